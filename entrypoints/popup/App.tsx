@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ArticleList } from '@/components/ArticleList';
+import type { Async } from '@/components/async';
+import { PageView } from '@/components/PageView';
+import { ViewTabs, type ViewTab } from '@/components/ViewTabs';
+import type { Client } from '@/lib/messaging/client';
+import type { TabState } from '@/lib/model';
+import { listArticles } from '@/lib/storage/articles';
+import type { ClaimmarkDatabase } from '@/lib/storage/database';
+import { useLiveQuery } from './use-live-query';
+
+type View = 'page' | 'library';
+const VIEWS: ViewTab<View>[] = [
+  { key: 'page', label: 'This page' },
+  { key: 'library', label: 'Library' },
+];
+
+export interface AppProps {
+  db: ClaimmarkDatabase;
+  request: Client;
+  /** Resolves the tab this popup is about, or null when there is none. */
+  resolveTabId: () => Promise<number | null>;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The popup's root: it alone talks to the background and the database. */
+export function App({ db, request, resolveTabId }: AppProps) {
+  const [view, setView] = useState<View>('page');
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [tabState, setTabState] = useState<Async<TabState | null>>({ status: 'loading' });
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const articles = useLiveQuery(() => listArticles(db), [db]);
+
+  useEffect(() => {
+    // The popup may close (unmount) before the background answers.
+    const closed = new AbortController();
+    const open = () => !closed.signal.aborted;
+    (async () => {
+      const id = await resolveTabId();
+      if (!open()) return;
+      setTabId(id);
+      const state = id === null ? null : await request('tab.state', { tabId: id });
+      if (open()) setTabState({ status: 'ready', value: state });
+    })().catch((error: unknown) => {
+      if (open()) setTabState({ status: 'error', error: errorText(error) });
+    });
+    return () => {
+      closed.abort();
+    };
+  }, [request, resolveTabId]);
+
+  const save = useCallback(async () => {
+    if (tabId === null || tabState.status !== 'ready' || !tabState.value) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await request('article.save', { tabId });
+      setTabState({ status: 'ready', value: { ...tabState.value, saved: true } });
+    } catch (error) {
+      setSaveError(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  }, [request, tabId, tabState]);
+
+  return (
+    <main class="popup">
+      <header class="popup__header">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>Claimmark</h1>
+      </header>
+      <ViewTabs tabs={VIEWS} current={view} onSelect={setView}>
+        {view === 'page' ? (
+          <PageView
+            state={tabState}
+            saving={saving}
+            saveError={saveError}
+            onSave={() => void save()}
+          />
+        ) : (
+          <ArticleList articles={articles} />
+        )}
+      </ViewTabs>
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createClient } from '@/lib/messaging/client';
+import { ClaimmarkDatabase } from '@/lib/storage/database';
+import { App } from './App';
+import './style.css';
+
+/** `?tab=N` targets a given tab (used when the popup is opened as a page, as in tests). */
+async function resolveTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <App
+      db={new ClaimmarkDatabase()}
+      request={createClient((message) => browser.runtime.sendMessage(message))}
+      resolveTabId={resolveTabId}
+    />,
+    root,
+  );
+}

@@ -1,0 +1,55 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Module boundaries (docs/ARCHITECTURE.md), checked here rather than by convention.
+const EXTENSION_APIS = [
+  { name: 'wxt/browser', message: 'lib/ is pure: pass data in from an entrypoint.' },
+  { name: 'webextension-polyfill', message: 'lib/ is pure: pass data in from an entrypoint.' },
+  { name: 'dexie', message: 'Only lib/storage talks to Dexie.' },
+];
+const STORAGE = {
+  group: ['**/lib/storage', '**/lib/storage/**', '@/lib/storage/**'],
+  message: 'Content code never touches storage: ask the background through lib/messaging.',
+};
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-restricted-globals': ['error', 'chrome'],
+      // Arrow shorthands that return a void call read fine in JSX handlers and subscriptions.
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['scripts/**', 'tests/**', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['lib/**'],
+    ignores: ['lib/storage/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: EXTENSION_APIS, patterns: [STORAGE] }],
+      'no-restricted-globals': ['error', 'chrome', 'browser'],
+    },
+  },
+  {
+    files: ['entrypoints/content.ts', 'entrypoints/content/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [EXTENSION_APIS[2]], patterns: [STORAGE] }],
+    },
+  },
+);

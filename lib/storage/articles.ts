@@ -1,0 +1,69 @@
+import type { ArticleRecord, PageReport } from '../model';
+import type { ClaimmarkDatabase } from './database';
+
+/** Reads one article by its key, or undefined. */
+export function getArticle(db: ClaimmarkDatabase, key: string): Promise<ArticleRecord | undefined> {
+  return db.articles.get(key);
+}
+
+/** Lists saved articles, most recently saved first. */
+export function listArticles(db: ClaimmarkDatabase): Promise<ArticleRecord[]> {
+  return db.articles.orderBy('savedAt').reverse().toArray();
+}
+
+/**
+ * Saves the article a page reported, in one transaction: creates it on first save, otherwise
+ * adds the address it was seen at and refreshes the title.
+ */
+export function saveArticle(
+  db: ClaimmarkDatabase,
+  key: string,
+  report: PageReport,
+  seenAt: string,
+  now: Date = new Date(),
+): Promise<ArticleRecord> {
+  return db.transaction('rw', db.articles, async () => {
+    const existing = await db.articles.get(key);
+    const time = now.toISOString();
+    const record: ArticleRecord = existing
+      ? {
+          ...existing,
+          title: report.title || existing.title,
+          canonicalUrl: report.canonicalUrl ?? existing.canonicalUrl,
+          seenAt: existing.seenAt.includes(seenAt) ? existing.seenAt : [...existing.seenAt, seenAt],
+          updatedAt: time,
+        }
+      : {
+          url: key,
+          title: report.title,
+          canonicalUrl: report.canonicalUrl,
+          seenAt: [seenAt],
+          savedAt: time,
+          updatedAt: time,
+        };
+    await db.articles.put(record);
+    return record;
+  });
+}
+
+/**
+ * Records another address of an article already in the library; writes nothing for an
+ * article that was never saved. Returns whether the article is saved.
+ */
+export async function noteArticleSeen(
+  db: ClaimmarkDatabase,
+  key: string,
+  seenAt: string,
+): Promise<boolean> {
+  // A read first: most pages are not in the library, and those must cost no write transaction.
+  const existing = await db.articles.get(key);
+  if (!existing) return false;
+  if (existing.seenAt.includes(seenAt)) return true;
+  await db.transaction('rw', db.articles, async () => {
+    const current = await db.articles.get(key);
+    if (current && !current.seenAt.includes(seenAt)) {
+      await db.articles.update(key, { seenAt: [...current.seenAt, seenAt] });
+    }
+  });
+  return true;
+}

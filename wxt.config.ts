@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+// Permissions are listed, with the reason for each, in README.md ("Permissions").
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Claimmark',
+    description:
+      'Read the news closely: highlight passages, annotate claims, keep every note on your own machine.',
+    permissions: ['storage', 'unlimitedStorage'],
+    icons: {
+      16: 'icon/16.png',
+      32: 'icon/32.png',
+      48: 'icon/48.png',
+      128: 'icon/128.png',
+    },
+    action: { default_title: 'Claimmark' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'claimmark@claimmark.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
