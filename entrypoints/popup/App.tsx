@@ -33,7 +33,7 @@ export function App({ db, request, resolveTabId }: AppProps) {
   const [tabState, setTabState] = useState<Async<TabState | null>>({ status: 'loading' });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const articles = useLiveQuery(() => listArticles(db), [db]);
+  const articles = useLiveQuery(db, () => listArticles(db), []);
 
   useEffect(() => {
     // The popup may close (unmount) before the background answers.

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { AnnotationRecord, ArticleRecord } from '../model';
 
 /** The database's name in the extension origin. */
@@ -9,8 +9,9 @@ export class ClaimmarkDatabase extends Dexie {
   articles!: EntityTable<ArticleRecord, 'url'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
 
-  constructor(name: string = DATABASE_NAME) {
-    super(name);
+  /** `options` lets tests hand in another IndexedDB factory, such as one that fails. */
+  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
     // Version 1. Index only what is queried: articles newest first, annotations by article.
     this.version(1).stores({
       articles: 'url, savedAt',

@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '@/entrypoints/popup/App';
+import type { Client } from '@/lib/messaging/client';
+import type { TabState } from '@/lib/model';
+import { ClaimmarkDatabase } from '@/lib/storage/database';
+import { failingIndexedDB } from './failing-indexeddb';
+
+const state: TabState = {
+  report: { url: 'https://example.com/a', title: 'A story', canonicalUrl: null },
+  articleKey: 'https://example.com/a',
+  saved: false,
+};
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function mount(db: ClaimmarkDatabase, request: Client, tabId: number | null = 5) {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<App db={db} request={request} resolveTabId={() => Promise.resolve(tabId)} />, root);
+}
+
+function fakeClient(handlers: Partial<Record<string, (payload: unknown) => unknown>>): Client {
+  return ((type: string, payload: unknown) => {
+    const handler = handlers[type];
+    return handler ? Promise.resolve(handler(payload)) : Promise.reject(new Error(`no ${type}`));
+  }) as Client;
+}
+
+function clickTab(name: string) {
+  const tab = [...root.querySelectorAll<HTMLButtonElement>('[role=tab]')].find(
+    (t) => t.textContent === name,
+  );
+  tab?.click();
+}
+
+describe('popup', () => {
+  it('says so when the library cannot be opened', async () => {
+    const db = new ClaimmarkDatabase('broken', { indexedDB: failingIndexedDB(), IDBKeyRange });
+    mount(
+      db,
+      fakeClient({
+        'tab.state': () => Promise.reject(new Error('Your library could not be opened (x).')),
+      }),
+    );
+    await vi.waitFor(() => {
+      expect(root.querySelector('[role=alert]')?.textContent).toMatch(/could not read this tab/);
+    });
+    clickTab('Library');
+    await vi.waitFor(() => {
+      expect(root.querySelector('[role=alert]')?.textContent).toMatch(
+        /^Your library could not be opened/,
+      );
+    });
+  });
+
+  it('shows the page, saves it, and lists it live in the Library', async () => {
+    const db = new ClaimmarkDatabase(`popup-${crypto.randomUUID()}`);
+    const save = vi.fn(async () => {
+      const record = {
+        url: state.articleKey,
+        title: state.report.title,
+        canonicalUrl: null,
+        seenAt: [state.articleKey],
+        savedAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      };
+      await db.articles.put(record);
+      return record;
+    });
+    mount(db, fakeClient({ 'tab.state': () => state, 'article.save': save }));
+    const button = await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>('button.primary');
+      expect(b?.textContent).toBe('Save to library');
+      return b as HTMLButtonElement;
+    });
+    expect(root.querySelector('h2')?.textContent).toBe('A story');
+    button.click();
+    await vi.waitFor(() => {
+      expect(button.textContent).toBe('Saved');
+    });
+    expect(button.disabled).toBe(true);
+    expect(save).toHaveBeenCalledWith({ tabId: 5 });
+    clickTab('Library');
+    await vi.waitFor(() => {
+      expect(root.querySelector('.article-list a')?.textContent).toBe('A story');
+    });
+    await db.delete();
+  });
+
+  it('shows an empty library and a tab with nothing to show', async () => {
+    const db = new ClaimmarkDatabase(`popup-${crypto.randomUUID()}`);
+    mount(db, fakeClient({ 'tab.state': () => null }));
+    await vi.waitFor(() => {
+      expect(root.querySelector('[role=status]')?.textContent).toMatch(
+        /Nothing to show for this tab/,
+      );
+    });
+    clickTab('Library');
+    await vi.waitFor(() => {
+      expect(root.querySelector('[role=status]')?.textContent).toMatch(/library is empty/);
+    });
+    await db.delete();
+  });
+
+  it('shows a save failure without losing the page', async () => {
+    const db = new ClaimmarkDatabase(`popup-${crypto.randomUUID()}`);
+    mount(
+      db,
+      fakeClient({
+        'tab.state': () => state,
+        'article.save': () => Promise.reject(new Error('Your disk is full')),
+      }),
+    );
+    const button = await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>('button.primary');
+      expect(b).not.toBeNull();
+      return b as HTMLButtonElement;
+    });
+    button.click();
+    await vi.waitFor(() => {
+      expect(root.querySelector('[role=alert]')?.textContent).toBe(
+        'Could not save: Your disk is full',
+      );
+    });
+    expect(button.textContent).toBe('Save to library');
+    await db.delete();
+  });
+
+  it('moves between views with the arrow keys', async () => {
+    const db = new ClaimmarkDatabase(`popup-${crypto.randomUUID()}`);
+    mount(db, fakeClient({ 'tab.state': () => null }));
+    const first = root.querySelector<HTMLButtonElement>('[role=tab]');
+    first?.focus();
+    first?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await vi.waitFor(() => {
+      expect(root.querySelector('[aria-selected=true]')?.textContent).toBe('Library');
+    });
+    expect(document.activeElement?.textContent).toBe('Library');
+    await db.delete();
+  });
+});

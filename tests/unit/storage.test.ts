@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { failingIndexedDB } from './failing-indexeddb';
+import { getArticle, listArticles, noteArticleSeen, saveArticle } from '@/lib/storage/articles';
+import { ClaimmarkDatabase } from '@/lib/storage/database';
+import { describeStorageError } from '@/lib/storage/errors';
+
+const report = { url: 'https://example.com/a?utm_source=x', title: 'A story', canonicalUrl: null };
+const opened: ClaimmarkDatabase[] = [];
+
+function freshDb(): ClaimmarkDatabase {
+  const db = new ClaimmarkDatabase(`test-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('ClaimmarkDatabase', () => {
+  it('opens schema version 1 with the articles and annotations stores', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles']);
+    expect(db.articles.schema.primKey.name).toBe('url');
+    expect(db.annotations.schema.primKey.name).toBe('id');
+    expect(db.annotations.schema.indexes.map((i) => i.name)).toContain('articleUrl');
+  });
+
+  it('stores annotations under UUID keys and finds them by article', async () => {
+    const db = freshDb();
+    const id = crypto.randomUUID();
+    const time = new Date().toISOString();
+    await db.annotations.add({
+      id,
+      articleUrl: 'https://example.com/a',
+      kind: 'highlight',
+      quote: 'q',
+      note: '',
+      createdAt: time,
+      modifiedAt: time,
+    });
+    const found = await db.annotations
+      .where('articleUrl')
+      .equals('https://example.com/a')
+      .toArray();
+    expect(found.map((a) => a.id)).toEqual([id]);
+  });
+
+  it('reports a library that cannot be opened in words a reader can act on', async () => {
+    const db = new ClaimmarkDatabase('broken', { indexedDB: failingIndexedDB(), IDBKeyRange });
+    const error = await db.open().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(describeStorageError(error)).toBe(
+      'Your library could not be opened (A mutation operation was attempted on a database that did not allow mutations.).',
+    );
+  });
+});
+
+describe('article repository', () => {
+  it('creates a record on first save and lists newest first', async () => {
+    const db = freshDb();
+    await saveArticle(db, 'https://example.com/a', report, 'https://example.com/a', new Date(1000));
+    await saveArticle(
+      db,
+      'https://example.com/b',
+      { ...report, title: 'B' },
+      'https://example.com/b',
+      new Date(2000),
+    );
+    const list = await listArticles(db);
+    expect(list.map((a) => a.url)).toEqual(['https://example.com/b', 'https://example.com/a']);
+    expect(list[1]).toEqual({
+      url: 'https://example.com/a',
+      title: 'A story',
+      canonicalUrl: null,
+      seenAt: ['https://example.com/a'],
+      savedAt: new Date(1000).toISOString(),
+      updatedAt: new Date(1000).toISOString(),
+    });
+  });
+
+  it('keeps the first save time and every address on a later save', async () => {
+    const db = freshDb();
+    const key = 'https://example.com/a';
+    await saveArticle(db, key, report, key, new Date(1000));
+    await saveArticle(
+      db,
+      key,
+      { ...report, title: 'A, updated' },
+      'https://m.example.com/a',
+      new Date(5000),
+    );
+    const record = await getArticle(db, key);
+    expect(record?.savedAt).toBe(new Date(1000).toISOString());
+    expect(record?.updatedAt).toBe(new Date(5000).toISOString());
+    expect(record?.title).toBe('A, updated');
+    expect(record?.seenAt).toEqual([key, 'https://m.example.com/a']);
+  });
+
+  it('notes a new address of a saved article but writes nothing for an unsaved one', async () => {
+    const db = freshDb();
+    expect(await noteArticleSeen(db, 'https://example.com/x', 'https://example.com/x')).toBe(false);
+    expect(await db.articles.count()).toBe(0);
+    const key = 'https://example.com/a';
+    await saveArticle(db, key, report, key);
+    expect(await noteArticleSeen(db, key, 'https://amp.example.com/a')).toBe(true);
+    expect((await getArticle(db, key))?.seenAt).toEqual([key, 'https://amp.example.com/a']);
+  });
+});
+
+describe('describeStorageError', () => {
+  it('explains a full disk', () => {
+    const error = new DOMException('quota', 'QuotaExceededError');
+    expect(describeStorageError(error)).toMatch(/disk is full/);
+    const wrapped = Object.assign(new Error('wrapped'), { name: 'AbortError', inner: error });
+    expect(describeStorageError(wrapped)).toMatch(/disk is full/);
+  });
+
+  it('explains a library from a newer version, and passes other messages through', () => {
+    expect(describeStorageError(new DOMException('v', 'VersionError'))).toMatch(/newer version/);
+    expect(describeStorageError(new Error('Something else'))).toBe('Something else');
+  });
+});
