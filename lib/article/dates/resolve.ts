@@ -1,0 +1,83 @@
+import { type Day, addDays, dayNumber, isValidDay, weekdayOf } from './calendar';
+
+/** Which way an incomplete date points from the publication day. */
+export type Lean = 'past' | 'future';
+
+// News reports mostly what has happened; a date points ahead only when the sentence says so.
+const FUTURE_CUE =
+  /\b(?:will|won't|shall|going to|scheduled|expected|due|plans?|planning|planned|set to|is to|are to|until|till|upcoming|coming|next|later|ahead|starting|beginning|effective|deadline|postponed|delayed|adjourned|expires?|expiring)\b|'ll\b/gi;
+const PAST_CUE =
+  /\b(?:said|says|say|told|was|were|had|did|announced|reported|last|earlier|ago|since|began|met|voted|signed|issued|died|killed|arrested|released|closed|opened|rose|fell|ended)\b/gi;
+const WINDOW = 80;
+
+function lastIndex(re: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index;
+  return at;
+}
+
+/**
+ * The tense around a mention: the nearest cue before it in the same clause (or right after it,
+ * for "Tuesday will see…"), past when nothing says otherwise.
+ */
+export function leanAt(text: string, start: number, end: number): Lean {
+  let before = text.slice(Math.max(0, start - WINDOW), start);
+  const stop = Math.max(
+    before.lastIndexOf('\n'),
+    before.lastIndexOf(';'),
+    before.search(/[.!?]["”]?\s+[A-Z][^.]*$/),
+  );
+  if (stop >= 0) before = before.slice(stop + 1);
+  const future = lastIndex(FUTURE_CUE, before);
+  const past = lastIndex(PAST_CUE, before);
+  if (future > past) return 'future';
+  if (past >= 0) return 'past';
+  const after = /^[^.;!?\n]{0,30}/.exec(text.slice(end))?.[0] ?? '';
+  const futureAfter = after.search(FUTURE_CUE);
+  const pastAfter = after.search(PAST_CUE);
+  if (futureAfter >= 0 && (pastAfter < 0 || futureAfter < pastAfter)) return 'future';
+  return 'past';
+}
+
+/**
+ * The occurrence of a yearly day nearest to publication, with distances against the lean
+ * counted double, so "Oct. 17" a day ahead stays ahead but "Aug. 6" half a year away is the
+ * past one. `inYear` gives the day in a year, or null where it does not exist (Feb. 29).
+ */
+export function nearestYearly(pub: Day, inYear: (y: number) => Day | null, lean: Lean): Day | null {
+  let best: Day | null = null;
+  let bestCost = Infinity;
+  for (const y of [pub.y - 1, pub.y, pub.y + 1]) {
+    const day = inYear(y);
+    if (day === null || !isValidDay(day)) continue;
+    const diff = dayNumber(day) - dayNumber(pub);
+    const against = lean === 'past' ? diff > 0 : diff < 0;
+    const cost = Math.abs(diff) * (against ? 2 : 1);
+    if (cost < bestCost) {
+      best = day;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/** The year of a month and day written without one (see `nearestYearly`). */
+export function yearForMonthDay(pub: Day, m: number, d: number, lean: Lean): Day | null {
+  return nearestYearly(pub, (y) => ({ y, m, d }), lean);
+}
+
+/** The year of a bare month: the latest not after publication, or the next one not before it. */
+export function yearForMonth(pub: Day, m: number, lean: Lean): number {
+  if (lean === 'future') return m >= pub.m ? pub.y : pub.y + 1;
+  return m <= pub.m ? pub.y : pub.y - 1;
+}
+
+/**
+ * The day of a bare weekday: publication day itself when it falls on it, else the one before
+ * it (or after it, when the sentence looks ahead) within six days.
+ */
+export function dayForWeekday(pub: Day, weekday: number, lean: Lean): Day {
+  const delta = (weekday - weekdayOf(pub) + 7) % 7;
+  if (delta === 0) return pub;
+  return lean === 'future' ? addDays(pub, delta) : addDays(pub, delta - 7);
+}
