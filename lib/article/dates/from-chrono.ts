@@ -51,6 +51,12 @@ function plausible(r: ParsedResult): boolean {
   return true;
 }
 
+/** The length of a chrono match without the punctuation it swallows ("Friday," → "Friday"). */
+function spanLength(matched: string): number {
+  const t = matched.replace(/[\s,;:]+$/, '');
+  return t.endsWith('.') && !/(?:[ap]\.m|\b[A-Z][a-z]{2,3})\.$/i.test(t) ? t.length - 1 : t.length;
+}
+
 /** Resolves one side of a chrono result to a candidate over [start, end). */
 function resolve(
   text: string,
@@ -95,15 +101,30 @@ function resolve(
   return dayCandidate(text, start, end, { y, m, d }, CHRONO);
 }
 
-/** Date mentions that chrono-node finds, filtered and resolved with news conventions. */
-export function chronoCandidates(text: string, pub: Day | null): Candidate[] {
-  const ref = pub === null ? new Date(2000, 0, 1, 12) : new Date(pub.y, pub.m - 1, pub.d, 12);
+/** Candidates from chrono's results for `text.slice(offset)`-relative indices. */
+function fromResults(
+  text: string,
+  results: ParsedResult[],
+  offset: number,
+  ref: Date,
+  pub: Day | null,
+): Candidate[] {
   const out: Candidate[] = [];
-  for (const r of casual.parse(text, ref)) {
-    if (!plausible(r)) continue;
+  for (const r of results) {
+    const at = offset + r.index;
+    if (!plausible(r)) {
+      // chrono sometimes lets a leading word swallow the date ("night of Friday, Oct. 23"
+      // comes back as a bare time): try again without that word.
+      const cut = r.text.search(/\s/);
+      if (cut > 0) {
+        const rest = r.text.slice(cut + 1);
+        out.push(...fromResults(text, casual.parse(rest, ref), at + cut + 1, ref, pub));
+      }
+      continue;
+    }
     const lead = LEADING_WORD.exec(r.text)?.[0].length ?? 0;
-    const start = r.index + lead;
-    const end = r.index + r.text.length;
+    const start = at + lead;
+    const end = at + spanLength(r.text);
     const relative = isRelative(r);
     const join = r.end ? RANGE_JOIN.exec(text.slice(start, end)) : null;
     if (r.end && join && join.index > 0) {
@@ -118,4 +139,10 @@ export function chronoCandidates(text: string, pub: Day | null): Candidate[] {
     if (one) out.push(one);
   }
   return out;
+}
+
+/** Date mentions that chrono-node finds, filtered and resolved with news conventions. */
+export function chronoCandidates(text: string, pub: Day | null): Candidate[] {
+  const ref = pub === null ? new Date(2000, 0, 1, 12) : new Date(pub.y, pub.m - 1, pub.d, 12);
+  return fromResults(text, casual.parse(text, ref), 0, ref, pub);
 }

@@ -5,38 +5,41 @@ export type Lean = 'past' | 'future';
 
 // News reports mostly what has happened; a date points ahead only when the sentence says so.
 const FUTURE_CUE =
-  /\b(?:will|won't|shall|going to|scheduled|expected|due|plans?|planning|planned|set to|is to|are to|until|till|upcoming|coming|next|later|ahead|starting|beginning|effective|deadline|postponed|delayed|adjourned|expires?|expiring)\b|'ll\b/gi;
+  /\b(?:will|won't|shall|going to|scheduled|expected|due|plans?|planning|set to|is to|are to|until|till|upcoming|coming|next(?! to)|later|starting|beginning|effective|deadline|expires?|expiring)\b|'ll\b/gi;
 const PAST_CUE =
   /\b(?:said|says|say|told|was|were|had|did|announced|reported|last|earlier|ago|since|began|met|voted|signed|issued|died|killed|arrested|released|closed|opened|rose|fell|ended)\b/gi;
-const WINDOW = 80;
+const BEFORE = 80;
+const AFTER = 40;
 
-function lastIndex(re: RegExp, text: string): number {
-  let at = -1;
-  for (const m of text.matchAll(re)) at = m.index;
-  return at;
+/** Distance from the end of the last cue in `text` to its end, or Infinity. */
+function distanceBefore(re: RegExp, text: string): number {
+  let best = Infinity;
+  for (const m of text.matchAll(re)) best = text.length - (m.index + m[0].length);
+  return best;
+}
+
+/** Distance from the start of `text` to its first cue, or Infinity. */
+function distanceAfter(re: RegExp, text: string): number {
+  const at = text.search(re);
+  return at < 0 ? Infinity : at;
 }
 
 /**
- * The tense around a mention: the nearest cue before it in the same clause (or right after it,
- * for "Tuesday will see…"), past when nothing says otherwise.
+ * The tense around a mention: the nearest tense cue in the same clause, before or after it
+ * ("will meet on Thursday", "on Sunday issued"); past when nothing says otherwise.
  */
 export function leanAt(text: string, start: number, end: number): Lean {
-  let before = text.slice(Math.max(0, start - WINDOW), start);
+  let before = text.slice(Math.max(0, start - BEFORE), start);
   const stop = Math.max(
     before.lastIndexOf('\n'),
     before.lastIndexOf(';'),
     before.search(/[.!?]["”]?\s+[A-Z][^.]*$/),
   );
   if (stop >= 0) before = before.slice(stop + 1);
-  const future = lastIndex(FUTURE_CUE, before);
-  const past = lastIndex(PAST_CUE, before);
-  if (future > past) return 'future';
-  if (past >= 0) return 'past';
-  const after = /^[^.;!?\n]{0,30}/.exec(text.slice(end))?.[0] ?? '';
-  const futureAfter = after.search(FUTURE_CUE);
-  const pastAfter = after.search(PAST_CUE);
-  if (futureAfter >= 0 && (pastAfter < 0 || futureAfter < pastAfter)) return 'future';
-  return 'past';
+  const after = /^[^.;!?\n]*/.exec(text.slice(end, end + AFTER))?.[0] ?? '';
+  const future = Math.min(distanceBefore(FUTURE_CUE, before), distanceAfter(FUTURE_CUE, after));
+  const past = Math.min(distanceBefore(PAST_CUE, before), distanceAfter(PAST_CUE, after));
+  return future < past ? 'future' : 'past';
 }
 
 /**

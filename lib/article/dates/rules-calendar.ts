@@ -147,7 +147,7 @@ const HOLIDAYS: [RegExp, Yearly][] = [
   [/Easter(?: Sunday)?/, easter],
 ];
 const HOLIDAY_RE = new RegExp(
-  `\\b(?:([Ll]ast|[Nn]ext|[Tt]his)\\s+)?(${HOLIDAYS.map(([re]) => re.source).join('|')})(?:,?\\s+(\\d{4})\\b)?`,
+  `\\b(?:([Ll]ast|[Nn]ext|[Tt]his)\\s+)?(${HOLIDAYS.map(([re]) => re.source).join('|')})\\b(?:,?\\s+(\\d{4})\\b)?`,
   'g',
 );
 

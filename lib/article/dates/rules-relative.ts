@@ -8,7 +8,7 @@ import {
 } from './mention';
 
 const UNIT_RE =
-  /\b(?:([Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Tt]he coming)\s+)(week|month|year|weekend)\b/g;
+  /\b(?:([Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Tt]he (?:coming|current|present))\s+)(week|month|year|weekend)\b/g;
 
 function step(word: string): number {
   if (/next|coming/i.test(word)) return 1;
