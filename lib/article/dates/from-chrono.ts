@@ -22,6 +22,9 @@ const CLOCK =
 // Spans measured from something other than publication ("seven days later", "for two days").
 const ANCHORED_ELSEWHERE =
   /^(?:for|within|over|during)\b|\b(?:later|after|before|earlier)$|\b(?:few|several|couple)\b/i;
+// "the year", "in the quarter": a unit with nothing that places it.
+const VAGUE =
+  /^(?:in\s+)?(?:the|a)\s+(?:year|month|week|day|quarter|half|sec(?:ond)?|minute|hour)$/i;
 const LEADING_WORD = /^(?:on|at|in|from|by|since|until|of)\s+/i;
 const RANGE_JOIN = /\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*/;
 
@@ -43,7 +46,7 @@ function plausible(r: ParsedResult): boolean {
   const c = r.start;
   if (c.isCertain('weekday') && !c.isCertain('day') && !WEEKDAY_NAME.test(r.text)) return false;
   if (/\d\/\d/.test(r.text) && !c.isCertain('year')) return false;
-  if (ANCHORED_ELSEWHERE.test(r.text.trim())) return false;
+  if (ANCHORED_ELSEWHERE.test(r.text.trim()) || VAGUE.test(r.text.trim())) return false;
   const dated = certain(c, 'month') || certain(c, 'year') || certain(c, 'weekday');
   if (!dated && !CLOCK.test(r.text) && !/^(?:now|today|yesterday|tomorrow)$/i.test(r.text.trim())) {
     return false;
@@ -122,6 +125,10 @@ function fromResults(
       }
       continue;
     }
+    // "Jan. 1, 0001": chrono dropped a year it could not read; the day is not this year's.
+    const yearRefused =
+      !r.start.isCertain('year') && /^,?\s*\d/.test(text.slice(at + r.text.length));
+    if (yearRefused && r.start.isCertain('day')) continue;
     const lead = LEADING_WORD.exec(r.text)?.[0].length ?? 0;
     const start = at + lead;
     const end = at + spanLength(r.text);
