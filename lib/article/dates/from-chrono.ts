@@ -21,7 +21,7 @@ const CLOCK =
   /\d\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])|\d:\d\d|\b(?:noon|midnight|tonight|o'clock)\b|\bthis (?:morning|afternoon|evening)\b/i;
 // Spans measured from something other than publication ("seven days later", "for two days").
 const ANCHORED_ELSEWHERE =
-  /^(?:for|within|over|during)\b|\b(?:later|after|before|earlier)$|\b(?:few|several|couple)\b/i;
+  /^(?:for|within|over|during|(?:the )?past)\b|\b(?:later|after|before|earlier)$|\b(?:few|several|couple)\b/i;
 // "the year", "in the quarter": a unit with nothing that places it.
 const VAGUE =
   /^(?:in\s+)?(?:the|a)\s+(?:year|month|week|day|quarter|half|sec(?:ond)?|minute|hour)$/i;
@@ -39,7 +39,14 @@ function isRelative(r: ParsedResult): boolean {
   );
 }
 
-function plausible(r: ParsedResult): boolean {
+function plausible(r: ParsedResult, before: string, after: string): boolean {
+  // "the now-defunct firm", "USA Today": a casual word used as a name or an adjective.
+  if (
+    /^(?:now|today|tonight)$/i.test(r.text) &&
+    (after.startsWith('-') || (/[A-Z]\w*\s$/.test(before) && /^[A-Z]/.test(r.text)))
+  ) {
+    return false;
+  }
   for (const m of r.text.matchAll(MONTH_WORD)) {
     if (m[0][0] !== m[0][0]?.toUpperCase()) return false;
   }
@@ -115,7 +122,7 @@ function fromResults(
   const out: Candidate[] = [];
   for (const r of results) {
     const at = offset + r.index;
-    if (!plausible(r)) {
+    if (!plausible(r, text.slice(Math.max(0, at - 12), at), text.slice(at + r.text.length))) {
       // chrono sometimes lets a leading word swallow the date ("night of Friday, Oct. 23"
       // comes back as a bare time): try again without that word.
       const cut = r.text.search(/\s/);

@@ -1,13 +1,13 @@
 import { type Day, addDays, dayNumber, isValidDay, weekdayOf } from './calendar';
 
-/** Which way an incomplete date points from the publication day. */
-export type Lean = 'past' | 'future';
+/** Which way the sentence around an incomplete date points: 'none' when it does not say. */
+export type Lean = 'past' | 'future' | 'none';
 
 // News reports mostly what has happened; a date points ahead only when the sentence says so.
 const FUTURE_CUE =
   /\b(?:will|won't|shall|going to|scheduled|expected|due|plans?|planning|set to|is to|are to|until|till|upcoming|coming|next(?! to)|later|starting|beginning|effective|deadline|expires?|expiring)\b|'ll\b/gi;
 const PAST_CUE =
-  /\b(?:said|says|say|told|was|were|had|did|announced|reported|last|earlier|ago|since|began|met|voted|signed|issued|died|killed|arrested|released|closed|opened|rose|fell|ended)\b/gi;
+  /\b(?:said|says|say|told|was|were|had|did|announced|reported|earlier|ago|since|began|met|voted|signed|issued|died|killed|arrested|released|closed|opened|rose|fell|ended)\b/gi;
 const BEFORE = 80;
 const AFTER = 40;
 
@@ -26,7 +26,8 @@ function distanceAfter(re: RegExp, text: string): number {
 
 /**
  * The tense around a mention: the nearest tense cue in the same clause, before or after it
- * ("will meet on Thursday", "on Sunday issued"); past when nothing says otherwise.
+ * ("will meet on Thursday", "on Sunday issued"). "last" is no cue: it belongs to the dates it
+ * modifies ("due to expire last Thursday, to Nov. 6").
  */
 export function leanAt(text: string, start: number, end: number): Lean {
   let before = text.slice(Math.max(0, start - BEFORE), start);
@@ -39,13 +40,15 @@ export function leanAt(text: string, start: number, end: number): Lean {
   const after = /^[^.;!?\n]*/.exec(text.slice(end, end + AFTER))?.[0] ?? '';
   const future = Math.min(distanceBefore(FUTURE_CUE, before), distanceAfter(FUTURE_CUE, after));
   const past = Math.min(distanceBefore(PAST_CUE, before), distanceAfter(PAST_CUE, after));
+  if (future === past) return 'none';
   return future < past ? 'future' : 'past';
 }
 
 /**
- * The occurrence of a yearly day nearest to publication, with distances against the lean
- * counted double, so "Oct. 17" a day ahead stays ahead but "Aug. 6" half a year away is the
- * past one. `inYear` gives the day in a year, or null where it does not exist (Feb. 29).
+ * The occurrence of a yearly day nearest to publication. Without a cue, days ahead count
+ * double (news reports the past), so "Oct. 17" a day ahead stays ahead but "Aug. 6" half a
+ * year away is the past one; against a cue they count six times ("Since Jan. 20" in October
+ * is last January). `inYear` gives the day in a year, or null where it does not exist.
  */
 export function nearestYearly(pub: Day, inYear: (y: number) => Day | null, lean: Lean): Day | null {
   let best: Day | null = null;
@@ -54,8 +57,8 @@ export function nearestYearly(pub: Day, inYear: (y: number) => Day | null, lean:
     const day = inYear(y);
     if (day === null || !isValidDay(day)) continue;
     const diff = dayNumber(day) - dayNumber(pub);
-    const against = lean === 'past' ? diff > 0 : diff < 0;
-    const cost = Math.abs(diff) * (against ? 2 : 1);
+    const against = lean === 'future' ? diff < 0 : diff > 0;
+    const cost = Math.abs(diff) * (against ? (lean === 'none' ? 2 : 6) : 1);
     if (cost < bestCost) {
       best = day;
       bestCost = cost;

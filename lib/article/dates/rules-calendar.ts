@@ -87,7 +87,7 @@ export function seasonCandidates(text: string, pub: Day | null): Candidate[] {
       if (/last|past/.test(mod)) y = ongoing ? latest - 1 : latest;
       else if (/next|coming/.test(mod)) y = latest + 1;
       else if (mod === 'this') y = first === 12 && pub.m <= 2 ? pub.y - 1 : pub.y;
-      else y = ongoing || leanAt(text, start, end) === 'past' ? latest : latest + 1;
+      else y = ongoing || leanAt(text, start, end) !== 'future' ? latest : latest + 1;
     }
     const c = y === null ? null : yearCandidate(text, start, end, y);
     if (c) out.push(c);

@@ -24,7 +24,8 @@ export function bareYearCandidates(text: string): Candidate[] {
     // Part of a bigger number, money, a ratio, a time or a decade ("1990s"): not a year.
     if (/[$£€¥#.,:/]$/.test(before)) continue;
     if (/[a-z]-$/i.test(before) && !/\b(?:mid|pre|post|early|late)-$/i.test(before)) continue;
-    if (/^(?:[.,:/]\d|s\b|%)/.test(after)) continue;
+    // A decade ("1990s"), a share, or a compound count ("2000-page").
+    if (/^(?:[.,:/]\d|s\b|%|-[a-z])/i.test(after)) continue;
     // A year inside a date chrono refused ("Feb. 29, 2023", "2025-13-45") goes with it.
     if (/^-\d\d-\d\d/.test(after) || DAY_BEFORE_YEAR.test(before)) continue;
     if (COUNTED.test(after) || QUANTIFIER.test(before)) continue;
