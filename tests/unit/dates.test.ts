@@ -39,6 +39,11 @@ describe('findDateMentions against a publication day (Thursday 2025-10-16)', () 
     ['Profit rose in the third quarter.', 'third quarter', '2025', 'year'],
     ['The deal closed on Sept. 27, 1989.', 'Sept. 27, 1989', '1989-09-27', 'day'],
     ['Prices are currently rising.', 'currently', '2025-10-16', 'day'],
+    ['Since Jan. 20, the administration has issued 200 orders.', 'Jan. 20', '2025-01-20', 'day'],
+    ['A deal could come as soon as Tuesday.', 'Tuesday', '2025-10-21', 'day'],
+    ['Elections will be held in December.', 'December', '2025-12', 'month'],
+    ['Elections were held in December.', 'December', '2024-12', 'month'],
+    ['The thrift announced the plan Aug. 21.', 'Aug. 21', '2025-08-21', 'day'],
   ])('%s', (text, mentionText, value, precision) => {
     expect(pick(only(text))).toEqual({ text: mentionText, value, precision });
   });
@@ -74,6 +79,9 @@ describe('what is not a date', () => {
     'In the 1990s the city grew.',
     'The fall of Saigon changed everything.',
     'He read it in the Sun, Sat. edition.',
+    'The now-defunct firm, according to USA Today, failed.',
+    'Security Council Resolution 2024 and Flight 1549.',
+    'The 2000-page annex was leaked.',
   ])('%s', (text) => {
     expect(findDateMentions(text, PUB)).toEqual([]);
   });

@@ -5,7 +5,7 @@ export type Lean = 'past' | 'future' | 'none';
 
 // News reports mostly what has happened; a date points ahead only when the sentence says so.
 const FUTURE_CUE =
-  /\b(?:will|won't|shall|going to|scheduled|expected|due|plans?|planning|set to|is to|are to|until|till|upcoming|coming|next(?! to)|later|starting|beginning|effective|deadline|expires?|expiring)\b|'ll\b/gi;
+  /\b(?:will|won't|shall|would|might|going to|scheduled|expected to|(?:is|are) expected|due(?! to (?:the|a|an|his|her|its|their)\b)|(?:plans?|planned|planning) to|set to|is to|are to|until|till|upcoming|coming|next(?! to)|later|starting|beginning|effective|deadline|expires?|expiring|as (?:soon|early) as)\b|'ll\b/gi;
 const PAST_CUE =
   /\b(?:said|says|say|told|was|were|had|did|announced|reported|earlier|ago|since|began|met|voted|signed|issued|died|killed|arrested|released|closed|opened|rose|fell|ended)\b/gi;
 const BEFORE = 80;

@@ -7,7 +7,10 @@ const FOUR_DIGITS = /\b\d{4}\b/g;
 const COUNTED =
   /^\s+(?:troops|soldiers|people|persons|men|women|children|workers|employees|jobs|members|residents|students|refugees|civilians|prisoners|police|officers|fighters|votes|voters|seats|shares|units|cars|vehicles|homes|houses|buildings|tanks|planes|aircraft|missiles|rockets|drones|feet|ft|miles|meters|metres|km|kilometers|kilometres|yards|tons|tonnes|pounds|lbs|kg|kilograms|acres|hectares|barrels|gallons|liters|litres|dollars|euros|yen|yuan|rubles|pounds|points|calories|words|pages|cases|deaths|patients|infections|hours|minutes|seconds|GMT|UTC|EST|EDT|CET|BST|hrs|local time|percent|per cent)\b/i;
 const QUANTIFIER =
-  /\b(?:about|some|nearly|almost|around|more than|fewer than|less than|up to|at least|roughly|approximately|an estimated|only|just|another|of the|No\.|number|page|pages|Room|Flight|Route|Highway|Suite|model|Boeing|Airbus)\s*$/i;
+  /\b(?:about|some|nearly|almost|around|more than|fewer than|less than|up to|at least|roughly|approximately|an estimated|only|just|another)\s*$/i;
+// Numbered things: "Resolution 2024", "Flight 1549", "Route 1776".
+const NUMBERED =
+  /\b(?:No\.|Nos\.|number|page|pages|p\.|pp\.|Room|Flight|Route|Highway|Interstate|Suite|Gate|Exit|Line|Bus|Resolution|Section|Article|Chapter|Rule|Bill|Form|model|version|Boeing|Airbus|Windows)\s*$/i;
 const DAY_BEFORE_YEAR = /\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$/;
 const YEAR_PREPOSITION =
   /\b(?:in|since|of|from|by|until|till|before|after|during|circa|year|fiscal|early|late|mid-)\s*$/i;
@@ -28,7 +31,7 @@ export function bareYearCandidates(text: string): Candidate[] {
     if (/^(?:[.,:/]\d|s\b|%|-[a-z])/i.test(after)) continue;
     // A year inside a date chrono refused ("Feb. 29, 2023", "2025-13-45") goes with it.
     if (/^-\d\d-\d\d/.test(after) || DAY_BEFORE_YEAR.test(before)) continue;
-    if (COUNTED.test(after) || QUANTIFIER.test(before)) continue;
+    if (COUNTED.test(after) || QUANTIFIER.test(before) || NUMBERED.test(before)) continue;
     if (y < 1800 && !YEAR_PREPOSITION.test(before)) continue;
     if (y > 2199) continue;
     const c = yearCandidate(text, start, end, y);
