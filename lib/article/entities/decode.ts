@@ -1,0 +1,62 @@
+import { N_TAGS, allowed, canEnd } from './tags.ts';
+
+// Transition legality never changes, so it is computed once.
+const LEGAL: boolean[] = [];
+for (let from = -1; from < N_TAGS; from++)
+  for (let to = 0; to < N_TAGS; to++) LEGAL[(from + 1) * N_TAGS + to] = allowed(from, to);
+
+/**
+ * Best legal BILOU tag sequence. `emissions[i * N_TAGS + t]` scores tag t at token i;
+ * `transitions[(from + 1) * N_TAGS + to]` with from = -1 for the sentence start;
+ * `permitted`, when given, rules out tags per token (how page hints force a span).
+ */
+export function viterbi(
+  n: number,
+  emissions: ArrayLike<number>,
+  transitions: ArrayLike<number>,
+  permitted?: (i: number, tag: number) => boolean,
+): Uint8Array {
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  const score = new Float64Array(n * N_TAGS).fill(-Infinity);
+  const back = new Int8Array(n * N_TAGS).fill(-1);
+  for (let t = 0; t < N_TAGS; t++) {
+    if (!LEGAL[t] || (permitted && !permitted(0, t))) continue;
+    score[t] = (transitions[t] ?? 0) + (emissions[t] ?? 0);
+  }
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < N_TAGS; t++) {
+      if (permitted && !permitted(i, t)) continue;
+      let best = -Infinity;
+      let arg = -1;
+      for (let f = 0; f < N_TAGS; f++) {
+        if (!LEGAL[(f + 1) * N_TAGS + t]) continue;
+        const s =
+          (score[(i - 1) * N_TAGS + f] ?? -Infinity) + (transitions[(f + 1) * N_TAGS + t] ?? 0);
+        if (s > best) {
+          best = s;
+          arg = f;
+        }
+      }
+      if (arg < 0) continue;
+      score[i * N_TAGS + t] = best + (emissions[i * N_TAGS + t] ?? 0);
+      back[i * N_TAGS + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < N_TAGS; t++) {
+    const s = score[(n - 1) * N_TAGS + t] ?? -Infinity;
+    if (canEnd(t) && s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  // Contradictory constraints leave no legal path: decode without them rather than emit junk.
+  if (best === -Infinity) return permitted ? viterbi(n, emissions, transitions) : out;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * N_TAGS + arg] ?? 0;
+  }
+  return out;
+}

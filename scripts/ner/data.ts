@@ -1,0 +1,119 @@
+// Turns corpus documents into token sequences with gold BILOU tags, and builds the
+// gazetteers, all from training documents only.
+import { GAZ, type Gazetteer, GAZ_MAX_TOKENS } from '../../lib/article/entities/features.ts';
+import { type NerType, type TagSpan, tagsOf } from '../../lib/article/entities/tags.ts';
+import { type Token, splitSentences, tokenize } from '../../lib/article/entities/tokenize.ts';
+import type { Doc } from './corpus.ts';
+
+export interface PreparedDoc {
+  doc: Doc;
+  tokens: Token[][];
+  words: string[][];
+  gold: Uint8Array[];
+}
+
+/** Tokenises a document the way the runtime does and projects gold spans onto tokens. */
+export function prepare(doc: Doc, stats?: { misaligned: number; total: number }): PreparedDoc {
+  const tokens = splitSentences(doc.text, tokenize(doc.text));
+  const gold = tokens.map((sent) => {
+    const spans: TagSpan[] = [];
+    for (const e of doc.ents) {
+      let start = -1;
+      let end = -1;
+      sent.forEach((t, i) => {
+        if (t.start >= e.s && t.end <= e.e) {
+          if (start < 0) start = i;
+          end = i + 1;
+        }
+      });
+      if (start < 0) continue;
+      if (stats) {
+        stats.total++;
+        const first = sent[start];
+        const last = sent[end - 1];
+        if (first?.start !== e.s || last?.end !== e.e) stats.misaligned++;
+      }
+      spans.push({ start, end, type: e.t as NerType });
+    }
+    return tagsOf(sent.length, spans);
+  });
+  return { doc, tokens, words: tokens.map((s) => s.map((t) => t.text)), gold };
+}
+
+const TYPE_BIT: Record<string, number> = {
+  PER: GAZ.PER,
+  ORG: GAZ.ORG,
+  LOC: GAZ.LOC,
+  MISC: GAZ.MISC,
+};
+
+function phraseKey(text: string): string | null {
+  const toks = tokenize(text).map((t) => t.text.toLowerCase());
+  if (toks.length === 0 || toks.length > GAZ_MAX_TOKENS) return null;
+  return toks.join(' ');
+}
+
+/** Entity phrases by type, and first names (first word of multi-word person names). */
+export function corpusGazetteer(docs: Doc[], minCount: number): Gazetteer {
+  const counts = new Map<string, Map<number, number>>();
+  const add = (key: string | null, bit: number): void => {
+    if (key === null) return;
+    const m = counts.get(key) ?? new Map<number, number>();
+    m.set(bit, (m.get(bit) ?? 0) + 1);
+    counts.set(key, m);
+  };
+  for (const doc of docs) {
+    for (const e of doc.ents) {
+      add(phraseKey(e.text), TYPE_BIT[e.t] ?? 0);
+      if (e.t === 'PER') {
+        const words = tokenize(e.text).map((t) => t.text);
+        const first = words[0];
+        if (words.length >= 2 && first !== undefined && /^\p{Lu}\p{Ll}+$/u.test(first))
+          add(first.toLowerCase(), GAZ.FIRST);
+      }
+    }
+  }
+  const gaz: Gazetteer = new Map();
+  for (const [key, m] of counts) {
+    let mask = 0;
+    for (const [bit, c] of m) if (c >= minCount) mask |= bit;
+    if (mask !== 0) gaz.set(key, mask);
+  }
+  return gaz;
+}
+
+/**
+ * Country and city names from the ICU data built into Node (region display names, time
+ * zone cities): places the 1996 corpus may never mention, at no download.
+ */
+export function intlPlaces(): string[] {
+  const names = new Set<string>();
+  const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      try {
+        const name = regions.of(code);
+        if (name !== undefined && name !== code && !/unknown/i.test(name)) names.add(name);
+      } catch {
+        // not a region code
+      }
+    }
+  }
+  for (const zone of Intl.supportedValuesOf('timeZone')) {
+    const city = zone.split('/').pop()?.replace(/_/g, ' ');
+    if (city !== undefined && /^\p{Lu}[\p{L} ]+$/u.test(city) && !/^(GMT|UTC|UCT)/.test(city))
+      names.add(city);
+  }
+  return [...names].filter((n) => !/[&()]/.test(n));
+}
+
+/** Adds phrases to a gazetteer under a category bit. */
+export function addPhrases(gaz: Gazetteer, phrases: string[], bit: number): Gazetteer {
+  const out: Gazetteer = new Map(gaz);
+  for (const p of phrases) {
+    const key = phraseKey(p);
+    if (key !== null) out.set(key, (out.get(key) ?? 0) | bit);
+  }
+  return out;
+}
