@@ -29,6 +29,8 @@ export default defineBackground(() => {
     // A new document is loading: forget the old report until its content script speaks.
     if (change.status === 'loading' && change.url !== undefined) void tabs.remove(tabId);
   });
-  // Ask the browser not to evict the library under storage pressure; a refusal changes nothing.
-  navigator.storage.persist().catch(() => undefined);
+  // Ask the browser not to evict the library under storage pressure. Service workers have no
+  // persist() (Chromium asks from the popup instead, see main.tsx); a refusal changes nothing.
+  const storage = navigator.storage as Partial<StorageManager> | undefined;
+  storage?.persist?.().catch(() => undefined);
 });

@@ -13,6 +13,10 @@ async function resolveTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
+// Persistent storage keeps the library from being evicted under disk pressure; asked here
+// because a service worker cannot ask. A refusal changes nothing.
+navigator.storage.persist().catch(() => undefined);
+
 const root = document.getElementById('app');
 if (root) {
   render(

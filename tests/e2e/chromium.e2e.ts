@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import {
+  activeTabId,
+  launchChromium,
+  readStore,
+  reportedTabId,
+  type ChromiumSession,
+} from './support/chromium';
+import { builtExtension, fixtureMounts } from './support/paths';
+
+interface StoredArticle {
+  url: string;
+  title: string;
+  seenAt: string[];
+  savedAt: string;
+}
+
+let server: StaticServer;
+let browser: ChromiumSession;
+
+beforeAll(async () => {
+  server = await startStaticServer(fixtureMounts());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+function popupUrl(tabId?: number): string {
+  const query = tabId === undefined ? '' : `?tab=${tabId}`;
+  return `chrome-extension://${browser.extensionId}/popup.html${query}`;
+}
+
+async function articles(): Promise<StoredArticle[]> {
+  return (await readStore(browser.worker, 'articles')) as StoredArticle[];
+}
+
+describe('Claimmark in Chromium', () => {
+  it('injects its content script into http(s) pages only', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(builtExtension('chrome-mv3'), 'manifest.json'), 'utf8'),
+    ) as { content_scripts: { matches: string[] }[] };
+    expect(manifest.content_scripts.flatMap((c) => c.matches)).toEqual([
+      'http://*/*',
+      'https://*/*',
+    ]);
+  });
+
+  it('reports a page, writes nothing until the reader saves it, then lists it in the Library', async () => {
+    const pageUrl = `${server.origin}/pages/budapest-summit.html`;
+    const page = await browser.context.newPage();
+    await page.goto(pageUrl);
+    const tabId = await reportedTabId(browser.worker, pageUrl);
+    expect(await articles()).toEqual([]);
+
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(tabId));
+    const title =
+      'Trump, Putin to meet in Budapest for new Ukraine peace push | The Kyiv Independent';
+    await popup.getByRole('heading', { name: title }).waitFor();
+    // Opening the popup reads but does not write.
+    expect(await articles()).toEqual([]);
+
+    await popup.getByRole('button', { name: 'Save to library' }).click();
+    await popup.getByRole('button', { name: 'Saved' }).waitFor();
+    const saved = await articles();
+    // The page's canonical link points at another site (kyivindependent.com), so it is keyed by
+    // its own address.
+    expect(saved).toEqual([
+      expect.objectContaining({ url: pageUrl, title, seenAt: [pageUrl] }) as StoredArticle,
+    ]);
+
+    await popup.getByRole('tab', { name: 'Library' }).click();
+    await expect
+      .poll(() =>
+        popup.getByRole('list', { name: 'Saved articles' }).getByRole('link').allTextContents(),
+      )
+      .toEqual([title]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keys a page without a canonical link by its address minus tracking parameters', async () => {
+    const pageUrl = `${server.origin}/own/no-canonical.html?utm_source=newsletter&id=4#section`;
+    const page = await browser.context.newPage();
+    await page.goto(pageUrl);
+    const reported = new URL(pageUrl).toString();
+    const tabId = await reportedTabId(browser.worker, reported);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(tabId));
+    await popup.getByText('none given').waitFor();
+    await popup.getByRole('button', { name: 'Save to library' }).click();
+    await popup.getByRole('button', { name: 'Saved' }).waitFor();
+    expect((await articles()).map((a) => a.url)).toContain(
+      `${server.origin}/own/no-canonical.html?id=4`,
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  it('says plainly that it cannot read a page that is not http(s)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('data:text/html,<title>Not a web page</title><p>data URL</p>');
+    const tabId = await activeTabId(browser.worker, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(tabId));
+    await popup.getByText(/Nothing to show for this tab/).waitFor();
+    expect(await popup.getByRole('button', { name: 'Save to library' }).count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it("does not let a page's own scripts command the background", async () => {
+    const before = await articles();
+    const pageUrl = `${server.origin}/own/hostile-page.html?ext=${browser.extensionId}`;
+    const page = await browser.context.newPage();
+    await page.goto(pageUrl);
+    await page.getByText(/^done: /).waitFor();
+    expect(await page.locator('#result').textContent()).toBe('done: postMessage, no runtime');
+    // The content script still reported the page honestly (its real title, not the forged one)…
+    const tabId = await reportedTabId(browser.worker, pageUrl);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(tabId));
+    await popup
+      .getByRole('heading', { name: 'A page that tries to command the extension' })
+      .waitFor();
+    // …and nothing was saved by the page's messages.
+    expect(await articles()).toEqual(before);
+    await popup.getByRole('button', { name: 'Save to library' }).waitFor();
+    await popup.close();
+    await page.close();
+  });
+});
