@@ -27,6 +27,22 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'chrome'],
       // Arrow shorthands that return a void call read fine in JSX handlers and subscriptions.
       '@typescript-eslint/no-confusing-void-expression': 'off',
+      // Page text and notes are never parsed as HTML.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text, never HTML.',
+        },
+        {
+          selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
+          message: 'Use textContent or DOM nodes, never HTML strings.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Use DOM nodes, never HTML strings.',
+        },
+      ],
     },
   },
   {

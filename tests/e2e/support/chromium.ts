@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { requireBrowser } from '../../../scripts/browsers';
+import { readStoreInExtension, reportedTabIdInExtension } from './in-extension';
 import { builtExtension } from './paths';
 
 /** The few extension APIs the tests call inside the extension origin. */
 interface ExtensionGlobal {
   chrome: {
-    storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
     tabs: { query(query: object): Promise<{ id?: number }[]> };
   };
 }
@@ -53,17 +53,8 @@ export async function launchChromium(): Promise<ChromiumSession> {
 }
 
 /** The id of the tab whose page the background has a report for, waiting until it arrives. */
-export async function reportedTabId(worker: Worker, pageUrl: string): Promise<number> {
-  return worker.evaluate(async (url) => {
-    for (let i = 0; i < 200; i++) {
-      const all = await (globalThis as unknown as ExtensionGlobal).chrome.storage.session.get(null);
-      for (const [key, value] of Object.entries(all)) {
-        if ((value as { url?: string } | undefined)?.url === url) return Number(key.slice(4));
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`No report arrived for ${url}`);
-  }, pageUrl);
+export function reportedTabId(worker: Worker, pageUrl: string): Promise<number> {
+  return worker.evaluate(reportedTabIdInExtension, pageUrl);
 }
 
 /** The id of the active tab after bringing `page` to the front. */
@@ -80,24 +71,6 @@ export async function activeTabId(worker: Worker, page: Page): Promise<number> {
 }
 
 /** Every record of a store of the extension's database, read raw in the extension origin. */
-export async function readStore(worker: Worker, store: string): Promise<unknown[]> {
-  return worker.evaluate(async (name) => {
-    const dbs = await indexedDB.databases();
-    if (!dbs.some((d) => d.name === 'claimmark')) return [];
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('claimmark');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    try {
-      if (!db.objectStoreNames.contains(name)) return [];
-      return await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error ?? new Error('read failed'));
-      });
-    } finally {
-      db.close();
-    }
-  }, store);
+export function readStore(worker: Worker, store: string): Promise<unknown[]> {
+  return worker.evaluate(readStoreInExtension, store);
 }
