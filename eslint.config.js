@@ -35,7 +35,7 @@ export default tseslint.config(
           message: 'Render text, never HTML.',
         },
         {
-          selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
           message: 'Use textContent or DOM nodes, never HTML strings.',
         },
         {

@@ -20,7 +20,8 @@ afterAll(async () => {
 describe('Claimmark in Firefox ESR', () => {
   it('saves the page from the popup into IndexedDB and lists it in the Library', async () => {
     const pageUrl = `${server.origin}/pages/budapest-summit.html`;
-    const title = 'Trump, Putin to meet in Budapest for new Ukraine peace push | The Kyiv Independent';
+    const title =
+      'Trump, Putin to meet in Budapest for new Ukraine peace push | The Kyiv Independent';
     const page = await firefox.browser.newPage();
     await page.goto(pageUrl);
 
