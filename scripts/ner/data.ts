@@ -1,5 +1,7 @@
 // Turns corpus documents into token sequences with gold BILOU tags, and builds the
 // gazetteers, all from training documents only.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { GAZ, type Gazetteer, GAZ_MAX_TOKENS } from '../../lib/article/entities/features.ts';
 import { type NerType, type TagSpan, tagsOf } from '../../lib/article/entities/tags.ts';
 import { type Token, splitSentences, tokenize } from '../../lib/article/entities/tokenize.ts';
@@ -83,10 +85,11 @@ export function corpusGazetteer(docs: Doc[], minCount: number): Gazetteer {
 }
 
 /**
- * Country and city names from the ICU data built into Node (region display names, time
- * zone cities): places the 1996 corpus may never mention, at no download.
+ * Country and city names from data already on the build machine: the ICU tables built into
+ * Node (region display names, time-zone cities) and the system tz database, whose newer
+ * zone names ("Europe/Kyiv") postdate ICU's. Places a 1996 corpus may never mention.
  */
-export function intlPlaces(): string[] {
+export function placeNames(): string[] {
   const names = new Set<string>();
   const regions = new Intl.DisplayNames(['en'], { type: 'region' });
   for (let a = 65; a <= 90; a++) {
@@ -100,12 +103,28 @@ export function intlPlaces(): string[] {
       }
     }
   }
-  for (const zone of Intl.supportedValuesOf('timeZone')) {
-    const city = zone.split('/').pop()?.replace(/_/g, ' ');
-    if (city !== undefined && /^\p{Lu}[\p{L} ]+$/u.test(city) && !/^(GMT|UTC|UCT)/.test(city))
-      names.add(city);
+  const zones = [...Intl.supportedValuesOf('timeZone')];
+  const tzdir = process.env.TZDIR ?? '/usr/share/zoneinfo';
+  for (const file of ['zone1970.tab', 'zone.tab']) {
+    const p = path.join(tzdir, file);
+    if (!existsSync(p)) continue;
+    for (const line of readFileSync(p, 'utf8').split('\n')) {
+      const zone = line.startsWith('#') ? undefined : line.split('\t')[2];
+      if (zone !== undefined) zones.push(zone);
+    }
   }
-  return [...names].filter((n) => !/[&()]/.test(n));
+  const iso = path.join(tzdir, 'iso3166.tab');
+  if (existsSync(iso)) {
+    for (const line of readFileSync(iso, 'utf8').split('\n')) {
+      const name = line.startsWith('#') ? undefined : line.split('\t')[1];
+      if (name !== undefined && /^[\p{L} .'-]+$/u.test(name)) names.add(name);
+    }
+  }
+  for (const zone of zones) {
+    const city = zone.split('/').pop()?.replace(/_/g, ' ');
+    if (city !== undefined && /^\p{Lu}[\p{L} ]+$/u.test(city) && !/^(GMT|UTC|UCT)/.test(city)) names.add(city);
+  }
+  return [...names].filter((n) => !/[&()]/.test(n)).sort();
 }
 
 /** Adds phrases to a gazetteer under a category bit. */

@@ -1,9 +1,14 @@
 import { N_TAGS, allowed, canEnd } from './tags.ts';
 
-// Transition legality never changes, so it is computed once.
-const LEGAL: boolean[] = [];
-for (let from = -1; from < N_TAGS; from++)
-  for (let to = 0; to < N_TAGS; to++) LEGAL[(from + 1) * N_TAGS + to] = allowed(from, to);
+// Transition legality never changes: for each tag, the tags that may precede it.
+const PREDECESSORS: Int8Array[] = [];
+const START_OK: boolean[] = [];
+for (let to = 0; to < N_TAGS; to++) {
+  const from: number[] = [];
+  for (let f = 0; f < N_TAGS; f++) if (allowed(f, to)) from.push(f);
+  PREDECESSORS.push(Int8Array.from(from));
+  START_OK.push(allowed(-1, to));
+}
 
 /**
  * Best legal BILOU tag sequence. `emissions[i * N_TAGS + t]` scores tag t at token i;
@@ -19,20 +24,20 @@ export function viterbi(
   const out = new Uint8Array(n);
   if (n === 0) return out;
   const score = new Float64Array(n * N_TAGS).fill(-Infinity);
-  const back = new Int8Array(n * N_TAGS).fill(-1);
+  const back = new Int8Array(n * N_TAGS);
   for (let t = 0; t < N_TAGS; t++) {
-    if (!LEGAL[t] || (permitted && !permitted(0, t))) continue;
+    if (!START_OK[t] || (permitted && !permitted(0, t))) continue;
     score[t] = (transitions[t] ?? 0) + (emissions[t] ?? 0);
   }
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * N_TAGS;
     for (let t = 0; t < N_TAGS; t++) {
       if (permitted && !permitted(i, t)) continue;
       let best = -Infinity;
       let arg = -1;
-      for (let f = 0; f < N_TAGS; f++) {
-        if (!LEGAL[(f + 1) * N_TAGS + t]) continue;
-        const s =
-          (score[(i - 1) * N_TAGS + f] ?? -Infinity) + (transitions[(f + 1) * N_TAGS + t] ?? 0);
+      const preds = PREDECESSORS[t] ?? new Int8Array();
+      for (const f of preds) {
+        const s = (score[prev + f] ?? -Infinity) + (transitions[(f + 1) * N_TAGS + t] ?? 0);
         if (s > best) {
           best = s;
           arg = f;

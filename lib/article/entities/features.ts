@@ -16,13 +16,22 @@ export function hashFeature(s: string): number {
   return (h ^ (h >>> HASH_BITS)) & HASH_MASK;
 }
 
+function charClass(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 65 && c <= 90) return 'X';
+  if (c >= 97 && c <= 122) return 'x';
+  if (c >= 48 && c <= 57) return 'd';
+  if (c < 128) return ch;
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+}
+
 /** Word shape with runs capped at 3: "Zelensky" -> "Xxxx", "1996-08-22" -> "ddd-dd-dd". */
 export function shape(w: string): string {
   let out = '';
   let last = '';
   let run = 0;
   for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const c = charClass(ch);
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 3) out += c;
@@ -111,12 +120,25 @@ function gazetteerHits(words: string[], gaz: Gazetteer): string[][] {
   return hits;
 }
 
+// Features of the word alone, hashed once per distinct word and call.
+function wordFeatures(w: string, cache: Map<string, number[]>): number[] {
+  let hashed = cache.get(w);
+  if (hashed === undefined) {
+    const l = w.toLowerCase();
+    const f = ['b', `w=${w}`, `l=${l}`, `s=${shape(w)}`, `ss=${shortShape(w)}`];
+    for (let k = 1; k <= 4 && k < l.length; k++) f.push(`p${k}=${l.slice(0, k)}`, `x${k}=${l.slice(-k)}`);
+    hashed = f.map(hashFeature);
+    cache.set(w, hashed);
+  }
+  return hashed;
+}
+
 /** Hashed first-pass features for each token of one sentence. */
 export function sentenceFeatures(
   words: string[],
   gaz: Gazetteer,
   stats: DocStats,
-  extra?: string[][],
+  cache: Map<string, number[]> = new Map(),
 ): Uint32Array[] {
   const n = words.length;
   const upper = isUpperSentence(words);
@@ -131,11 +153,6 @@ export function sentenceFeatures(
     const l = lw[i] ?? '';
     const s = ss[i] ?? '';
     const f: string[] = [
-      'b',
-      `w=${w}`,
-      `l=${l}`,
-      `s=${shape(w)}`,
-      `ss=${s}`,
       `l-1=${at(lw, i - 1)}`,
       `l-2=${at(lw, i - 2)}`,
       `l+1=${at(lw, i + 1)}`,
@@ -147,8 +164,6 @@ export function sentenceFeatures(
       `ss3=${at(ss, i - 1)}|${s}|${at(ss, i + 1)}`,
       `x3-1=${at(lw, i - 1).slice(-3)}`,
     ];
-    for (let k = 1; k <= 4 && k < l.length; k++)
-      f.push(`p${k}=${l.slice(0, k)}`, `x${k}=${l.slice(-k)}`);
     if (i === 0) f.push(`first|${s}`);
     if (upper) f.push(`up|${s}`, `up|l=${l}`);
     if (/\p{L}/u.test(w) && (upper || i === 0 || !isCapitalised(w) || w === w.toUpperCase())) {
@@ -160,10 +175,24 @@ export function sentenceFeatures(
     for (const g of gz[i] ?? []) f.push(`g=${g}`);
     for (const g of gz[i - 1] ?? []) f.push(`g-1=${g}`);
     for (const g of gz[i + 1] ?? []) f.push(`g+1=${g}`);
-    for (const e of extra?.[i] ?? []) f.push(e);
-    out.push(Uint32Array.from(f, hashFeature));
+    const own = wordFeatures(w, cache);
+    const keys = new Uint32Array(own.length + f.length);
+    keys.set(own);
+    f.forEach((x, k) => (keys[own.length + k] = hashFeature(x)));
+    out.push(keys);
   }
   return out;
+}
+
+/** Appends hashed extra features (the second pass's document features) to each token's. */
+export function withExtra(features: Uint32Array[], extra: string[][]): Uint32Array[] {
+  return features.map((keys, i) => {
+    const more = extra[i] ?? [];
+    const out = new Uint32Array(keys.length + more.length);
+    out.set(keys);
+    more.forEach((x, k) => (out[keys.length + k] = hashFeature(x)));
+    return out;
+  });
 }
 
 /**

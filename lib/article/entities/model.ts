@@ -17,16 +17,17 @@ const MAGIC = 0x434d4e31; // "CMN1"
 /** Emission scores for each token (row-major, N_TAGS per token). */
 export function emissionScores(model: LinearModel, features: Uint32Array[]): Int32Array {
   const out = new Int32Array(features.length * N_TAGS);
-  features.forEach((keys, i) => {
+  const { index, weights } = model;
+  for (let i = 0; i < features.length; i++) {
+    const keys = features[i] ?? new Uint32Array();
     const base = i * N_TAGS;
     for (const key of keys) {
-      const row = model.index.get(key);
+      const row = index.get(key);
       if (row === undefined) continue;
       const off = row * N_TAGS;
-      for (let t = 0; t < N_TAGS; t++)
-        out[base + t] = (out[base + t] ?? 0) + (model.weights[off + t] ?? 0);
+      for (let t = 0; t < N_TAGS; t++) out[base + t] = (out[base + t] ?? 0) + (weights[off + t] ?? 0);
     }
-  });
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // The two-pass tagging of one document, shared by the runtime and the training script so
 // that the second pass sees first-pass output built exactly the same way.
 import { viterbi } from './decode.ts';
-import { type DocStats, type Gazetteer, documentFeatures, sentenceFeatures } from './features.ts';
+import { type DocStats, type Gazetteer, documentFeatures, sentenceFeatures, withExtra } from './features.ts';
 
 /** Anything that scores tags: the shipped int8 model or a float model being trained. */
 export interface Scorer {
@@ -12,38 +12,23 @@ export interface Scorer {
 /** Per-token tag restrictions for one sentence (page hints), or undefined. */
 export type Permit = ((i: number, tag: number) => boolean) | undefined;
 
-/** Tags every sentence of a document with the first pass alone. */
-export function tagFirstPass(
-  scorer: Scorer,
-  sentences: string[][],
-  gaz: Gazetteer,
-  stats: DocStats,
-  permits?: Permit[],
-): Uint8Array[] {
-  return sentences.map((words, si) => {
-    const feats = sentenceFeatures(words, gaz, stats);
-    return viterbi(words.length, scorer.emissions(feats), scorer.transitions, permits?.[si]);
-  });
+/** First-pass features of every sentence of a document. */
+export function firstPassFeatures(sentences: string[][], gaz: Gazetteer, stats: DocStats): Uint32Array[][] {
+  const cache = new Map<string, number[]>();
+  return sentences.map((words) => sentenceFeatures(words, gaz, stats, cache));
 }
 
-/** Second-pass features for every sentence, given the first pass's tags. */
+/** Second-pass features: the first pass's, plus document features from its tags. */
 export function secondPassFeatures(
   sentences: string[][],
-  gaz: Gazetteer,
-  stats: DocStats,
+  firstFeatures: Uint32Array[][],
   firstPass: Uint8Array[],
 ): Uint32Array[][] {
   const extra = documentFeatures(sentences, firstPass);
-  return sentences.map((words, si) => sentenceFeatures(words, gaz, stats, extra[si]));
+  return firstFeatures.map((f, si) => withExtra(f, extra[si] ?? []));
 }
 
-/** Decodes precomputed per-sentence features (the second pass). */
-export function decodeSentences(
-  scorer: Scorer,
-  features: Uint32Array[][],
-  permits?: Permit[],
-): Uint8Array[] {
-  return features.map((f, si) =>
-    viterbi(f.length, scorer.emissions(f), scorer.transitions, permits?.[si]),
-  );
+/** Decodes precomputed per-sentence features. */
+export function decodeSentences(scorer: Scorer, features: Uint32Array[][], permits?: Permit[]): Uint8Array[] {
+  return features.map((f, si) => viterbi(f.length, scorer.emissions(f), scorer.transitions, permits?.[si]));
 }

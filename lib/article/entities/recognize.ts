@@ -3,7 +3,7 @@ import { docStats } from './features.ts';
 import { parseGazetteer } from './gazetteer.ts';
 import { type LinearModel, decodeModels, emissionScores, fromBase64 } from './model.ts';
 import { GAZETTEER, MODEL_BASE64 } from './model-data.ts';
-import { type Permit, decodeSentences, secondPassFeatures, tagFirstPass } from './pipeline.ts';
+import { type Permit, decodeSentences, firstPassFeatures, secondPassFeatures } from './pipeline.ts';
 import { type NerType, partOf, spansOf, typeOf } from './tags.ts';
 import { type Token, splitSentences, tokenize } from './tokenize.ts';
 
@@ -99,6 +99,18 @@ function hintPermits(sentences: Token[][], hints: EntityHint[]): Permit[] {
   );
 }
 
+// Titles are not part of a person's name (CoNLL leaves them out too), but a capitalised
+// "Chancellor" or "Prime Minister" before a name is easily swept into the span.
+const TITLES = new Set(
+  (
+    'president vice prime minister chancellor secretary senator sen. rep. representative gov. ' +
+    'governor mayor king queen prince princess pope general gen. col. lt. sgt. capt. adm. ' +
+    'judge justice chairman chairwoman chief mr. mrs. ms. dr. prof. sir dame lord lady sheikh ' +
+    'ayatollah cardinal bishop archbishop rabbi speaker commissioner ambassador deputy foreign ' +
+    'defence defense interior finance state envoy premier emir sultan crown u.s. former'
+  ).split(' '),
+);
+
 /** Trims a span's possessive and edge punctuation, as the article types expect. */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
@@ -135,16 +147,20 @@ export function recognizeEntities(
   const stats = docStats(words);
   const permits =
     options.hints && options.hints.length > 0 ? hintPermits(sentences, options.hints) : undefined;
-  const first = tagFirstPass(scorer(t.pass1), words, t.gazetteer, stats, permits);
-  const second = decodeSentences(
-    scorer(t.pass2),
-    secondPassFeatures(words, t.gazetteer, stats, first),
-    permits,
-  );
+  const feats = firstPassFeatures(words, t.gazetteer, stats);
+  const first = decodeSentences(scorer(t.pass1), feats, permits);
+  const second = decodeSentences(scorer(t.pass2), secondPassFeatures(words, feats, first), permits);
   const out: EntityMention[] = [];
   second.forEach((tags, si) => {
     const sent = sentences[si] ?? [];
     for (const span of spansOf(tags)) {
+      if (span.type === 'PER') {
+        while (
+          span.end - span.start > 1 &&
+          TITLES.has((sent[span.start]?.text ?? '').toLowerCase())
+        )
+          span.start++;
+      }
       const type = TO_TYPE[span.type];
       const a = sent[span.start];
       const b = sent[span.end - 1];

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import {
+  extractEntities,
+  mergeEntities,
+  recognizeEntities,
+} from '../../lib/article/entities/index.ts';
+import { tokenize } from '../../lib/article/entities/tokenize.ts';
+import type { Entity, EntityMention, EntityType } from '../../lib/article/types.ts';
+
+const shared = process.env.CLAIMMARK_SHARED ?? path.resolve(import.meta.dirname, '../../../shared');
+const pages = path.join(shared, 'fixtures/pages');
+
+interface Expected {
+  entities: Record<EntityType, { must: string[]; mustNot: string[] }> & { merged: string[][] };
+}
+
+function articleText(file: string): string {
+  const html = readFileSync(path.join(pages, file), 'utf8');
+  const doc = new JSDOM(html).window.document;
+  return [...doc.querySelectorAll('.article-body p')].map((p) => p.textContent).join('\n\n');
+}
+
+const names = (entities: Entity[], type: EntityType): string[] =>
+  entities.filter((e) => e.type === type).flatMap((e) => [e.name, ...e.aliases]);
+
+describe('recognizeEntities + mergeEntities on the Budapest summit article', () => {
+  const text = articleText('budapest-summit.html');
+  const expected = JSON.parse(
+    readFileSync(path.join(pages, 'budapest-summit.expected.json'), 'utf8'),
+  ) as Expected;
+  const mentions = recognizeEntities(text);
+  const entities = mergeEntities(text, mentions);
+
+  it('reads a real article body', () => {
+    expect(text).toContain('Volodymyr Zelensky');
+    expect(text.split(/\s+/).length).toBeGreaterThan(500);
+  });
+
+  for (const type of ['person', 'place', 'organization'] as const) {
+    it(`finds the ${type}s the article is about, and not the ones it is not`, () => {
+      const found = names(entities, type);
+      for (const name of expected.entities[type].must) expect(found).toContain(name);
+      const all = entities.flatMap((e) => [e.name, ...e.aliases]);
+      for (const name of expected.entities[type].mustNot) expect(all).not.toContain(name);
+    });
+  }
+
+  it('merges short names into the full name', () => {
+    for (const [full, short] of expected.entities.merged) {
+      const entity = entities.find((e) => e.name === full);
+      expect(entity, full).toBeDefined();
+      expect(entity?.aliases).toContain(short);
+    }
+    // One entity per person: "Trump" does not survive on its own.
+    expect(entities.filter((e) => e.name === 'Trump')).toEqual([]);
+  });
+
+  it('gives offsets that point at the name, possessive trimmed', () => {
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    const at = text.indexOf("Zelensky's visit");
+    const zelensky = mentions.find((m) => m.start <= at && at < m.end);
+    expect(zelensky?.text).toBe('Volodymyr Zelensky');
+    expect(zelensky?.end).toBe(at + 'Zelensky'.length);
+    const entity = entities.find((e) => e.name === 'Volodymyr Zelensky');
+    expect(entity?.mentions.length).toBeGreaterThanOrEqual(5);
+    for (const m of entity?.mentions ?? []) expect(text.slice(m.start, m.end)).toMatch(/Zelensky$/);
+  });
+});
+
+describe('recognizeEntities on hand-written sentences', () => {
+  const find = (ms: EntityMention[], text: string): EntityType | undefined =>
+    ms.find((m) => m.text === text)?.type;
+
+  it('tags people, places and organisations', () => {
+    const text =
+      'German Chancellor Angela Merkel met European Commission officials in Brussels on Monday.\n' +
+      'Merkel later flew to Paris, a spokesman for the United Nations said.';
+    const ms = recognizeEntities(text);
+    expect(find(ms, 'Angela Merkel')).toBe('person');
+    expect(find(ms, 'Merkel')).toBe('person');
+    expect(find(ms, 'European Commission')).toBe('organization');
+    expect(find(ms, 'Brussels')).toBe('place');
+    expect(find(ms, 'Paris')).toBe('place');
+    expect(find(ms, 'United Nations')).toBe('organization');
+    // "German" is MISC in CoNLL terms: never output.
+    expect(ms.some((m) => m.text.includes('German'))).toBe(false);
+  });
+
+  it('finds nothing in text without names', () => {
+    expect(recognizeEntities('the weather was mild and the markets were calm.')).toEqual([]);
+    expect(recognizeEntities('')).toEqual([]);
+  });
+
+  it('lets a page hint force a span and its type', () => {
+    const text = 'Shares in Quillfeather Robotics rose after the report.';
+    const hinted = recognizeEntities(text, {
+      hints: [{ name: 'Quillfeather Robotics', type: 'organization' }],
+    });
+    expect(hinted).toContainEqual({
+      type: 'organization',
+      text: 'Quillfeather Robotics',
+      start: 10,
+      end: 31,
+    });
+  });
+});
+
+describe('mergeEntities', () => {
+  const mention = (text: string, name: string, type: EntityType, from = 0): EntityMention => {
+    const start = text.indexOf(name, from);
+    return { type, text: name, start, end: start + name.length };
+  };
+
+  it('merges a surname and trims a possessive the caller left in', () => {
+    const text = "Donald Trump spoke. Trump's plan and Trump's aides.";
+    const ms = [
+      mention(text, 'Donald Trump', 'person'),
+      mention(text, "Trump's", 'person', 13),
+      mention(text, 'Trump', 'organization', 30),
+    ];
+    const [trump, ...rest] = mergeEntities(text, ms);
+    expect(rest).toEqual([]);
+    expect(trump?.name).toBe('Donald Trump');
+    expect(trump?.aliases).toEqual(['Trump']);
+    expect(trump?.mentions.map((m) => text.slice(m.start, m.end))).toEqual([
+      'Donald Trump',
+      'Trump',
+      'Trump',
+    ]);
+  });
+
+  it('expands acronyms from "(ICC)" and from initials', () => {
+    const text =
+      'Hungary left the International Criminal Court (ICC). The ICC said so. ' +
+      'The European Central Bank and the ECB agreed.';
+    const ms = [
+      mention(text, 'International Criminal Court', 'organization'),
+      mention(text, 'ICC', 'organization'),
+      mention(text, 'ICC', 'organization', 55),
+      mention(text, 'European Central Bank', 'organization'),
+      mention(text, 'ECB', 'organization'),
+    ];
+    const es = mergeEntities(text, ms);
+    expect(es.map((e) => [e.name, e.aliases, e.mentions.length])).toEqual([
+      ['International Criminal Court', ['ICC'], 3],
+      ['European Central Bank', ['ECB'], 2],
+    ]);
+  });
+
+  it('keeps two people with one surname apart, attaching the surname to the nearer', () => {
+    const text = 'Hillary Clinton spoke. Later Bill Clinton arrived, and Clinton said hello.';
+    const ms = [
+      mention(text, 'Hillary Clinton', 'person'),
+      mention(text, 'Bill Clinton', 'person'),
+      mention(text, 'Clinton', 'person', text.indexOf('and Clinton')),
+    ];
+    const es = mergeEntities(text, ms);
+    expect(es.map((e) => [e.name, e.aliases])).toEqual([
+      ['Hillary Clinton', []],
+      ['Bill Clinton', ['Clinton']],
+    ]);
+  });
+
+  it('does not fold a place into a person of the same surname', () => {
+    const text = 'George Washington was born in Virginia. Washington is a city.';
+    const ms = [
+      mention(text, 'George Washington', 'person'),
+      mention(text, 'Virginia', 'place'),
+      mention(text, 'Washington', 'place', 35),
+    ];
+    expect(mergeEntities(text, ms).map((e) => e.name)).toEqual([
+      'George Washington',
+      'Virginia',
+      'Washington',
+    ]);
+  });
+
+  it('treats page hints as strong evidence for spans and names', () => {
+    const text = 'Talks with Zorbek Malinowski went well, Malinowski said.';
+    const es = extractEntities(text, [{ name: 'Zorbek Malinowski', type: 'person' }]);
+    const person = es.find((e) => e.name === 'Zorbek Malinowski');
+    expect(person?.type).toBe('person');
+    expect(person?.aliases).toEqual(['Malinowski']);
+    expect(person?.mentions).toHaveLength(2);
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps offsets and splits possessives the way CoNLL does', () => {
+    const text = "Zelensky’s U.S. visit, don't.";
+    const toks = tokenize(text);
+    expect(toks.map((t) => t.text)).toEqual(['Zelensky', '’s', 'U.S.', 'visit', ',', 'do', "n't", '.']);
+    for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
