@@ -1,0 +1,118 @@
+import { collapseWhitespace, foldString, foldedIndexAt, rawSpan } from './fold';
+import {
+  bestSide,
+  contextScore,
+  exactCandidates,
+  fuzzyCandidates,
+  pickBest,
+  type Candidate,
+  type FoldedQuote,
+} from './match-quote';
+import { prefixSimilarity, suffixSimilarity } from './similarity';
+import { buildTextModel, rangeFromOffsets, type TextModel } from './text-model';
+import type {
+  AnchorMethod,
+  AnchorOptions,
+  AnchorResult,
+  Selectors,
+  TextModelOptions,
+} from './types';
+
+/** The thresholds in use unless overridden; see scripts/anchoring/bench-edits.ts for why. */
+export const DEFAULT_ANCHOR_OPTIONS: Readonly<Required<AnchorOptions>> = {
+  minQuoteSimilarity: 0.75,
+  minContextSimilarity: 0.6,
+  minFuzzyLength: 12,
+  selfSufficientLength: 30,
+};
+
+const ORPHAN: AnchorResult = { status: 'orphan' };
+
+function foldQuote(model: TextModel, selectors: Selectors): FoldedQuote {
+  const { quote, position } = selectors;
+  return {
+    exact: foldString(quote.exact),
+    prefix: foldString(quote.prefix),
+    suffix: foldString(quote.suffix),
+    hint: position ? foldedIndexAt(model.folded, position.start) : null,
+  };
+}
+
+function toResult(
+  model: TextModel,
+  exact: string,
+  c: Candidate,
+  method: AnchorMethod,
+): AnchorResult {
+  const [start, end] = rawSpan(model.folded, c.start, c.end);
+  const range = rangeFromOffsets(model, start, end);
+  if (!range) return ORPHAN;
+  const text = model.text.slice(start, end);
+  return {
+    status: 'anchored',
+    range,
+    changed: collapseWhitespace(text) !== collapseWhitespace(exact),
+    score: 0.6 * c.quoteSimilarity + 0.2 * contextScore(c),
+    text,
+    method,
+  };
+}
+
+/**
+ * Anchor selectors in a prebuilt text model: stored position, then exact quote chosen by
+ * context, then fuzzy quote that must also clear a minimum similarity and agree on context.
+ * @returns an orphan rather than a guess when no candidate clears the thresholds.
+ */
+export function anchorInModel(
+  model: TextModel,
+  selectors: Selectors,
+  options: AnchorOptions = {},
+): AnchorResult {
+  const o = { ...DEFAULT_ANCHOR_OPTIONS, ...options };
+  const q = foldQuote(model, selectors);
+  const text = model.folded.text;
+  const length = q.exact.length;
+  if (length === 0) return ORPHAN;
+  // A short quote ("Putin") is only as good as its context; a long one identifies itself.
+  const exactOk = (c: Candidate) =>
+    length >= o.selfSufficientLength || bestSide(c) >= o.minContextSimilarity;
+
+  // 1. Same text at the same place: the page did not change here.
+  if (q.hint !== null && text.startsWith(q.exact, q.hint)) {
+    const c: Candidate = {
+      start: q.hint,
+      end: q.hint + length,
+      quoteSimilarity: 1,
+      prefixSimilarity: prefixSimilarity(text, q.hint, q.prefix),
+      suffixSimilarity: suffixSimilarity(text, q.hint + length, q.suffix),
+    };
+    if (exactOk(c)) return toResult(model, selectors.quote.exact, c, 'position');
+  }
+
+  // 2. The same text elsewhere: pick the occurrence whose context agrees best.
+  const exact = pickBest(exactCandidates(text, q), q.hint);
+  if (exact && exactOk(exact)) return toResult(model, selectors.quote.exact, exact, 'exact');
+
+  // 3. Similar text whose surroundings also agree: an edited passage.
+  if (length < o.minFuzzyLength) return ORPHAN;
+  const maxErrors = Math.floor(length * (1 - o.minQuoteSimilarity));
+  if (maxErrors < 1) return ORPHAN;
+  const fuzzy = pickBest(fuzzyCandidates(text, q, maxErrors), q.hint);
+  if (
+    fuzzy &&
+    fuzzy.quoteSimilarity >= o.minQuoteSimilarity &&
+    bestSide(fuzzy) >= o.minContextSimilarity
+  ) {
+    return toResult(model, selectors.quote.exact, fuzzy, 'fuzzy');
+  }
+  return ORPHAN;
+}
+
+/** Find where stored selectors point in `root` now, or report an honest orphan. */
+export function anchor(
+  root: Element,
+  selectors: Selectors,
+  options: AnchorOptions & TextModelOptions = {},
+): AnchorResult {
+  return anchorInModel(buildTextModel(root, options), selectors, options);
+}

@@ -1,0 +1,59 @@
+/** W3C Web Annotation TextQuoteSelector: the passage, with a little of the text around it. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  /** The passage exactly as it was on the page. */
+  exact: string;
+  /** Up to 32 characters right before the passage (white space runs collapsed to one space). */
+  prefix: string;
+  /** Up to 32 characters right after the passage (white space runs collapsed to one space). */
+  suffix: string;
+}
+
+/** W3C Web Annotation TextPositionSelector: offsets into the root's rendered text (text-model.ts). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** What is stored for one highlight: the quote is what anchors it, the position is a hint. */
+export interface Selectors {
+  quote: TextQuoteSelector;
+  position?: TextPositionSelector;
+}
+
+/** Which of the anchoring strategies found the passage (for diagnostics and benchmarks). */
+export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
+
+/** Where a highlight landed, or that it honestly could not be placed. */
+export type AnchorResult =
+  | {
+      status: 'anchored';
+      range: Range;
+      /** True when the anchored text differs from the stored quote (beyond white space). */
+      changed: boolean;
+      /** Confidence in [0, 1]: mostly quote similarity, the rest context agreement. */
+      score: number;
+      /** The anchored text as it is on the page now. */
+      text: string;
+      method: AnchorMethod;
+    }
+  | { status: 'orphan' };
+
+/** Thresholds of the anchoring decision; the defaults were chosen on scripts/anchoring/bench-edits.ts. */
+export interface AnchorOptions {
+  /** Fuzzy matches need at least this quote similarity (1 − edits ÷ quote length). */
+  minQuoteSimilarity?: number;
+  /** Context (prefix or suffix, the better one) must be at least this similar. */
+  minContextSimilarity?: number;
+  /** Quotes shorter than this (folded characters) are never fuzzy-matched. */
+  minFuzzyLength?: number;
+  /** An exact match of a quote at least this long (folded characters) needs no context. */
+  selfSufficientLength?: number;
+}
+
+/** Which subtrees are left out of the text model, beyond the built-in list. */
+export interface TextModelOptions {
+  /** Return true for an element whose subtree is not page text (e.g. the extension's own UI). */
+  exclude?: (element: Element) => boolean;
+}
