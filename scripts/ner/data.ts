@@ -120,11 +120,33 @@ export function placeNames(): string[] {
       if (name !== undefined && /^[\p{L} .'-]+$/u.test(name)) names.add(name);
     }
   }
+  // ISO 3166-2 subdivisions (states, provinces, regions) from the system iso-codes package.
+  const subdivisions = '/usr/share/iso-codes/json/iso_3166-2.json';
+  if (existsSync(subdivisions)) {
+    const data = JSON.parse(readFileSync(subdivisions, 'utf8')) as Record<
+      string,
+      { name: string }[]
+    >;
+    for (const { name } of data['3166-2'] ?? []) {
+      if (/^\p{Lu}[\p{L} .'-]+$/u.test(name) && name.split(' ').length <= 4) names.add(name);
+    }
+  }
+  // UN M.49 regions ("Eastern Europe", "Central Asia") have display names too.
+  for (let code = 1; code < 1000; code++) {
+    const c = String(code).padStart(3, '0');
+    try {
+      const name = regions.of(c);
+      if (name !== undefined && name !== c && name !== 'world') names.add(name);
+    } catch {
+      // not a region code
+    }
+  }
   for (const zone of zones) {
     const city = zone.split('/').pop()?.replace(/_/g, ' ');
-    if (city !== undefined && /^\p{Lu}[\p{L} ]+$/u.test(city) && !/^(GMT|UTC|UCT)/.test(city)) names.add(city);
+    if (city !== undefined && /^\p{Lu}[\p{L} ]+$/u.test(city) && !/^(GMT|UTC|UCT)/.test(city))
+      names.add(city);
   }
-  return [...names].filter((n) => !/[&()]/.test(n)).sort();
+  return [...names].filter((n) => !/[&()]|Union|Nations|Eurozone|Pseudo/.test(n)).sort();
 }
 
 /** Adds phrases to a gazetteer under a category bit. */

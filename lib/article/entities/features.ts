@@ -126,7 +126,8 @@ function wordFeatures(w: string, cache: Map<string, number[]>): number[] {
   if (hashed === undefined) {
     const l = w.toLowerCase();
     const f = ['b', `w=${w}`, `l=${l}`, `s=${shape(w)}`, `ss=${shortShape(w)}`];
-    for (let k = 1; k <= 4 && k < l.length; k++) f.push(`p${k}=${l.slice(0, k)}`, `x${k}=${l.slice(-k)}`);
+    for (let k = 1; k <= 4 && k < l.length; k++)
+      f.push(`p${k}=${l.slice(0, k)}`, `x${k}=${l.slice(-k)}`);
     hashed = f.map(hashFeature);
     cache.set(w, hashed);
   }

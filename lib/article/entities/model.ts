@@ -25,7 +25,8 @@ export function emissionScores(model: LinearModel, features: Uint32Array[]): Int
       const row = index.get(key);
       if (row === undefined) continue;
       const off = row * N_TAGS;
-      for (let t = 0; t < N_TAGS; t++) out[base + t] = (out[base + t] ?? 0) + (weights[off + t] ?? 0);
+      for (let t = 0; t < N_TAGS; t++)
+        out[base + t] = (out[base + t] ?? 0) + (weights[off + t] ?? 0);
     }
   }
   return out;

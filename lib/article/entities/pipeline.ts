@@ -1,7 +1,13 @@
 // The two-pass tagging of one document, shared by the runtime and the training script so
 // that the second pass sees first-pass output built exactly the same way.
 import { viterbi } from './decode.ts';
-import { type DocStats, type Gazetteer, documentFeatures, sentenceFeatures, withExtra } from './features.ts';
+import {
+  type DocStats,
+  type Gazetteer,
+  documentFeatures,
+  sentenceFeatures,
+  withExtra,
+} from './features.ts';
 
 /** Anything that scores tags: the shipped int8 model or a float model being trained. */
 export interface Scorer {
@@ -13,7 +19,11 @@ export interface Scorer {
 export type Permit = ((i: number, tag: number) => boolean) | undefined;
 
 /** First-pass features of every sentence of a document. */
-export function firstPassFeatures(sentences: string[][], gaz: Gazetteer, stats: DocStats): Uint32Array[][] {
+export function firstPassFeatures(
+  sentences: string[][],
+  gaz: Gazetteer,
+  stats: DocStats,
+): Uint32Array[][] {
   const cache = new Map<string, number[]>();
   return sentences.map((words) => sentenceFeatures(words, gaz, stats, cache));
 }
@@ -29,6 +39,12 @@ export function secondPassFeatures(
 }
 
 /** Decodes precomputed per-sentence features. */
-export function decodeSentences(scorer: Scorer, features: Uint32Array[][], permits?: Permit[]): Uint8Array[] {
-  return features.map((f, si) => viterbi(f.length, scorer.emissions(f), scorer.transitions, permits?.[si]));
+export function decodeSentences(
+  scorer: Scorer,
+  features: Uint32Array[][],
+  permits?: Permit[],
+): Uint8Array[] {
+  return features.map((f, si) =>
+    viterbi(f.length, scorer.emissions(f), scorer.transitions, permits?.[si]),
+  );
 }
