@@ -76,6 +76,13 @@ function occurrences(text: string, name: string): { start: number; end: number }
   return out;
 }
 
+// "Golan" in "Golan Heights" that the tagger left alone is part of a name it did not take.
+function insideLongerName(text: string, span: { start: number; end: number }): boolean {
+  const before = /(\p{Lu}[\p{L}.]*)[ -]$/u.test(text.slice(Math.max(0, span.start - 30), span.start));
+  const after = /^[ -]\p{Lu}/u.test(text.slice(span.end, span.end + 2));
+  return before || after || text[span.start - 1] === '-' || text[span.end] === '-';
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
   a.start < b.end && b.start < a.end;
 
@@ -137,7 +144,7 @@ export function mergeEntities(
   for (const m of all) if (!known.has(m.text) && m.text.length >= 3) known.set(m.text, m.type);
   for (const [name, type] of [...known.entries()].sort((a, b) => b[0].length - a[0].length)) {
     for (const occ of occurrences(text, name)) {
-      if (all.some((m) => overlaps(m, occ))) continue;
+      if (all.some((m) => overlaps(m, occ)) || insideLongerName(text, occ)) continue;
       all.push({ type, ...occ, text: text.slice(occ.start, occ.end) });
     }
   }
@@ -158,7 +165,9 @@ export function mergeEntities(
   }
 
   const absorbed = new Set<Group>();
-  // 3b. The same name tagged with different types is one entity, of its majority type.
+  // 3b. The same name tagged with different types is one entity when one type clearly
+  // dominates (a stray tag); an even split is more likely two referents ("New York" the
+  // city and the team), so those stay apart.
   const sameName = new Map<string, Group[]>();
   for (const g of groups) {
     const k = [...g.names.keys()][0] ?? '';
@@ -168,7 +177,7 @@ export function mergeEntities(
     if (list.length < 2) continue;
     const main = list.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
     for (const g of list) {
-      if (g === main) continue;
+      if (g === main || 2 * g.mentions.length > main.mentions.length) continue;
       main.mentions.push(...g.mentions);
       absorbed.add(g);
     }
@@ -186,12 +195,14 @@ export function mergeEntities(
       const lWords = words(longest(long));
       if (lWords.length <= sWords.length) return false;
       if (isAcronym(sName)) {
+        // "Michael Chang (U.S.)" gives a nationality, not an acronym: people are excluded.
+        if (long.type === 'person') return false;
         const bare = sName.replace(/\./g, '');
         return [...long.names.values()].some(
           (n) =>
             initials(n, false) === bare ||
             initials(n, true) === bare ||
-            text.includes(`${n} (${sName})`),
+            (text.includes(`${n} (${sName})`) && initials(n, false).startsWith(bare[0] ?? '')),
         );
       }
       // A person's later short mentions are the tail of the full name ("Trump", "Zelensky").
