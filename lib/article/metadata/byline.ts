@@ -1,0 +1,91 @@
+import type { LdData } from './jsonld';
+import { isObject, resolve, typesOf } from './jsonld';
+import type { SiteHints } from './site';
+import { isSiteLike } from './site';
+import { collapse } from './text';
+
+const MAX_AUTHORS = 8;
+
+// Words that introduce a byline, in the languages of the web's news.
+const LEAD_IN =
+  /^(?:[~|•·:–—-]\s*)*(?:(?:posted|written|published|reported|story|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto)\s+)?(?:by|von|vom|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texto|testo|redakteur(?:in)?)\s*[:.]?\s+/iu;
+const LABEL_ONLY =
+  /^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|posted by|written by)\s*[:.]?$/iu;
+// Job titles and affiliations that follow a name.
+const ROLE =
+  /\b(?:staff|senior|chief|political|foreign|business|science|sports?|special|contributing|freie[rn]?|freelance|managing|news|deputy|executive|associate)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalist(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|rédacteur|rédactrice|envoyée?|corresponsal|redactor|redattore|inviato)\b.*$/iu;
+// Values that stand for "nobody in particular".
+// prettier-ignore
+const GENERIC = new Set([
+  'admin', 'administrator', 'webmaster', 'redaktion', 'editor', 'editors', 'editorial', 'staff', 'team', 'unknown',
+  'anonymous', 'anonym', 'guest', 'gast', 'user', 'super user', 'superuser', 'wordpressadmin', 'name', 'author',
+  'autor', 'by', 'von', 'posted', 'rédaction', 'redazione', 'redacción', 'the editors', 'editorial staff', 'editorial board',
+  'news desk', 'newsdesk', 'online', 'default', 'share', 'follow', 'twitter', 'facebook', 'email', 'e-mail', 'more', 'mehr',
+]);
+
+/** True when a string can be a person's (or a blogger's) name as printed in a byline. */
+export function isNameLike(name: string, hints: SiteHints): boolean {
+  if (name.length < 2 || name.length > 60) return false;
+  if (/[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net)\b/i.test(name)) return false;
+  if (GENERIC.has(name.toLowerCase())) return false;
+  const words = name.split(/\s+/);
+  if (words.length > 5) return false;
+  // A multi-word name is capitalised (or written in a script without case); a single word may be a handle.
+  if (words.length > 1 && !words.some((w) => /^\p{Lu}/u.test(w)) && /\p{Ll}/u.test(name))
+    return false;
+  if (/\d{3,}/.test(name) && words.length > 1) return false;
+  return !isSiteLike(name, hints);
+}
+
+/** Splits a printed byline into author names: drops "By", roles, dates, "and". */
+export function parseByline(raw: string, hints: SiteHints): string[] {
+  let text = collapse(raw);
+  if (text === '' || LABEL_ONLY.test(text)) return [];
+  text = text.replace(LEAD_IN, '');
+  // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
+  text =
+    text.split(
+      /\s+(?:on|am|le|el|il|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
+    )[0] ?? '';
+  const names: string[] = [];
+  for (let part of text.split(/\s*[,;/&+]\s*|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu)) {
+    part = collapse(part.replace(ROLE, '').replace(LEAD_IN, '')).replace(
+      /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu,
+      '',
+    );
+    if (part !== '' && isNameLike(part, hints) && !names.includes(part)) names.push(part);
+  }
+  return names.slice(0, MAX_AUTHORS);
+}
+
+/** Person names from a JSON-LD author/creator value; organisations only when asked. */
+export function ldAuthorNames(
+  value: unknown,
+  data: LdData,
+  hints: SiteHints,
+  allowOrganization: boolean,
+): string[] {
+  const names: string[] = [];
+  const list = Array.isArray(value) ? value : [value];
+  for (const item of list.slice(0, MAX_AUTHORS * 2)) {
+    const node = resolve(item, data);
+    if (typeof node === 'string') {
+      names.push(...parseByline(node, hints));
+      continue;
+    }
+    if (!isObject(node)) continue;
+    const types = typesOf(node);
+    if (
+      !allowOrganization &&
+      types.some(
+        (t) => t === 'Organization' || t === 'NewsMediaOrganization' || t === 'Corporation',
+      )
+    )
+      continue;
+    const name = node.name;
+    if (typeof name === 'string') names.push(...parseByline(name, hints));
+    else if (Array.isArray(name) && typeof name[0] === 'string')
+      names.push(...parseByline(name[0], hints));
+  }
+  return [...new Set(names)].slice(0, MAX_AUTHORS);
+}

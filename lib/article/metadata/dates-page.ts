@@ -1,0 +1,129 @@
+import type { DateParts } from './dates';
+import { findDatesInText, formatDate, parseDateValue } from './dates';
+import type { PageSignals } from './signals';
+import { stringProp } from './jsonld';
+import { firstMeta } from './meta';
+import { inForeignRegion } from './dom';
+import { joinZone, type ZoneText } from './zone';
+
+// Meta keys publishers use for the publication date, after the Open Graph article:* ones.
+// prettier-ignore
+const PUBLISHED_META_PRIMARY = ['article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time'];
+// prettier-ignore
+const PUBLISHED_META_SECONDARY = [
+  'datepublished', 'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date.issued', 'dcterms.issued',
+  'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date', 'parsely-pub-date', 'sailthru.date', 'article.published',
+  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'og:pubdate', 'cxenseparse:recs:publishtime',
+  'originalpublicationdate', 'release_date', 'dc:date', 'date.available',
+];
+// prettier-ignore
+const MODIFIED_META = [
+  'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified',
+  'last-modified', 'article.updated', 'lastmod',
+];
+
+// Words that mark a date as the update, not the first publication.
+const UPDATE_WORD =
+  /(?:updated?|aktualisiert|geändert|modified|last edited|mis à jour|actualizado|aggiornato|bijgewerkt|stand)\s*:?\s*$/iu;
+
+function fromParts(p: DateParts | null): string | null {
+  return p ? formatDate(p) : null;
+}
+
+/** A date taken from the URL path: /2019/05/07/, /2019-05-07/, /20190507/. */
+export function dateFromUrl(url: string, now: number): string | null {
+  let path = '';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m =
+    /(?:^|[/_-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?=[/_.-]|$)/.exec(path) ??
+    /(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/.exec(path);
+  if (!m) return null;
+  return fromParts(
+    parseDateValue(
+      `${m[1] ?? ''}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`,
+      null,
+      now,
+    ),
+  );
+}
+
+/** A date from <time datetime> / itemprop markup, skipping teasers, feeds and comments. */
+export function markedDate(
+  scope: ParentNode,
+  kind: 'published' | 'modified',
+  lang: string | null,
+  now: number,
+): string | null {
+  const prop = kind === 'published' ? 'datePublished' : 'dateModified';
+  const els = [...scope.querySelectorAll(`[itemprop~="${prop}"]`)].slice(0, 20);
+  const times = scope.querySelectorAll('time');
+  for (let i = 0; i < times.length && i < 50; i++) {
+    const t = times[i];
+    if (!t || t.hasAttribute('itemprop')) continue;
+    // Without itemprop, a <time> marked as an update is the modified date, any other the published one.
+    const isUpdate = /update|modif|aktualisiert/i.test(t.className);
+    if (isUpdate === (kind === 'modified') && (t.hasAttribute('datetime') || kind === 'modified'))
+      els.push(t);
+  }
+  for (const el of els) {
+    if (inForeignRegion(el)) continue;
+    const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent;
+    const parsed = parseDateValue(raw, lang, now);
+    if (parsed) return formatDate(parsed);
+  }
+  return null;
+}
+
+/** The first written date in text near the headline, skipping ones labelled as updates. */
+export function dateInZone(zone: ZoneText, lang: string | null, now: number): string | null {
+  const { text } = joinZone(zone);
+  if (text === '') return null;
+  const found = findDatesInText(text, lang, now);
+  let fallback: DateParts | null = null;
+  for (const d of found) {
+    const lead = text.slice(Math.max(0, d.index - 40), d.index);
+    if (UPDATE_WORD.test(lead)) {
+      fallback ??= d.parts;
+      continue;
+    }
+    return formatDate(d.parts);
+  }
+  return fromParts(fallback);
+}
+
+/** Machine-readable published date: JSON-LD, then article:* meta. */
+export function claimedPublished(s: PageSignals, lang: string | null, now: number): string | null {
+  const ld = stringProp(s.article, 'datePublished') ?? stringProp(s.article, 'dateCreated');
+  const fromLd = fromParts(parseDateValue(ld, lang, now));
+  if (fromLd) return fromLd;
+  return fromParts(parseDateValue(firstMeta(s.meta, ...PUBLISHED_META_PRIMARY), lang, now));
+}
+
+/** Secondary meta dates (citation_*, dc.*, parsely-*), and JSON-LD dates on non-article nodes. */
+export function secondaryPublished(
+  s: PageSignals,
+  lang: string | null,
+  now: number,
+): string | null {
+  for (const key of PUBLISHED_META_SECONDARY) {
+    const parsed = parseDateValue(s.meta.get(key)?.[0], lang, now);
+    if (parsed) return formatDate(parsed);
+  }
+  for (const node of s.jsonLd.nodes) {
+    const parsed = parseDateValue(stringProp(node, 'datePublished'), lang, now);
+    if (parsed) return formatDate(parsed);
+  }
+  return null;
+}
+
+/** Machine-readable modified date. */
+export function claimedModified(s: PageSignals, lang: string | null, now: number): string | null {
+  const ld = stringProp(s.article, 'dateModified');
+  const fromLd = fromParts(parseDateValue(ld, lang, now));
+  if (fromLd) return fromLd;
+  return fromParts(parseDateValue(firstMeta(s.meta, ...MODIFIED_META), lang, now));
+}

@@ -1,0 +1,74 @@
+// Hand-written ancestor checks: selector matching with long attribute-substring lists is the
+// costliest DOM call on large pages, and these run for many nodes on every page.
+
+const FOREIGN_TAGS = new Set(['ASIDE', 'NAV', 'FORM']);
+const FOREIGN_NAME =
+  /comment|related|teaser|recommend|sidebar|widget|promo|news-?feed|newsletter|popular|trending|more-?stories|read-?more|also-?read|further|weitere|footer|breadcrumb/i;
+const AUTHOR_NAME = /byline|author|autor|writer|creator|verfasser/i;
+const MAX_DEPTH = 40;
+
+function nameOf(el: Element): string {
+  const cls = el.getAttribute('class');
+  return cls === null ? el.id : `${cls} ${el.id}`;
+}
+
+/** True when an element sits in a region that belongs to other stories or to readers: asides, feeds, comments. */
+export function inForeignRegion(el: Element, stopAt?: Element | null): boolean {
+  let inArticle = false;
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < MAX_DEPTH; depth++, node = node.parentElement) {
+    if (node === stopAt) return false;
+    const tag = node.tagName;
+    if (tag === 'ARTICLE') inArticle = true;
+    if (FOREIGN_TAGS.has(tag)) return true;
+    if (tag === 'FOOTER' && !inArticle) return true;
+    if (tag === 'BODY' || tag === 'MAIN') return false;
+    if (
+      FOREIGN_NAME.test(nameOf(node)) &&
+      !/article|content|entry|post-body|story/i.test(nameOf(node))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The nearest ancestor-or-self marked as holding an author's name (rel/itemprop author, byline classes). */
+export function authorMarked(el: Element, maxDepth = 6): Element | null {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < maxDepth; depth++, node = node.parentElement) {
+    const rel = node.getAttribute('rel');
+    const itemprop = node.getAttribute('itemprop');
+    if ((rel && /\bauthor\b/i.test(rel)) || (itemprop && /\bauthor\b/i.test(itemprop))) return node;
+    if (AUTHOR_NAME.test(nameOf(node))) return node;
+    const testid = node.getAttribute('data-testid');
+    if (testid && /byline/i.test(testid)) return node;
+    if (node.tagName === 'ARTICLE' || node.tagName === 'BODY') return null;
+  }
+  return null;
+}
+
+/** True when el has an ancestor-or-self with the given tag name (upper case), within a few levels. */
+export function hasAncestorTag(el: Element, tag: string, maxDepth = MAX_DEPTH): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < maxDepth; depth++, node = node.parentElement) {
+    if (node.tagName === tag) return true;
+  }
+  return false;
+}
+
+/** Elements of the given tag names, in document order per tag, capped. */
+export function byTags(root: ParentNode & Node, tags: string[], cap = 500): Element[] {
+  const out: Element[] = [];
+  const doc = root.ownerDocument ?? (root as Document);
+  for (const tag of tags) {
+    const list =
+      'getElementsByTagName' in root
+        ? (root as Element).getElementsByTagName(tag)
+        : doc.getElementsByTagName(tag);
+    for (let i = 0; i < list.length && out.length < cap; i++) {
+      const el = list[i];
+      if (el) out.push(el);
+    }
+  }
+  return out;
+}

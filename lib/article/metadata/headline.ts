@@ -1,0 +1,157 @@
+import type { SiteHints } from './site';
+import { isSiteLike } from './site';
+import { hasAncestorTag, inForeignRegion } from './dom';
+import { collapse, textOf, tokenF1, tokens } from './text';
+
+// Separators publishers put between a headline and the site or section name.
+const STRONG_SEPARATOR = /(\s+(?:\||\u00b7|\u2022|»|«|::|\/\/|›|‹)\s+)/;
+const DASH_SEPARATOR = /(\s+[-\u2013\u2014]\s+|(?<=\p{Script=Han})[-_](?=\p{Script=Han}))/u;
+const MAX_HEADLINE = 400;
+
+/** Splits a title into segments, keeping the separators so kept segments re-join as written. */
+function split(title: string, separator: RegExp): { parts: string[]; seps: string[] } {
+  const pieces = title.split(separator);
+  const parts: string[] = [];
+  const seps: string[] = [];
+  pieces.forEach((piece, i) => (i % 2 === 0 ? parts.push(piece) : seps.push(piece)));
+  return { parts, seps };
+}
+
+function join(parts: string[], seps: string[], from: number, to: number): string {
+  let out = parts[from] ?? '';
+  for (let i = from + 1; i < to; i++) out += (seps[i - 1] ?? ' ') + (parts[i] ?? '');
+  return collapse(out);
+}
+
+/** Drops site-like segments from both ends; null when nothing but the site is left. */
+function trimSiteEnds(
+  title: string,
+  separator: RegExp,
+  hints: SiteHints,
+): { text: string | null; trimmed: boolean; parts: string[] } {
+  const { parts, seps } = split(title, separator);
+  let from = 0;
+  let to = parts.length;
+  while (to - from > 0 && isSiteLike(parts[to - 1] ?? '', hints)) to--;
+  while (to - from > 0 && isSiteLike(parts[from] ?? '', hints)) from++;
+  if (to <= from) return { text: null, trimmed: true, parts: [] };
+  return {
+    text: join(parts, seps, from, to),
+    trimmed: from > 0 || to < parts.length,
+    parts: parts.slice(from, to),
+  };
+}
+
+/** Strips the site (and section) name from a document or og:title: " | Site", " - Site", "Site: ". */
+export function cleanTitle(raw: string | null, hints: SiteHints): string | null {
+  if (!raw) return null;
+  let title = collapse(raw);
+  if (title === '' || isSiteLike(title, hints)) return null;
+  const colon = /^([^:]{2,40}):\s+(.+)$/.exec(title);
+  if (colon?.[1] && colon[2] && isSiteLike(colon[1], hints)) title = colon[2];
+  const strong = trimSiteEnds(title, STRONG_SEPARATOR, hints);
+  if (strong.text === null) return null;
+  title = strong.text;
+  if (strong.parts.length > 1) {
+    // Sections and site names are short: the headline is the longest segment.
+    title = strong.parts
+      .map(collapse)
+      .reduce((a, b) => (tokens(b).length > tokens(a).length ? b : a));
+  }
+  const dash = trimSiteEnds(title, DASH_SEPARATOR, hints);
+  if (dash.text === null) return null;
+  if (dash.trimmed || dash.parts.length < 2 || strong.trimmed) return dash.text;
+  // A short trailing dash segment is most likely a site name we could not recognise.
+  const last = dash.parts[dash.parts.length - 1] ?? '';
+  const rest = dash.parts.slice(0, -1).join(' ');
+  if (tokens(last).length <= 4 && tokens(last).length < tokens(rest).length) {
+    const { parts, seps } = split(title, DASH_SEPARATOR);
+    return join(parts, seps, 0, parts.length - 1);
+  }
+  return title;
+}
+
+/** How well a visible heading agrees with the page's own title claims (0…1). */
+function agreement(heading: string, titles: string[]): number {
+  let best = 0;
+  const th = tokens(heading);
+  if (th.length === 0) return 0;
+  for (const title of titles) {
+    best = Math.max(best, tokenF1(heading, title));
+    // A heading fully contained in a longer title that still carries a section or site name.
+    const tt = new Set(tokens(title));
+    const covered = th.filter((t) => tt.has(t)).length / th.length;
+    if (covered === 1 && th.length >= 3 && th.length >= tt.size * 0.5) best = Math.max(best, 0.9);
+  }
+  return best;
+}
+
+/** A heading that could be the article's visible headline. */
+export interface HeadlineChoice {
+  text: string | null;
+  /** The element the reader sees as the headline, when one agrees with the page's claims. */
+  element: Element | null;
+}
+
+function headingCandidates(doc: Document): Element[] {
+  const list: Element[] = [];
+  const h1s = doc.getElementsByTagName('h1');
+  for (let i = 0; i < h1s.length && i < 30; i++) {
+    const h = h1s[i];
+    if (h) list.push(h);
+  }
+  // Blogs often keep <h1> for the site name and put the post title in an h2 marked as such.
+  const marked = doc.querySelectorAll(
+    '[itemprop~="headline"], h2[class*="title" i], h2[class*="headline" i], h3[class*="entry-title" i], h2 > a[rel="bookmark"]',
+  );
+  for (let i = 0; i < marked.length && i < 30; i++) {
+    const el = marked[i];
+    if (el && !list.includes(el)) list.push(el);
+  }
+  return list.filter((el) => {
+    const t = textOf(el);
+    return t.length >= 2 && t.length <= MAX_HEADLINE && !inForeignRegion(el);
+  });
+}
+
+/** Picks the headline: a visible heading that agrees with JSON-LD / og:title / <title>, else the cleanest claim. */
+export function chooseHeadline(
+  doc: Document,
+  claims: {
+    jsonLd: string | null;
+    og: string | null;
+    twitter: string | null;
+    title: string | null;
+  },
+  hints: SiteHints,
+): HeadlineChoice {
+  const cleaned = [claims.jsonLd, claims.og, claims.twitter, claims.title]
+    .map((t) => cleanTitle(t, hints))
+    .filter((t): t is string => t !== null && t.length <= MAX_HEADLINE);
+  const raw = [claims.jsonLd, claims.og, claims.twitter, claims.title]
+    .filter((t): t is string => !!t)
+    .map(collapse);
+  const candidates = headingCandidates(doc);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const el of candidates) {
+    const text = textOf(el);
+    if (isSiteLike(text, hints) && !cleaned.some((c) => tokenF1(c, text) === 1)) continue;
+    const score = Math.max(agreement(text, cleaned), agreement(text, raw) - 0.05);
+    const rank = el.tagName === 'H1' ? score : score - 0.02;
+    if (rank > bestScore + 1e-9) {
+      best = el;
+      bestScore = rank;
+    }
+  }
+  if (best && bestScore >= 0.6) return { text: textOf(best), element: best };
+  const claim = cleaned[0] ?? null;
+  if (claim) return { text: claim, element: null };
+  // No usable claim at all (a generic <title>): a single headline-like h1 is what the reader sees.
+  const h1s = candidates.filter(
+    (el) => el.tagName === 'H1' && !isSiteLike(textOf(el), hints) && !hasAncestorTag(el, 'A', 8),
+  );
+  const only = h1s.length === 1 ? h1s[0] : undefined;
+  if (only && tokens(textOf(only)).length >= 3) return { text: textOf(only), element: only };
+  return { text: null, element: null };
+}

@@ -1,0 +1,283 @@
+import type { ArticleMetadata } from '../types';
+import { parseHttpUrl } from '../../page/normalize-url';
+import { ldAuthorNames, parseByline } from './byline';
+import {
+  claimedModified,
+  claimedPublished,
+  dateFromUrl,
+  dateInZone,
+  markedDate,
+  secondaryPublished,
+} from './dates-page';
+import { chooseHeadline } from './headline';
+import { isObject, resolve, stringProp, typesOf } from './jsonld';
+import { firstMeta } from './meta';
+import type { PageSignals } from './signals';
+import { readSignals } from './signals';
+import type { SiteHints } from './site';
+import { hostKeyOf } from './site';
+import { collapse, textOf } from './text';
+import { authorMarked, inForeignRegion } from './dom';
+import { zoneAround, type ZoneText } from './zone';
+
+export { readSignals } from './signals';
+export type { PageSignals } from './signals';
+
+/** Options for extractMetadata; `now` bounds dates (nothing later than now is a publication date). */
+export interface MetadataOptions {
+  now?: number;
+  signals?: PageSignals;
+}
+
+const EMPTY: ArticleMetadata = {
+  headline: null,
+  byline: [],
+  siteName: null,
+  published: null,
+  modified: null,
+  language: null,
+  canonicalUrl: null,
+  description: null,
+};
+
+const MAX_DESCRIPTION = 1_000;
+
+/** Normalises a language tag: "de_DE" → "de-DE", "EN" → "en"; null when it is not a tag. */
+export function normaliseLanguage(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const tag =
+    raw
+      .trim()
+      .replace(/_/g, '-')
+      .split(/[\s,;]/)[0] ?? '';
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return null;
+  const [lang, ...rest] = tag.split('-');
+  return [
+    lang?.toLowerCase() ?? '',
+    ...rest.map((r) =>
+      r.length === 2
+        ? r.toUpperCase()
+        : r.length === 4
+          ? r.charAt(0).toUpperCase() + r.slice(1).toLowerCase()
+          : r.toLowerCase(),
+    ),
+  ].join('-');
+}
+
+function languageOf(doc: Document, s: PageSignals): string | null {
+  const root = doc.documentElement as Element | null;
+  return (
+    normaliseLanguage(root?.getAttribute('lang')) ??
+    normaliseLanguage(root?.getAttribute('xml:lang')) ??
+    normaliseLanguage(
+      doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'),
+    ) ??
+    normaliseLanguage(firstMeta(s.meta, 'og:locale', 'language', 'dc.language')) ??
+    normaliseLanguage(stringProp(s.article, 'inLanguage'))
+  );
+}
+
+function siteNameOf(s: PageSignals): string | null {
+  const og = firstMeta(s.meta, 'og:site_name');
+  if (og) return collapse(og);
+  const publisher = resolve(s.article?.publisher, s.jsonLd);
+  const pubName = isObject(publisher) ? stringProp(publisher, 'name') : null;
+  if (pubName) return collapse(pubName);
+  const site = s.jsonLd.nodes.find((n) => typesOf(n).includes('WebSite'));
+  const siteName = stringProp(site, 'name');
+  if (siteName) return collapse(siteName);
+  const app = firstMeta(s.meta, 'application-name', 'apple-mobile-web-app-title');
+  return app ? collapse(app) : null;
+}
+
+function canonicalOf(doc: Document, s: PageSignals, url: string): string | null {
+  const base = parseHttpUrl(url)?.toString();
+  const link = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  for (const raw of [link, firstMeta(s.meta, 'og:url')]) {
+    if (!raw) continue;
+    const parsed = parseHttpUrl(raw, base);
+    if (parsed) return parsed.toString();
+  }
+  return null;
+}
+
+function descriptionOf(s: PageSignals): string | null {
+  const raw = firstMeta(
+    s.meta,
+    'description',
+    'og:description',
+    'twitter:description',
+    'dc.description',
+  );
+  if (!raw) return null;
+  const text = collapse(raw);
+  return text === '' ? null : text.slice(0, MAX_DESCRIPTION);
+}
+
+/** Names printed in author-marked elements within a zone of text near the headline. */
+function bylineInZone(zone: ZoneText, hints: SiteHints): string[] {
+  const seen = new Set<Element>();
+  for (const piece of zone.pieces) {
+    const marked = authorMarked(piece.el);
+    if (!marked || seen.has(marked) || inForeignRegion(marked)) continue;
+    seen.add(marked);
+    const names = namesIn(marked, hints);
+    if (names.length > 0) return names;
+  }
+  // An unmarked "By Jane Doe" / "Von Jane Doe" line.
+  for (const piece of zone.pieces) {
+    if (/^(?:by|von|par|por|door)\s+\p{Lu}/iu.test(piece.text) && piece.text.length < 120) {
+      const names = parseByline(piece.text, hints);
+      if (names.length > 0) return names;
+    }
+  }
+  return [];
+}
+
+/** Reads names from a byline element: its name-marked children, else its own text piece by piece. */
+function namesIn(el: Element, hints: SiteHints): string[] {
+  const named = el.querySelectorAll(
+    '[itemprop~="name"], a[rel~="author"], a[href*="author" i], a[href*="autor" i]',
+  );
+  const names: string[] = [];
+  for (let i = 0; i < named.length && i < 10; i++) {
+    for (const n of parseByline(textOf(named[i]), hints)) if (!names.includes(n)) names.push(n);
+  }
+  if (names.length > 0) return names;
+  if (textOf(el).length > 200) return [];
+  // Text nodes joined with breaks, so "Jane Doe" + "Staff Writer" do not run together.
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n && parts.length < 40; n = walker.nextNode()) {
+    const t = (n.nodeValue ?? '').trim();
+    if (t !== '') parts.push(t);
+  }
+  return parseByline(
+    parts.join(' | ').replace(/^((?:by|von|par|por|door|autor|author)\s*:?)\s*\|\s*/i, '$1 '),
+    hints,
+  );
+}
+
+function visibleText(doc: Document): string {
+  const body = doc.body as HTMLElement | null;
+  return (body?.textContent ?? '').toLowerCase();
+}
+
+function bylineOf(
+  doc: Document,
+  s: PageSignals,
+  hints: SiteHints,
+  zone: ZoneText | null,
+): string[] {
+  let body: string | null = null;
+  const shown = (names: string[]): string[] => {
+    body ??= visibleText(doc);
+    const text = body;
+    return names.filter((n) => text.includes(n.toLowerCase()));
+  };
+  const fromLd = s.article
+    ? ldAuthorNames(s.article.author ?? s.article.creator, s.jsonLd, hints, false)
+    : [];
+  if (fromLd.length > 0) {
+    const visible = shown(fromLd);
+    if (visible.length > 0) return visible;
+  }
+  if (zone) {
+    const names = bylineInZone(zone, hints);
+    if (names.length > 0) return names;
+  }
+  for (const key of [
+    'author',
+    'article:author',
+    'dc.creator',
+    'byl',
+    'parsely-author',
+    'sailthru.author',
+    'citation_author',
+    'dcterms.creator',
+  ]) {
+    for (const value of s.meta.get(key) ?? []) {
+      const names = shown(parseByline(value, hints));
+      if (names.length > 0) return names;
+    }
+  }
+  const marked = doc.querySelectorAll(
+    'a[rel~="author"], [itemprop~="author"], [class*="byline" i]',
+  );
+  for (let i = 0; i < marked.length && i < 20; i++) {
+    const el = marked[i];
+    if (!el || inForeignRegion(el)) continue;
+    const names = namesIn(el, hints);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+function mainScope(doc: Document, headline: Element | null): ParentNode {
+  return (
+    headline?.closest('article, main, [role="main"]') ??
+    doc.querySelector('article, main, [role="main"]') ??
+    doc
+  );
+}
+
+/** Reads headline, byline, dates, site name, language, canonical URL and description; never throws. */
+export function extractMetadata(
+  doc: Document,
+  url: string,
+  options: MetadataOptions = {},
+): ArticleMetadata {
+  try {
+    return extract(doc, url, options);
+  } catch {
+    return { ...EMPTY, byline: [] };
+  }
+}
+
+function extract(doc: Document, url: string, options: MetadataOptions): ArticleMetadata {
+  const now = options.now ?? Date.now();
+  const s = options.signals ?? readSignals(doc);
+  const language = languageOf(doc, s);
+  const siteName = siteNameOf(s);
+  const hints: SiteHints = { siteName, hostKey: hostKeyOf(url) };
+  const titleEl = doc.querySelector('title');
+  const choice = chooseHeadline(
+    doc,
+    {
+      jsonLd: stringProp(s.article, 'headline') ?? stringProp(s.article, 'name'),
+      og: firstMeta(s.meta, 'og:title'),
+      twitter: firstMeta(s.meta, 'twitter:title'),
+      title: titleEl ? textOf(titleEl) : null,
+    },
+    hints,
+  );
+  const anchor = choice.element;
+  const zones = anchor ? zoneAround(doc, anchor, { after: 600, before: 250 }) : null;
+  const scope = mainScope(doc, anchor);
+  const published =
+    claimedPublished(s, language, now) ??
+    (zones
+      ? markedDate(anchor?.parentElement?.parentElement ?? scope, 'published', language, now)
+      : null) ??
+    markedDate(scope, 'published', language, now) ??
+    secondaryPublished(s, language, now) ??
+    dateFromUrl(url, now) ??
+    (zones
+      ? (dateInZone(zones.after, language, now) ?? dateInZone(zones.before, language, now))
+      : null);
+  let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
+  if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
+  const zoneForByline: ZoneText | null = zones
+    ? { pieces: [...zones.before.pieces, ...zones.after.pieces] }
+    : null;
+  return {
+    headline: choice.text,
+    byline: bylineOf(doc, s, hints, zoneForByline),
+    siteName,
+    published,
+    modified,
+    language,
+    canonicalUrl: canonicalOf(doc, s, url),
+    description: descriptionOf(s),
+  };
+}

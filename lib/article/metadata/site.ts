@@ -1,0 +1,50 @@
+import { comparable } from './text';
+
+/** What is known about the site's own name, for telling it apart from a story's headline. */
+export interface SiteHints {
+  siteName: string | null;
+  /** The registrable part of the host without "www." and the TLD, letters and digits only: "kyivindependent". */
+  hostKey: string;
+}
+
+const compact = (text: string): string => comparable(text).replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Derives the host key from a page URL ("https://www.spiegel.de/x" → "spiegel"). */
+export function hostKeyOf(url: string): string {
+  let host = '';
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+  const labels = host.replace(/^www\d?\./, '').split('.');
+  // Drop the TLD, and a second-level like co.uk / com.au.
+  if (labels.length > 1) labels.pop();
+  if (labels.length > 1 && /^(co|com|org|net|gov|ac|or|ne)$/.test(labels[labels.length - 1] ?? ''))
+    labels.pop();
+  return compact(labels[labels.length - 1] ?? '');
+}
+
+/** True when a piece of text names the site (its brand or host), not a story. */
+export function isSiteLike(text: string, hints: SiteHints): boolean {
+  const c = compact(text);
+  if (c === '') return true;
+  if (hints.siteName) {
+    const s = compact(hints.siteName);
+    if (
+      s !== '' &&
+      (c === s ||
+        (c.length >= 4 && s.includes(c)) ||
+        (s.length >= 4 && c.includes(s) && c.length <= s.length + 12))
+    ) {
+      return true;
+    }
+  }
+  const h = hints.hostKey;
+  if (h.length >= 3) {
+    if (c === h || c === `${h}de` || c === `${h}com`) return true;
+    if (c.length >= 4 && h.includes(c)) return true;
+    if (h.length >= 5 && c.includes(h) && c.length <= h.length + 16) return true;
+  }
+  return false;
+}

@@ -1,0 +1,69 @@
+/** Scoring rules of corpora/README.md, shared by the eval script and any later `npm run eval`. */
+
+/** Normalises a headline for exact comparison: NFKC, lower case, straight quotes and dashes, collapsed space. */
+export function normaliseHeadline(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function words(text: string, drop: ReadonlySet<string> = new Set()): string[] {
+  return (normaliseHeadline(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !drop.has(w));
+}
+
+/** Bag-of-words F1 between two token lists. */
+export function f1(out: string[], gold: string[]): number {
+  if (out.length === 0 || gold.length === 0) return out.length === gold.length ? 1 : 0;
+  const counts = new Map<string, number>();
+  for (const t of gold) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of out) {
+    const n = counts.get(t) ?? 0;
+    if (n > 0) {
+      common++;
+      counts.set(t, n - 1);
+    }
+  }
+  if (common === 0) return 0;
+  const p = common / out.length;
+  const r = common / gold.length;
+  return (2 * p * r) / (p + r);
+}
+
+/** Headline scores: exact after normalisation, near when token F1 ≥ 0.9; a null label wants no headline. */
+export function scoreHeadline(
+  out: string | null,
+  label: string | null,
+): { exact: boolean; near: boolean } {
+  if (label === null) return { exact: out === null, near: out === null };
+  if (out === null) return { exact: false, near: false };
+  const exact = normaliseHeadline(out) === normaliseHeadline(label);
+  return { exact, near: exact || f1(words(out), words(label)) >= 0.9 };
+}
+
+/** The UTC calendar day of an ISO string with an offset, or null. */
+function utcDay(iso: string): string | null {
+  if (!/T\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$/.test(iso)) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+}
+
+/** Published day: right when the written day or the UTC day equals the label; a null label wants no date. */
+export function scorePublished(out: string | null, label: string | null): boolean {
+  if (label === null) return out === null;
+  if (out === null) return false;
+  return out.slice(0, 10) === label || utcDay(out) === label;
+}
+
+const BYLINE_DROP = new Set(['by', 'and']);
+
+/** Byline token F1 (lower-cased, punctuation, "by" and "and" dropped); a null label wants no byline. */
+export function scoreByline(out: string[], label: string | null): number {
+  if (label === null) return out.length === 0 ? 1 : 0;
+  return f1(words(out.join(' '), BYLINE_DROP), words(label, BYLINE_DROP));
+}
