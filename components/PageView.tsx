@@ -1,19 +1,25 @@
-import type { TabState } from '@/lib/model';
+import type { Entity } from '@/lib/article/types';
+import type { TabState, TextAnalysis } from '@/lib/model';
+import { ArticleCard } from './ArticleCard';
 import type { Async } from './async';
 import { siteOf } from './format';
 import { StatusMessage } from './StatusMessage';
 
 interface Props {
   state: Async<TabState | null>;
+  analysis: Async<TextAnalysis | null>;
   saving: boolean;
   saveError: string | null;
+  marked: string | null;
   onSave: () => void;
+  onMark: (entity: Entity) => void;
 }
 
-/** "This page": what the current tab reported, and the action that saves it. */
-export function PageView({ state, saving, saveError, onSave }: Props) {
-  if (state.status === 'loading')
+/** "This page": what the current tab reported, what Claimmark understood of it, and Save. */
+export function PageView({ state, analysis, saving, saveError, marked, onSave, onMark }: Props) {
+  if (state.status === 'loading') {
     return <StatusMessage kind="loading">Reading this page…</StatusMessage>;
+  }
   if (state.status === 'error') {
     return (
       <StatusMessage kind="error">Claimmark could not read this tab: {state.error}</StatusMessage>
@@ -28,11 +34,33 @@ export function PageView({ state, saving, saveError, onSave }: Props) {
     );
   }
   const { report, saved } = state.value;
+  const article = report.article;
+  const isArticle = article?.detection.isArticle === true;
   return (
     <article class="page-card" aria-label="This page">
-      <h2 class="page-card__title">{report.title || 'Untitled page'}</h2>
+      {isArticle ? (
+        <ArticleCard article={article} analysis={analysis} marked={marked} onMark={onMark} />
+      ) : (
+        <>
+          <h2 class="page-card__title">{report.title || 'Untitled page'}</h2>
+          <p class="notice">
+            This page is not an article, so Claimmark shows no headline, dates or names for it. You
+            can still save it.
+          </p>
+          {article && article.detection.reasons.length > 0 ? (
+            <details class="reasons">
+              <summary>Why not</summary>
+              <ul>
+                {article.detection.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      )}
       <p class="page-card__site">{siteOf(report.url)}</p>
-      <dl class="page-card__facts">
+      <dl class="facts">
         <dt>Address</dt>
         <dd class="page-card__url">{report.url}</dd>
         <dt>Canonical</dt>

@@ -1,8 +1,48 @@
+import type {
+  ArticleDetection,
+  ArticleMetadata,
+  DateMention,
+  Entity,
+  EntityType,
+} from './article/types';
+
+/** A name the page declares about itself (JSON-LD about/mentions/author, keywords). */
+export interface EntityHint {
+  name: string;
+  type?: EntityType;
+}
+
+/** What the content script learnt about a page's article: cheap DOM reads only. */
+export interface PageArticle {
+  detection: ArticleDetection;
+  /** Null when the page is not an article: nothing is extracted from section fronts. */
+  metadata: ArticleMetadata | null;
+  hints: EntityHint[];
+}
+
 /** A page as the content script reports it: read from the DOM, nothing derived. */
 export interface PageReport {
   url: string;
   title: string;
   canonicalUrl: string | null;
+  article: PageArticle | null;
+}
+
+/** The background's reading of an article body: its entities and the dates it mentions. */
+export interface TextAnalysis {
+  entities: Entity[];
+  dates: DateMention[];
+  /** Characters of body text analysed. */
+  length: number;
+}
+
+/** The article as stored once the reader saves or annotates it. */
+export interface StoredArticleFacts {
+  isArticle: boolean;
+  metadata: ArticleMetadata | null;
+  analysis: TextAnalysis | null;
+  /** ISO time of the analysis, to refresh it when the page's modified date changes. */
+  analyzedAt: string | null;
 }
 
 /** One saved article: the library's unit, keyed by its normalised canonical URL. */
@@ -17,6 +57,8 @@ export interface ArticleRecord {
   savedAt: string;
   /** ISO 8601 time of the last change to this record. */
   updatedAt: string;
+  /** What Claimmark understood of the article when it was saved or last refreshed. */
+  facts?: StoredArticleFacts;
 }
 
 /** The kinds of annotation a reader makes. */

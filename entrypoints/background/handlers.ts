@@ -1,9 +1,15 @@
+import { analyzeText } from '@/lib/article/analyze';
 import type { Handlers } from '@/lib/messaging/router';
-import type { TabState } from '@/lib/model';
+import type { PageReport, StoredArticleFacts, TabState, TextAnalysis } from '@/lib/model';
 import { articleKey } from '@/lib/page/article-key';
 import { normalizeUrl } from '@/lib/page/normalize-url';
 import type { TabStore } from '@/lib/tabs/tab-store';
-import { getArticle, noteArticleSeen, saveArticle } from '@/lib/storage/articles';
+import {
+  getArticle,
+  noteArticleSeen,
+  saveArticle,
+  updateArticleFacts,
+} from '@/lib/storage/articles';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { describeStorageError } from '@/lib/storage/errors';
 
@@ -11,6 +17,8 @@ import { describeStorageError } from '@/lib/storage/errors';
 export interface BackgroundDeps {
   db: ClaimmarkDatabase;
   tabs: TabStore;
+  /** Asks the tab's content script for the article body text; null when it has none. */
+  requestBody: (tabId: number) => Promise<string | null>;
   now?: () => Date;
 }
 
@@ -28,16 +36,60 @@ async function withStorageErrors<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The background's message handlers: reports stay in session memory until the reader saves. */
-export function createHandlers({ db, tabs, now = () => new Date() }: BackgroundDeps): Handlers {
+export function createHandlers({
+  db,
+  tabs,
+  requestBody,
+  now = () => new Date(),
+}: BackgroundDeps): Handlers<'background'> {
+  // Analyses by tab, for the page address they were made for: memory only, like the reports.
+  const analyses = new Map<number, { url: string; analysis: Promise<TextAnalysis | null> }>();
+
+  function analyzeTab(tabId: number, report: PageReport): Promise<TextAnalysis | null> {
+    const article = report.article;
+    if (!article?.detection.isArticle) return Promise.resolve(null);
+    const cached = analyses.get(tabId);
+    if (cached?.url === report.url) return cached.analysis;
+    const analysis = requestBody(tabId).then((body) =>
+      body ? analyzeText(body, article.metadata?.published ?? null, article.hints) : null,
+    );
+    analyses.set(tabId, { url: report.url, analysis });
+    // A failed attempt (page navigated away, content script gone) may be retried later.
+    analysis.catch(() => analyses.delete(tabId));
+    return analysis;
+  }
+
+  async function factsFor(tabId: number, report: PageReport): Promise<StoredArticleFacts> {
+    const analysis = await analyzeTab(tabId, report).catch(() => null);
+    return {
+      isArticle: report.article?.detection.isArticle ?? false,
+      metadata: report.article?.metadata ?? null,
+      analysis,
+      analyzedAt: analysis ? now().toISOString() : null,
+    };
+  }
+
+  async function refreshIfEdited(tabId: number, key: string, report: PageReport): Promise<void> {
+    const stored = await getArticle(db, key);
+    const modified = report.article?.metadata?.modified ?? null;
+    if (!stored?.facts || !modified || stored.facts.metadata?.modified === modified) return;
+    await updateArticleFacts(db, key, await factsFor(tabId, report), now());
+  }
+
   return {
     async 'page.report'(report, sender) {
       if (sender.origin !== 'content')
         throw new Error('page.report comes from content scripts only');
+      const previous = await tabs.get(sender.tabId);
+      if (previous?.url !== report.url) analyses.delete(sender.tabId);
       await tabs.set(sender.tabId, report);
       const key = articleKey(report);
       const seenAt = normalizeUrl(report.url);
       if (!key || !seenAt) return { saved: false };
-      return { saved: await withStorageErrors(() => noteArticleSeen(db, key, seenAt)) };
+      const saved = await withStorageErrors(() => noteArticleSeen(db, key, seenAt));
+      // The publisher edited the story since it was saved: read it again, without holding up the page.
+      if (saved) refreshIfEdited(sender.tabId, key, report).catch(() => undefined);
+      return { saved };
     },
 
     async 'tab.state'({ tabId }): Promise<TabState | null> {
@@ -48,13 +100,19 @@ export function createHandlers({ db, tabs, now = () => new Date() }: BackgroundD
       return { report, articleKey: key, saved };
     },
 
+    async 'tab.analysis'({ tabId }) {
+      const report = await tabs.get(tabId);
+      return report ? analyzeTab(tabId, report) : null;
+    },
+
     async 'article.save'({ tabId }) {
       const report = await tabs.get(tabId);
       if (!report)
         throw new Error('This tab has not reported a web page; reload it and try again.');
       const key = keyOrThrow(articleKey(report));
       const seenAt = keyOrThrow(normalizeUrl(report.url));
-      return withStorageErrors(() => saveArticle(db, key, report, seenAt, now()));
+      const facts = await factsFor(tabId, report);
+      return withStorageErrors(() => saveArticle(db, key, report, seenAt, now(), facts));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createClient } from '@/lib/messaging/client';
 import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 import { createTabStore, memoryArea, type SessionArea } from '@/lib/tabs/tab-store';
@@ -16,7 +17,11 @@ function sessionArea(): SessionArea {
 export default defineBackground(() => {
   const db = new ClaimmarkDatabase();
   const tabs = createTabStore(sessionArea());
-  const route = createRouter(createHandlers({ db, tabs }));
+  const requestBody = async (tabId: number) => {
+    const toTab = createClient((message) => browser.tabs.sendMessage(tabId, message));
+    return (await toTab('page.body', {}))?.text ?? null;
+  };
+  const route = createRouter('background', createHandlers({ db, tabs, requestBody }));
   const extensionBase = browser.runtime.getURL('/');
 
   // webextension-polyfill sends the resolved value of a returned promise as the reply.

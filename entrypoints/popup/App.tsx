@@ -4,7 +4,8 @@ import type { Async } from '@/components/async';
 import { PageView } from '@/components/PageView';
 import { ViewTabs, type ViewTab } from '@/components/ViewTabs';
 import type { Client } from '@/lib/messaging/client';
-import type { TabState } from '@/lib/model';
+import type { Entity } from '@/lib/article/types';
+import type { TabState, TextAnalysis } from '@/lib/model';
 import { listArticles } from '@/lib/storage/articles';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { useLiveQuery } from './use-live-query';
@@ -20,6 +21,8 @@ export interface AppProps {
   request: Client;
   /** Resolves the tab this popup is about, or null when there is none. */
   resolveTabId: () => Promise<number | null>;
+  /** Marks the terms in the tab's page; resolves with how many mentions were marked. */
+  markInTab: (tabId: number, terms: string[]) => Promise<number>;
 }
 
 function errorText(error: unknown): string {
@@ -27,12 +30,14 @@ function errorText(error: unknown): string {
 }
 
 /** The popup's root: it alone talks to the background and the database. */
-export function App({ db, request, resolveTabId }: AppProps) {
+export function App({ db, request, resolveTabId, markInTab }: AppProps) {
   const [view, setView] = useState<View>('page');
   const [tabId, setTabId] = useState<number | null>(null);
   const [tabState, setTabState] = useState<Async<TabState | null>>({ status: 'loading' });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [analysis, setAnalysis] = useState<Async<TextAnalysis | null>>({ status: 'loading' });
+  const [marked, setMarked] = useState<string | null>(null);
   const articles = useLiveQuery(db, () => listArticles(db), []);
 
   useEffect(() => {
@@ -44,7 +49,14 @@ export function App({ db, request, resolveTabId }: AppProps) {
       if (!open()) return;
       setTabId(id);
       const state = id === null ? null : await request('tab.state', { tabId: id });
-      if (open()) setTabState({ status: 'ready', value: state });
+      if (!open()) return;
+      setTabState({ status: 'ready', value: state });
+      if (id === null || !state?.report.article?.detection.isArticle) return;
+      // Text analysis takes longer than the report: the card shows the metadata meanwhile.
+      request('tab.analysis', { tabId: id }).then(
+        (value) => open() && setAnalysis({ status: 'ready', value }),
+        (error: unknown) => open() && setAnalysis({ status: 'error', error: errorText(error) }),
+      );
     })().catch((error: unknown) => {
       if (open()) setTabState({ status: 'error', error: errorText(error) });
     });
@@ -67,6 +79,16 @@ export function App({ db, request, resolveTabId }: AppProps) {
     }
   }, [request, tabId, tabState]);
 
+  const mark = useCallback(
+    (entity: Entity) => {
+      if (tabId === null) return;
+      const unmark = marked === entity.name;
+      setMarked(unmark ? null : entity.name);
+      markInTab(tabId, unmark ? [] : [entity.name, ...entity.aliases]).catch(() => setMarked(null));
+    },
+    [markInTab, marked, tabId],
+  );
+
   return (
     <main class="popup">
       <header class="popup__header">
@@ -77,9 +99,12 @@ export function App({ db, request, resolveTabId }: AppProps) {
         {view === 'page' ? (
           <PageView
             state={tabState}
+            analysis={analysis}
             saving={saving}
             saveError={saveError}
+            marked={marked}
             onSave={() => void save()}
+            onMark={mark}
           />
         ) : (
           <ArticleList articles={articles} />

@@ -24,6 +24,10 @@ if (root) {
       db={new ClaimmarkDatabase()}
       request={createClient((message) => browser.runtime.sendMessage(message))}
       resolveTabId={resolveTabId}
+      markInTab={async (tabId, terms) => {
+        const toTab = createClient((message) => browser.tabs.sendMessage(tabId, message));
+        return (await toTab('page.mark', { terms })).marked;
+      }}
     />,
     root,
   );

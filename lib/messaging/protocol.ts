@@ -1,5 +1,14 @@
 import * as v from 'valibot';
-import type { ArticleRecord, PageReport, TabState } from '../model';
+import type {
+  ArticleRecord,
+  EntityHint,
+  PageArticle,
+  PageReport,
+  StoredArticleFacts,
+  TabState,
+  TextAnalysis,
+} from '../model';
+import type { ArticleDetection, ArticleMetadata, DateMention, Entity } from '../article/types';
 import { parseHttpUrl } from '../page/normalize-url';
 
 const HttpUrl = v.pipe(
@@ -10,13 +19,76 @@ const HttpUrl = v.pipe(
 const IsoTime = v.pipe(v.string(), v.isoTimestamp());
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const TabTarget = v.strictObject({ tabId: TabId });
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const EntityTypeSchema = v.picklist(['person', 'place', 'organization']);
+
+const DetectionSchema: v.GenericSchema<ArticleDetection> = v.strictObject({
+  isArticle: v.boolean(),
+  reasons: v.pipe(v.array(Text(300)), v.maxLength(30)),
+});
+
+const MetadataSchema: v.GenericSchema<ArticleMetadata> = v.strictObject({
+  headline: v.nullable(Text(1000)),
+  byline: v.pipe(v.array(Text(200)), v.maxLength(30)),
+  siteName: v.nullable(Text(300)),
+  published: v.nullable(Text(40)),
+  modified: v.nullable(Text(40)),
+  language: v.nullable(Text(40)),
+  canonicalUrl: v.nullable(HttpUrl),
+  description: v.nullable(Text(2000)),
+});
+
+const HintSchema: v.GenericSchema<EntityHint> = v.strictObject({
+  name: Text(200),
+  type: v.optional(EntityTypeSchema),
+});
+
+const PageArticleSchema: v.GenericSchema<PageArticle> = v.strictObject({
+  detection: DetectionSchema,
+  metadata: v.nullable(MetadataSchema),
+  hints: v.pipe(v.array(HintSchema), v.maxLength(200)),
+});
 
 /** Schema of a page report, the only message a content script may send. */
 export const PageReportSchema: v.GenericSchema<PageReport> = v.strictObject({
   url: HttpUrl,
-  title: v.pipe(v.string(), v.maxLength(500)),
+  title: Text(500),
   canonicalUrl: v.nullable(HttpUrl),
+  article: v.nullable(PageArticleSchema),
 });
+
+const Span = { start: Offset, end: Offset };
+
+const EntitySchema: v.GenericSchema<Entity> = v.strictObject({
+  type: EntityTypeSchema,
+  name: Text(300),
+  aliases: v.array(Text(300)),
+  mentions: v.array(v.strictObject(Span)),
+});
+
+const DateMentionSchema: v.GenericSchema<DateMention> = v.strictObject({
+  text: Text(300),
+  value: Text(20),
+  precision: v.picklist(['year', 'month', 'week', 'day']),
+  ...Span,
+});
+
+const TextAnalysisSchema: v.GenericSchema<TextAnalysis> = v.strictObject({
+  entities: v.array(EntitySchema),
+  dates: v.array(DateMentionSchema),
+  length: Offset,
+});
+
+const FactsSchema: v.GenericSchema<StoredArticleFacts> = v.strictObject({
+  isArticle: v.boolean(),
+  metadata: v.nullable(MetadataSchema),
+  analysis: v.nullable(TextAnalysisSchema),
+  analyzedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
+});
+
+/** Most body text Claimmark analyses for one page; longer bodies are cut here. */
+export const MAX_BODY_CHARS = 400_000;
 
 /** Schema of a stored article as it crosses a message boundary. */
 export const ArticleRecordSchema: v.GenericSchema<ArticleRecord> = v.strictObject({
@@ -26,6 +98,7 @@ export const ArticleRecordSchema: v.GenericSchema<ArticleRecord> = v.strictObjec
   seenAt: v.array(HttpUrl),
   savedAt: IsoTime,
   updatedAt: IsoTime,
+  facts: v.optional(FactsSchema),
 });
 
 const TabStateSchema: v.GenericSchema<TabState> = v.strictObject({
@@ -36,34 +109,61 @@ const TabStateSchema: v.GenericSchema<TabState> = v.strictObject({
 
 /** Which side may send a message: a content script in a page, or an extension page. */
 export type Origin = 'content' | 'extension';
+/** Which side receives a message: the background, or the content script of one tab. */
+export type Receiver = 'background' | 'content';
 
 /**
- * The one protocol: every message, who may send it, and the shapes of its request and
- * response. Both ends validate against these schemas.
+ * The one protocol: every message, who may send it, who receives it, and the shapes of its
+ * request and response. Both ends validate against these schemas.
  */
 export const protocol = {
   'page.report': {
     from: 'content',
+    to: 'background',
     request: PageReportSchema,
     response: v.strictObject({ saved: v.boolean() }),
   },
   'tab.state': {
     from: 'extension',
+    to: 'background',
     request: TabTarget,
     response: v.nullable(TabStateSchema),
   },
+  'tab.analysis': {
+    from: 'extension',
+    to: 'background',
+    request: TabTarget,
+    response: v.nullable(TextAnalysisSchema),
+  },
   'article.save': {
     from: 'extension',
+    to: 'background',
     request: TabTarget,
     response: ArticleRecordSchema,
   },
+  'page.body': {
+    from: 'extension',
+    to: 'content',
+    request: v.strictObject({}),
+    response: v.nullable(v.strictObject({ text: Text(MAX_BODY_CHARS) })),
+  },
+  'page.mark': {
+    from: 'extension',
+    to: 'content',
+    request: v.strictObject({ terms: v.pipe(v.array(Text(300)), v.maxLength(100)) }),
+    response: v.strictObject({ marked: Offset }),
+  },
 } as const satisfies Record<
   string,
-  { from: Origin; request: v.GenericSchema; response: v.GenericSchema }
+  { from: Origin; to: Receiver; request: v.GenericSchema; response: v.GenericSchema }
 >;
 
 /** The name of a message in the protocol. */
 export type MessageType = keyof typeof protocol;
+/** The names of the messages one side receives. */
+export type MessagesTo<R extends Receiver> = {
+  [K in MessageType]: (typeof protocol)[K]['to'] extends R ? K : never;
+}[MessageType];
 /** The request payload of message K. */
 export type RequestOf<K extends MessageType> = v.InferOutput<(typeof protocol)[K]['request']>;
 /** The response value of message K. */

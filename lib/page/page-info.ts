@@ -18,8 +18,11 @@ function canonicalOf(doc: Document, base: string): string | null {
   return null;
 }
 
-/** Reads what the content script reports about a page; null for pages that are not http(s). */
-export function readPageInfo(doc: Document, pageUrl: string): PageReport | null {
+/** The part of a page report every http(s) page has. */
+export type PageBasics = Omit<PageReport, 'article'>;
+
+/** Reads the address, title and canonical link of a page; null for pages that are not http(s). */
+export function readPageInfo(doc: Document, pageUrl: string): PageBasics | null {
   const url = parseHttpUrl(pageUrl);
   if (!url) return null;
   return {

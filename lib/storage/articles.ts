@@ -1,4 +1,4 @@
-import type { ArticleRecord, PageReport } from '../model';
+import type { ArticleRecord, PageReport, StoredArticleFacts } from '../model';
 import type { ClaimmarkDatabase } from './database';
 
 /** Reads one article by its key, or undefined. */
@@ -13,7 +13,7 @@ export function listArticles(db: ClaimmarkDatabase): Promise<ArticleRecord[]> {
 
 /**
  * Saves the article a page reported, in one transaction: creates it on first save, otherwise
- * adds the address it was seen at and refreshes the title.
+ * adds the address it was seen at and refreshes the title and, when given, the facts.
  */
 export function saveArticle(
   db: ClaimmarkDatabase,
@@ -21,6 +21,7 @@ export function saveArticle(
   report: PageReport,
   seenAt: string,
   now: Date = new Date(),
+  facts?: StoredArticleFacts,
 ): Promise<ArticleRecord> {
   return db.transaction('rw', db.articles, async () => {
     const existing = await db.articles.get(key);
@@ -32,6 +33,7 @@ export function saveArticle(
           canonicalUrl: report.canonicalUrl ?? existing.canonicalUrl,
           seenAt: existing.seenAt.includes(seenAt) ? existing.seenAt : [...existing.seenAt, seenAt],
           updatedAt: time,
+          ...((facts ?? existing.facts) ? { facts: facts ?? existing.facts } : {}),
         }
       : {
           url: key,
@@ -40,6 +42,7 @@ export function saveArticle(
           seenAt: [seenAt],
           savedAt: time,
           updatedAt: time,
+          ...(facts ? { facts } : {}),
         };
     await db.articles.put(record);
     return record;
@@ -66,4 +69,17 @@ export async function noteArticleSeen(
     }
   });
   return true;
+}
+
+/** Replaces what Claimmark understood of a saved article; does nothing for an unsaved one. */
+export function updateArticleFacts(
+  db: ClaimmarkDatabase,
+  key: string,
+  facts: StoredArticleFacts,
+  now: Date = new Date(),
+): Promise<boolean> {
+  return db.transaction('rw', db.articles, async () => {
+    const updated = await db.articles.update(key, { facts, updatedAt: now.toISOString() });
+    return updated > 0;
+  });
 }

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import type { Sender } from '@/lib/messaging/sender';
+import type { TextAnalysis } from '@/lib/model';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
 
@@ -9,16 +10,22 @@ const page = {
   url: 'https://www.example.com/news/story?utm_source=feed',
   title: 'Story',
   canonicalUrl: 'https://www.example.com/news/story',
+  article: null,
 };
 const content: Sender = { origin: 'content', tabId: 7, frameId: 0, url: page.url };
 const popup: Sender = { origin: 'extension', url: 'chrome-extension://id/popup.html' };
 const opened: ClaimmarkDatabase[] = [];
 
-function setup() {
+function setup(
+  requestBody: (tabId: number) => Promise<string | null> = () => Promise.resolve(null),
+) {
   const db = new ClaimmarkDatabase(`bg-${crypto.randomUUID()}`);
   opened.push(db);
   const tabs = createTabStore(memoryArea());
-  const route = createRouter(createHandlers({ db, tabs, now: () => new Date(0) }));
+  const route = createRouter(
+    'background',
+    createHandlers({ db, tabs, requestBody, now: () => new Date(0) }),
+  );
   return { db, tabs, route };
 }
 
@@ -53,6 +60,7 @@ describe('background handlers', () => {
         seenAt: ['https://www.example.com/news/story'],
         savedAt: '1970-01-01T00:00:00.000Z',
         updatedAt: '1970-01-01T00:00:00.000Z',
+        facts: { isArticle: false, metadata: null, analysis: null, analyzedAt: null },
       },
     });
     expect(await db.articles.count()).toBe(1);
@@ -62,7 +70,12 @@ describe('background handlers', () => {
 
   it('keys a page with no canonical link by its own normalised URL', async () => {
     const { db, route } = setup();
-    const bare = { url: 'https://example.com/p?id=3#top', title: 'P', canonicalUrl: null };
+    const bare = {
+      url: 'https://example.com/p?id=3#top',
+      title: 'P',
+      canonicalUrl: null,
+      article: null,
+    };
     await route({ type: 'page.report', payload: bare }, content);
     await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
     expect((await db.articles.toArray()).map((a) => a.url)).toEqual(['https://example.com/p?id=3']);
@@ -101,5 +114,97 @@ describe('background handlers', () => {
     // Dexie refuses a closed database: the popup must see an error, not an empty answer.
     const result = await route({ type: 'tab.state', payload: { tabId: 7 } }, popup);
     expect(result.ok).toBe(false);
+  });
+});
+
+const metadata = {
+  headline: 'Trump, Putin to meet in Budapest',
+  byline: ['Tim Zadorozhnyy'],
+  siteName: 'The Kyiv Independent',
+  published: '2025-10-16T20:05:00+00:00',
+  modified: '2025-10-16T21:40:00+00:00',
+  language: 'en',
+  canonicalUrl: 'https://www.example.com/news/story',
+  description: null,
+};
+const articlePage = {
+  ...page,
+  article: { detection: { isArticle: true, reasons: ['test'] }, metadata, hints: [] },
+};
+const body =
+  'U.S. President Donald Trump will meet Russian President Vladimir Putin in Budapest, ' +
+  'Trump announced on Oct. 16. Putin and Trump last met in Alaska on Aug. 15.';
+
+describe('article analysis in the background', () => {
+  it('analyses the body of an article tab once, with dates resolved against publication', async () => {
+    const requestBody = vi.fn(() => Promise.resolve(body));
+    const { route } = setup(requestBody);
+    await route({ type: 'page.report', payload: articlePage }, content);
+    const result = await route({ type: 'tab.analysis', payload: { tabId: 7 } }, popup);
+    if (!result.ok) throw new Error(result.error);
+    const analysis = result.value as TextAnalysis;
+    expect(analysis.dates.map((d) => [d.text, d.value])).toEqual([
+      ['Oct. 16', '2025-10-16'],
+      ['Aug. 15', '2025-08-15'],
+    ]);
+    const trump = analysis.entities.find((e) => e.name === 'Donald Trump');
+    expect(trump?.type).toBe('person');
+    expect(trump?.mentions).toHaveLength(3);
+    await route({ type: 'tab.analysis', payload: { tabId: 7 } }, popup);
+    expect(requestBody).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not analyse a page that is not an article', async () => {
+    const requestBody = vi.fn(() => Promise.resolve(body));
+    const { route } = setup(requestBody);
+    await route({ type: 'page.report', payload: page }, content);
+    expect(await route({ type: 'tab.analysis', payload: { tabId: 7 } }, popup)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(requestBody).not.toHaveBeenCalled();
+  });
+
+  it('stores the metadata and analysis with the article when it is saved', async () => {
+    const { db, route } = setup(() => Promise.resolve(body));
+    await route({ type: 'page.report', payload: articlePage }, content);
+    await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
+    const [record] = await db.articles.toArray();
+    expect(record?.facts?.metadata).toEqual(metadata);
+    expect(record?.facts?.analysis?.entities.map((e) => e.name)).toContain('Vladimir Putin');
+    expect(record?.facts?.analyzedAt).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('still saves when the body cannot be read, without an analysis', async () => {
+    const { db, route } = setup(() => Promise.reject(new Error('tab closed')));
+    await route({ type: 'page.report', payload: articlePage }, content);
+    const result = await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
+    expect(result.ok).toBe(true);
+    expect((await db.articles.toArray())[0]?.facts).toMatchObject({
+      isArticle: true,
+      analysis: null,
+    });
+  });
+
+  it('refreshes a saved article when the page reports a new modified date', async () => {
+    let text = body;
+    const { db, route } = setup(() => Promise.resolve(text));
+    await route({ type: 'page.report', payload: articlePage }, content);
+    await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
+    text = `${body} Zelensky will visit Washington on Oct. 17.`;
+    const edited = {
+      ...articlePage,
+      url: `${page.url}&v=2`,
+      article: {
+        ...articlePage.article,
+        metadata: { ...metadata, modified: '2025-10-17T08:00:00+00:00' },
+      },
+    };
+    await route({ type: 'page.report', payload: edited }, content);
+    await vi.waitFor(async () => {
+      const [record] = await db.articles.toArray();
+      expect(record?.facts?.metadata?.modified).toBe('2025-10-17T08:00:00+00:00');
+      expect(record?.facts?.analysis?.dates.map((d) => d.value)).toContain('2025-10-17');
+    });
   });
 });

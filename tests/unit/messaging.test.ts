@@ -3,14 +3,15 @@ import { createClient, MessageError } from '@/lib/messaging/client';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { classifySender, type Sender } from '@/lib/messaging/sender';
 
-const report = { url: 'https://example.com/a', title: 'A', canonicalUrl: null };
+const report = { url: 'https://example.com/a', title: 'A', canonicalUrl: null, article: null };
 const content: Sender = { origin: 'content', tabId: 4, frameId: 0, url: report.url };
 const extension: Sender = { origin: 'extension', url: 'chrome-extension://id/popup.html' };
 
-function handlers(): Handlers {
+function handlers(): Handlers<'background'> {
   return {
     'page.report': vi.fn(() => Promise.resolve({ saved: false })),
     'tab.state': vi.fn(() => Promise.resolve(null)),
+    'tab.analysis': vi.fn(() => Promise.resolve(null)),
     'article.save': vi.fn(() => Promise.reject(new Error('not in this test'))),
   };
 }
@@ -18,7 +19,7 @@ function handlers(): Handlers {
 describe('router', () => {
   it('passes a valid message to its handler and wraps the answer', async () => {
     const h = handlers();
-    const route = createRouter(h);
+    const route = createRouter('background', h);
     await expect(route({ type: 'page.report', payload: report }, content)).resolves.toEqual({
       ok: true,
       value: { saved: false },
@@ -35,13 +36,13 @@ describe('router', () => {
     ['extra payload keys', { type: 'tab.state', payload: { tabId: 1, all: true } }],
   ])('rejects a malformed message (%s) without calling a handler', async (_, raw) => {
     const h = handlers();
-    const result = await createRouter(h)(raw, extension);
+    const result = await createRouter('background', h)(raw, extension);
     expect(result.ok).toBe(false);
     expect(Object.values(h).every((fn) => vi.mocked(fn).mock.calls.length === 0)).toBe(true);
   });
 
   it('names the offending field in the error', async () => {
-    const result = await createRouter(handlers())(
+    const result = await createRouter('background', handlers())(
       { type: 'page.report', payload: { ...report, url: 'javascript:alert(1)' } },
       content,
     );
@@ -53,7 +54,7 @@ describe('router', () => {
 
   it('refuses messages from the wrong side', async () => {
     const h = handlers();
-    const route = createRouter(h);
+    const route = createRouter('background', h);
     const save = { type: 'article.save', payload: { tabId: 4 } };
     expect((await route(save, content)).ok).toBe(false);
     expect((await route({ type: 'page.report', payload: report }, extension)).ok).toBe(false);
@@ -64,8 +65,32 @@ describe('router', () => {
     expect(h['page.report']).not.toHaveBeenCalled();
   });
 
+  it('refuses a message meant for the other side', async () => {
+    const result = await createRouter('background', handlers())(
+      { type: 'page.body', payload: {} },
+      extension,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: 'Rejected message: page.body is not for the background',
+    });
+    const toContent = createRouter('content', {
+      'page.body': () => Promise.resolve(null),
+      'page.mark': () => Promise.resolve({ marked: 0 }),
+    });
+    expect((await toContent({ type: 'article.save', payload: { tabId: 1 } }, extension)).ok).toBe(
+      false,
+    );
+    expect(await toContent({ type: 'page.body', payload: {} }, extension)).toEqual({
+      ok: true,
+      value: null,
+    });
+    // A content script cannot command another tab's content script.
+    expect((await toContent({ type: 'page.body', payload: {} }, content)).ok).toBe(false);
+  });
+
   it('turns a handler failure into an error reply instead of throwing', async () => {
-    const result = await createRouter(handlers())(
+    const result = await createRouter('background', handlers())(
       { type: 'article.save', payload: { tabId: 1 } },
       extension,
     );

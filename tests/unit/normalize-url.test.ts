@@ -36,21 +36,26 @@ describe('articleKey', () => {
 
   it('keys an article by its canonical URL when it stays on the same site', () => {
     expect(
-      articleKey({ url: page, title: 't', canonicalUrl: 'https://www.example.com/news/story#top' }),
+      articleKey({
+        url: page,
+        title: 't',
+        article: null,
+        canonicalUrl: 'https://www.example.com/news/story#top',
+      }),
     ).toBe('https://www.example.com/news/story');
   });
 
   it('falls back to the page URL without a canonical link', () => {
-    expect(articleKey({ url: page, title: 't', canonicalUrl: null })).toBe(
+    expect(articleKey({ url: page, title: 't', article: null, canonicalUrl: null })).toBe(
       'https://amp.example.com/news/story.amp',
     );
   });
 
   it('ignores a canonical link that points at another site', () => {
     expect(isTrustedCanonical(page, 'https://attacker.test/news/story')).toBe(false);
-    expect(articleKey({ url: page, title: 't', canonicalUrl: 'https://attacker.test/x' })).toBe(
-      'https://amp.example.com/news/story.amp',
-    );
+    expect(
+      articleKey({ url: page, title: 't', article: null, canonicalUrl: 'https://attacker.test/x' }),
+    ).toBe('https://amp.example.com/news/story.amp');
   });
 
   it('accepts sub- and parent domains of the page', () => {

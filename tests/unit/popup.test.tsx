@@ -8,7 +8,7 @@ import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { failingIndexedDB } from './failing-indexeddb';
 
 const state: TabState = {
-  report: { url: 'https://example.com/a', title: 'A story', canonicalUrl: null },
+  report: { url: 'https://example.com/a', title: 'A story', canonicalUrl: null, article: null },
   articleKey: 'https://example.com/a',
   saved: false,
 };
@@ -19,10 +19,20 @@ afterEach(() => {
   root.remove();
 });
 
+const markInTab = vi.fn((_tabId: number, terms: string[]) => Promise.resolve(terms.length));
+
 function mount(db: ClaimmarkDatabase, request: Client, tabId: number | null = 5) {
   root = document.createElement('div');
   document.body.append(root);
-  render(<App db={db} request={request} resolveTabId={() => Promise.resolve(tabId)} />, root);
+  render(
+    <App
+      db={db}
+      request={request}
+      resolveTabId={() => Promise.resolve(tabId)}
+      markInTab={markInTab}
+    />,
+    root,
+  );
 }
 
 function fakeClient(handlers: Partial<Record<string, (payload: unknown) => unknown>>): Client {

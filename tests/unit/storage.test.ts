@@ -4,7 +4,12 @@ import { getArticle, listArticles, noteArticleSeen, saveArticle } from '@/lib/st
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { describeStorageError } from '@/lib/storage/errors';
 
-const report = { url: 'https://example.com/a?utm_source=x', title: 'A story', canonicalUrl: null };
+const report = {
+  url: 'https://example.com/a?utm_source=x',
+  title: 'A story',
+  canonicalUrl: null,
+  article: null,
+};
 const opened: ClaimmarkDatabase[] = [];
 
 function freshDb(): ClaimmarkDatabase {

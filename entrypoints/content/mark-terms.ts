@@ -1,0 +1,19 @@
+import { findTermRanges } from '@/lib/highlight/find-terms';
+import { ensureHighlightStyle, paintRanges } from '@/lib/highlight/paint';
+
+const NAME = 'claimmark-entity';
+
+function articleRoot(doc: Document): Element | null {
+  return doc.querySelector('article, [itemprop="articleBody"], main') ?? doc.body;
+}
+
+/** Marks every mention of the terms in the page's article and scrolls to the first; returns the count. */
+export function markTerms(doc: Document, terms: string[]): number {
+  const root = articleRoot(doc);
+  const ranges = root ? findTermRanges(root, terms) : [];
+  ensureHighlightStyle(doc, NAME, 'rgba(255, 196, 61, 0.6)');
+  paintRanges(window, NAME, ranges);
+  const first = ranges[0]?.startContainer.parentElement;
+  first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  return ranges.length;
+}

@@ -1,0 +1,38 @@
+const STYLE_ID = 'claimmark-highlight-style';
+
+interface HighlightRegistry {
+  set(name: string, highlight: unknown): void;
+  delete(name: string): void;
+}
+
+interface HighlightApi {
+  highlights?: HighlightRegistry;
+}
+
+type HighlightConstructor = new (...ranges: Range[]) => unknown;
+
+/** True when the browser can paint ranges without touching the page's DOM (CSS Custom Highlight API). */
+export function canPaintHighlights(win: Window): boolean {
+  const css = (win as unknown as { CSS?: HighlightApi }).CSS;
+  return Boolean(css?.highlights) && 'Highlight' in win;
+}
+
+/** Adds (once) the rule that gives a named highlight its colour. */
+export function ensureHighlightStyle(doc: Document, name: string, background: string): void {
+  const id = `${STYLE_ID}-${name}`;
+  if (doc.getElementById(id)) return;
+  const style = doc.createElement('style');
+  style.id = id;
+  style.textContent = `::highlight(${name}) { background-color: ${background}; color: inherit; }`;
+  (doc.querySelector('head') ?? doc.documentElement).append(style);
+}
+
+/** Paints the ranges under one highlight name, replacing what that name painted before. */
+export function paintRanges(win: Window, name: string, ranges: Range[]): boolean {
+  if (!canPaintHighlights(win)) return false;
+  const css = (win as unknown as { CSS: Required<HighlightApi> }).CSS;
+  const Highlight = (win as unknown as { Highlight: HighlightConstructor }).Highlight;
+  if (ranges.length === 0) css.highlights.delete(name);
+  else css.highlights.set(name, new Highlight(...ranges));
+  return true;
+}
