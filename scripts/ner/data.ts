@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GAZ, type Gazetteer, GAZ_MAX_TOKENS } from '../../lib/article/entities/features.ts';
-import { type NerType, type TagSpan, tagsOf } from '../../lib/article/entities/tags.ts';
+import { type TagSpan, tagsOf } from '../../lib/article/entities/tags.ts';
 import { type Token, splitSentences, tokenize } from '../../lib/article/entities/tokenize.ts';
 import type { Doc } from './corpus.ts';
 
@@ -35,7 +35,7 @@ export function prepare(doc: Doc, stats?: { misaligned: number; total: number })
         const last = sent[end - 1];
         if (first?.start !== e.s || last?.end !== e.e) stats.misaligned++;
       }
-      spans.push({ start, end, type: e.t as NerType });
+      spans.push({ start, end, type: e.t });
     }
     return tagsOf(sent.length, spans);
   });

@@ -78,7 +78,9 @@ function occurrences(text: string, name: string): { start: number; end: number }
 
 // "Golan" in "Golan Heights" that the tagger left alone is part of a name it did not take.
 function insideLongerName(text: string, span: { start: number; end: number }): boolean {
-  const before = /(\p{Lu}[\p{L}.]*)[ -]$/u.test(text.slice(Math.max(0, span.start - 30), span.start));
+  const before = /(\p{Lu}[\p{L}.]*)[ -]$/u.test(
+    text.slice(Math.max(0, span.start - 30), span.start),
+  );
   const after = /^[ -]\p{Lu}/u.test(text.slice(span.end, span.end + 2));
   return before || after || text[span.start - 1] === '-' || text[span.end] === '-';
 }
