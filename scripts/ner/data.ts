@@ -84,11 +84,9 @@ export function corpusGazetteer(docs: Doc[], minCount: number): Gazetteer {
   return gaz;
 }
 
-/**
- * Country and city names from data already on the build machine: the ICU tables built into
- * Node (region display names, time-zone cities) and the system tz database, whose newer
- * zone names ("Europe/Kyiv") postdate ICU's. Places a 1996 corpus may never mention.
- */
+// From data already on the build machine: ICU in Node (region names, time-zone cities),
+// the system tz database (newer names such as "Europe/Kyiv"), and iso-codes' ISO 3166-2.
+/** Place names a 1996 corpus may never mention, without downloading anything. */
 export function placeNames(): string[] {
   const names = new Set<string>();
   const regions = new Intl.DisplayNames(['en'], { type: 'region' });

@@ -49,6 +49,7 @@ export class Perceptron implements Scorer {
     return r;
   }
 
+  /** Float emission scores, the same layout as the shipped model's. */
   emissions(features: Uint32Array[]): Float64Array {
     const out = new Float64Array(features.length * N_TAGS);
     features.forEach((keys, i) => {
@@ -127,10 +128,8 @@ export class Perceptron implements Scorer {
     return n;
   }
 
-  /**
-   * int8 weights: scale so that `clip` maps to 127, round, and drop weights that round
-   * to |q| < minAbs; rows left empty are not shipped.
-   */
+  // `clip` maps to 127; weights rounding to |q| < minAbs are dropped, and empty rows with them.
+  /** int8 weights for shipping, pruned: most features only ever earned tiny weights. */
   quantise(clip: number, minAbs: number): LinearModel {
     const q = (v: number): number => {
       const x = Math.round((v / clip) * 127);

@@ -10,11 +10,9 @@ for (let to = 0; to < N_TAGS; to++) {
   START_OK.push(allowed(-1, to));
 }
 
-/**
- * Best legal BILOU tag sequence. `emissions[i * N_TAGS + t]` scores tag t at token i;
- * `transitions[(from + 1) * N_TAGS + to]` with from = -1 for the sentence start;
- * `permitted`, when given, rules out tags per token (how page hints force a span).
- */
+// Layout: emissions[i * N_TAGS + t] scores tag t at token i; transitions[(from + 1) * N_TAGS
+// + to], from = -1 being the sentence start; `permitted` rules tags out (page hints).
+/** Best legal BILOU sequence, so a span can never be opened without being closed. */
 export function viterbi(
   n: number,
   emissions: ArrayLike<number>,

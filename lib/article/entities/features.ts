@@ -196,11 +196,9 @@ export function withExtra(features: Uint32Array[], extra: string[][]): Uint32Arr
   });
 }
 
-/**
- * Second-pass features from the first pass's tags over the whole document: how the same
- * word was tagged elsewhere, whether it is the surname of an earlier full name, an acronym
- * of a longer name. This is what lets "Zelensky" inherit PER from "Volodymyr Zelensky".
- */
+// Second-pass features from the first pass's tags over the whole document: how the same
+// word was tagged elsewhere, whether it is part of a longer name, an acronym of one.
+/** Document-level evidence, which lets "Zelensky" inherit PER from "Volodymyr Zelensky". */
 export function documentFeatures(doc: string[][], firstPass: Uint8Array[]): string[][][] {
   interface Occ {
     sent: number;

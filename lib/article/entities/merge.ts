@@ -108,10 +108,9 @@ function longest(g: Group): string {
   return best;
 }
 
-/**
- * Groups mentions into entities, merging surnames into full names, acronyms into their
- * expansions and repeated names; page hints add or override spans and name the entity.
- */
+// Surnames go into full names, acronyms into expansions, repeats into one; page hints add
+// or override spans and name the entity.
+/** Groups mentions into entities, so a reader sees one "Donald Trump", not three names. */
 export function mergeEntities(
   text: string,
   mentions: EntityMention[],

@@ -132,10 +132,8 @@ export function trimSpan(text: string, start: number, end: number): { start: num
   }
 }
 
-/**
- * Finds person, place and organisation mentions in plain text (the whole text is treated
- * as one document, so names seen in full elsewhere in it help).
- */
+// The whole text is one document: a name seen in full elsewhere in it helps.
+/** Person, place and organisation mentions in plain text; hints force their spans. */
 export function recognizeEntities(
   text: string,
   options: { hints?: EntityHint[] } = {},

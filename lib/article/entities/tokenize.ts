@@ -108,10 +108,7 @@ export function tokenize(text: string): Token[] {
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['"', '”', "'", '’', ')', ']']);
 
-/**
- * Groups tokens into sentences: the model was trained on one sentence per sequence, and
- * capitalisation only means something relative to a sentence start.
- */
+/** Sentences, as the model was trained per sentence and capitals mean less at a start. */
 export function splitSentences(text: string, tokens: Token[]): Token[][] {
   const sentences: Token[][] = [];
   let current: Token[] = [];
