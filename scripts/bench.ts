@@ -1,0 +1,115 @@
+// npm run bench: speed and size figures, measured in Debian's Chromium. Prints; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { ensureBrowser } from './browsers';
+import { decodePage, readCases, sharedDir } from './metadata/corpus';
+
+const root = resolve(import.meta.dirname, '..');
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+}
+
+async function bundle(entry: string, format: 'iife' | 'esm' = 'iife'): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    minify: true,
+    write: false,
+    format,
+    target: 'es2022',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (text: string | Buffer) => gzipSync(text).length;
+
+async function sizes(): Promise<void> {
+  const built = spawnSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: root, stdio: 'ignore' });
+  if (built.status !== 0) throw new Error('wxt build failed');
+  const out = join(root, '.output', 'chrome-mv3');
+  const content = readFileSync(join(out, 'content-scripts', 'content.js'));
+  const background = readFileSync(join(out, 'background.js'));
+  const analysis = await bundle('lib/article/analyze.ts', 'esm');
+  console.log('\n## Bundle sizes (gzip)');
+  console.log('| bundle | gzip | target |');
+  console.log('|---|---|---|');
+  console.log(`| content script | ${kb(gz(content))} | ≤ 60 KB |`);
+  console.log(`| background (all) | ${kb(gz(background))} | — |`);
+  console.log(`| background's analysis code (entities + dates) | ${kb(gz(analysis))} | ≤ 300 KB |`);
+}
+
+async function speed(): Promise<void> {
+  const code = await bundle('scripts/bench/page-entry.ts');
+  const browser = await chromium.launch({
+    executablePath: ensureBrowser('chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    await page.addScriptTag({ content: code });
+    const folder = join(sharedDir(), 'corpora', 'trafilatura');
+    const cases = readCases('trafilatura');
+    const reads: number[] = [];
+    let words = 0;
+    let analyzeMs = 0;
+    let articles = 0;
+    for (const c of cases) {
+      const html = decodePage(readFileSync(join(folder, `${c.id}.html`)));
+      const t = await page.evaluate(
+        ([h, u]) =>
+          (
+            globalThis as unknown as {
+              claimmarkBench: {
+                timePage(
+                  h: string,
+                  u: string,
+                  a: boolean,
+                ): {
+                  readMs: number;
+                  isArticle: boolean;
+                  bodyWords: number;
+                  analyzeMs: number;
+                };
+              };
+            }
+          ).claimmarkBench.timePage(h, u, true),
+        [html, c.url] as const,
+      );
+      reads.push(t.readMs);
+      if (t.bodyWords > 0) {
+        articles++;
+        words += t.bodyWords;
+        analyzeMs += t.analyzeMs;
+      }
+    }
+    reads.sort((a, b) => a - b);
+    console.log(`\n## Speed in Chromium (${cases.length} trafilatura pages)`);
+    console.log('| measure | value | target |');
+    console.log('|---|---|---|');
+    console.log(
+      `| detection + metadata, median | ${percentile(reads, 0.5).toFixed(2)} ms | ≤ 5 ms |`,
+    );
+    console.log(
+      `| detection + metadata, 95th percentile | ${percentile(reads, 0.95).toFixed(2)} ms | ≤ 30 ms |`,
+    );
+    console.log(`| detection + metadata, worst page | ${percentile(reads, 1).toFixed(2)} ms | — |`);
+    console.log(
+      `| text analysis (entities + dates), per 1,000 words | ${((analyzeMs / words) * 1000).toFixed(2)} ms | ≤ 10 ms |`,
+    );
+    console.log(`| articles analysed / words | ${articles} / ${words} | — |`);
+  } finally {
+    await browser.close();
+  }
+}
+
+await sizes();
+await speed();
