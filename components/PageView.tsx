@@ -11,12 +11,14 @@ interface Props {
   saving: boolean;
   saveError: string | null;
   marked: string | null;
+  markNote: string | null;
   onSave: () => void;
   onMark: (entity: Entity) => void;
 }
 
 /** "This page": what the current tab reported, what Claimmark understood of it, and Save. */
-export function PageView({ state, analysis, saving, saveError, marked, onSave, onMark }: Props) {
+export function PageView(props: Props) {
+  const { state, analysis, saving, saveError, marked, markNote, onSave, onMark } = props;
   if (state.status === 'loading') {
     return <StatusMessage kind="loading">Reading this page…</StatusMessage>;
   }
@@ -39,7 +41,14 @@ export function PageView({ state, analysis, saving, saveError, marked, onSave, o
   return (
     <article class="page-card" aria-label="This page">
       {isArticle ? (
-        <ArticleCard article={article} analysis={analysis} marked={marked} onMark={onMark} />
+        <>
+          <ArticleCard article={article} analysis={analysis} marked={marked} onMark={onMark} />
+          {markNote ? (
+            <p class="mark-note" role="status">
+              {markNote}
+            </p>
+          ) : null}
+        </>
       ) : (
         <>
           <h2 class="page-card__title">{report.title || 'Untitled page'}</h2>

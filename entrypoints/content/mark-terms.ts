@@ -7,12 +7,15 @@ function articleRoot(doc: Document): Element | null {
   return doc.querySelector('article, [itemprop="articleBody"], main') ?? doc.body;
 }
 
-/** Marks every mention of the terms in the page's article and scrolls to the first; returns the count. */
+/**
+ * Marks every mention of the terms in the page's article and scrolls to the first; returns how
+ * many were painted (0 where the browser cannot paint highlights).
+ */
 export function markTerms(doc: Document, terms: string[]): number {
   const root = articleRoot(doc);
   const ranges = root ? findTermRanges(root, terms) : [];
   ensureHighlightStyle(doc, NAME, 'rgba(255, 196, 61, 0.6)');
-  paintRanges(window, NAME, ranges);
+  if (!paintRanges(window, NAME, ranges)) return 0;
   const first = ranges[0]?.startContainer.parentElement;
   first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   return ranges.length;

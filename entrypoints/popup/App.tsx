@@ -38,6 +38,7 @@ export function App({ db, request, resolveTabId, markInTab }: AppProps) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [analysis, setAnalysis] = useState<Async<TextAnalysis | null>>({ status: 'loading' });
   const [marked, setMarked] = useState<string | null>(null);
+  const [markNote, setMarkNote] = useState<string | null>(null);
   const articles = useLiveQuery(db, () => listArticles(db), []);
 
   useEffect(() => {
@@ -84,7 +85,20 @@ export function App({ db, request, resolveTabId, markInTab }: AppProps) {
       if (tabId === null) return;
       const unmark = marked === entity.name;
       setMarked(unmark ? null : entity.name);
-      markInTab(tabId, unmark ? [] : [entity.name, ...entity.aliases]).catch(() => setMarked(null));
+      markInTab(tabId, unmark ? [] : [entity.name, ...entity.aliases]).then(
+        (count) =>
+          setMarkNote(
+            unmark
+              ? 'Marks removed.'
+              : count > 0
+                ? `Marked ${count} mentions of ${entity.name} in the page.`
+                : `No mention of ${entity.name} could be marked in the page.`,
+          ),
+        (error: unknown) => {
+          setMarked(null);
+          setMarkNote(`Could not mark the page: ${errorText(error)}`);
+        },
+      );
     },
     [markInTab, marked, tabId],
   );
@@ -103,6 +117,7 @@ export function App({ db, request, resolveTabId, markInTab }: AppProps) {
             saving={saving}
             saveError={saveError}
             marked={marked}
+            markNote={markNote}
             onSave={() => void save()}
             onMark={mark}
           />

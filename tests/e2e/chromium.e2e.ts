@@ -62,7 +62,9 @@ describe('Claimmark in Chromium', () => {
     await popup.goto(popupUrl(tabId));
     const title =
       'Trump, Putin to meet in Budapest for new Ukraine peace push | The Kyiv Independent';
-    await popup.getByRole('heading', { name: title }).waitFor();
+    await popup
+      .getByRole('heading', { name: 'Trump, Putin to meet in Budapest for new Ukraine peace push' })
+      .waitFor();
     // Opening the popup reads but does not write.
     expect(await articles()).toEqual([]);
 
@@ -81,6 +83,45 @@ describe('Claimmark in Chromium', () => {
         popup.getByRole('list', { name: 'Saved articles' }).getByRole('link').allTextContents(),
       )
       .toEqual([title]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows the article card for the sample story and marks an entity in the page', async () => {
+    const pageUrl = `${server.origin}/pages/budapest-summit.html`;
+    const page = await browser.context.newPage();
+    await page.goto(pageUrl);
+    const tabId = await reportedTabId(browser.worker, pageUrl);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(tabId));
+    await popup
+      .getByRole('heading', { name: 'Trump, Putin to meet in Budapest for new Ukraine peace push' })
+      .waitFor();
+    expect(await popup.locator('.article-card__byline').textContent()).toBe('Tim Zadorozhnyy');
+    expect(await popup.locator('.article-card__published').textContent()).toMatch(/^16 Oct 2025/);
+    const people = popup.getByRole('region', { name: 'People' });
+    await people.waitFor();
+    const names = await people.locator('.chip__name').allTextContents();
+    for (const name of [
+      'Donald Trump',
+      'Vladimir Putin',
+      'Marco Rubio',
+      'Volodymyr Zelensky',
+      'Viktor Orban',
+    ]) {
+      expect(names).toContain(name);
+    }
+    const timeline = await popup
+      .getByRole('list', { name: 'Dates mentioned' })
+      .locator('time')
+      .allTextContents();
+    expect(timeline).toContain('16 Oct 2025');
+
+    await people.getByRole('button', { name: /Vladimir Putin/ }).click();
+    // The count comes back from the content script, which found and painted the mentions.
+    await popup.getByText(/^Marked \d+ mentions of Vladimir Putin in the page\.$/).waitFor();
+    await people.getByRole('button', { name: /Vladimir Putin/ }).click();
+    await popup.getByText('Marks removed.').waitFor();
     await popup.close();
     await page.close();
   });
