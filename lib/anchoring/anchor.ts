@@ -1,6 +1,7 @@
+import { boundariesAgree, isBoundary } from './boundary';
 import { collapseWhitespace, foldString, foldedIndexAt, rawSpan } from './fold';
 import {
-  bestSide,
+  contextMean,
   contextScore,
   exactCandidates,
   fuzzyCandidates,
@@ -23,10 +24,22 @@ export const DEFAULT_ANCHOR_OPTIONS: Readonly<Required<AnchorOptions>> = {
   minQuoteSimilarity: 0.75,
   minContextSimilarity: 0.6,
   minFuzzyLength: 12,
+  shortQuoteContext: 0.75,
+  changedNumbersSimilarity: 0.9,
   selfSufficientLength: 30,
 };
 
 const ORPHAN: AnchorResult = { status: 'orphan' };
+
+/**
+ * Whether two texts state the same numbers. Claims differ in their numbers: a parallel sentence
+ * ("inflation in Poland was 3.1 % in March" vs "in the euro area, 8.1 % in March") is a close
+ * fuzzy match with context that half agrees, and must not inherit the highlight.
+ */
+function sameNumbers(a: string, b: string): boolean {
+  const numbers = (s: string) => (s.match(/\p{Nd}+/gu) ?? []).join(' ');
+  return numbers(a) === numbers(b);
+}
 
 function foldQuote(model: TextModel, selectors: Selectors): FoldedQuote {
   const { quote, position } = selectors;
@@ -35,7 +48,15 @@ function foldQuote(model: TextModel, selectors: Selectors): FoldedQuote {
     prefix: foldString(quote.prefix),
     suffix: foldString(quote.suffix),
     hint: position ? foldedIndexAt(model.folded, position.start) : null,
+    wordStart: isBoundary(quote.prefix.at(-1), quote.exact[0]),
+    wordEnd: isBoundary(quote.exact.at(-1), quote.suffix[0]),
   };
+}
+
+/** Whether an exact candidate starts and ends like the original quote (between words or not). */
+function sameBoundaries(model: TextModel, q: FoldedQuote, c: Candidate): boolean {
+  const [start, end] = rawSpan(model.folded, c.start, c.end);
+  return boundariesAgree(model.text, start, end, q.wordStart, q.wordEnd);
 }
 
 function toResult(
@@ -73,11 +94,13 @@ export function anchorInModel(
   const text = model.folded.text;
   const length = q.exact.length;
   if (length === 0) return ORPHAN;
-  // A short quote ("Putin") is only as good as its context; a long one identifies itself.
-  const exactOk = (c: Candidate) =>
-    length >= o.selfSufficientLength || bestSide(c) >= o.minContextSimilarity;
+  // A short quote ("Putin") is only as good as its context; a long one identifies itself,
+  // unless it stands more than once (photo credits, repeated boilerplate).
+  const needed = length < o.minFuzzyLength ? o.shortQuoteContext : o.minContextSimilarity;
+  const selfSufficient = length >= o.selfSufficientLength;
 
-  // 1. Same text at the same place: the page did not change here.
+  // 1. Same text at the same place: the page did not change here. Context must still agree:
+  // a deleted paragraph can leave another one starting with the same word at the same offset.
   if (q.hint !== null && text.startsWith(q.exact, q.hint)) {
     const c: Candidate = {
       start: q.hint,
@@ -86,12 +109,18 @@ export function anchorInModel(
       prefixSimilarity: prefixSimilarity(text, q.hint, q.prefix),
       suffixSimilarity: suffixSimilarity(text, q.hint + length, q.suffix),
     };
-    if (exactOk(c)) return toResult(model, selectors.quote.exact, c, 'position');
+    const agrees = selfSufficient || contextMean(c) >= needed;
+    if (agrees && sameBoundaries(model, q, c)) {
+      return toResult(model, selectors.quote.exact, c, 'position');
+    }
   }
 
   // 2. The same text elsewhere: pick the occurrence whose context agrees best.
-  const exact = pickBest(exactCandidates(text, q), q.hint);
-  if (exact && exactOk(exact)) return toResult(model, selectors.quote.exact, exact, 'exact');
+  const occurrences = exactCandidates(text, q).filter((c) => sameBoundaries(model, q, c));
+  const exact = pickBest(occurrences, q.hint);
+  if (exact && ((selfSufficient && occurrences.length === 1) || contextMean(exact) >= needed)) {
+    return toResult(model, selectors.quote.exact, exact, 'exact');
+  }
 
   // 3. Similar text whose surroundings also agree: an edited passage.
   if (length < o.minFuzzyLength) return ORPHAN;
@@ -101,7 +130,9 @@ export function anchorInModel(
   if (
     fuzzy &&
     fuzzy.quoteSimilarity >= o.minQuoteSimilarity &&
-    bestSide(fuzzy) >= o.minContextSimilarity
+    contextMean(fuzzy) >= o.minContextSimilarity &&
+    (fuzzy.quoteSimilarity >= o.changedNumbersSimilarity ||
+      sameNumbers(q.exact, text.slice(fuzzy.start, fuzzy.end)))
   ) {
     return toResult(model, selectors.quote.exact, fuzzy, 'fuzzy');
   }

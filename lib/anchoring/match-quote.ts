@@ -18,6 +18,9 @@ export interface FoldedQuote {
   suffix: string;
   /** Folded offset where the passage used to start, if a position was stored. */
   hint: number | null;
+  /** The quote started / ended between words on the original page (boundary.ts). */
+  wordStart: boolean;
+  wordEnd: boolean;
 }
 
 // A one-letter quote may occur thousands of times; scoring every occurrence's context would
@@ -63,9 +66,14 @@ export function contextScore(c: Candidate): number {
   return c.prefixSimilarity + c.suffixSimilarity;
 }
 
-/** The better of a candidate's two sides: one intact side is enough to tell occurrences apart. */
-export function bestSide(c: Candidate): number {
-  return Math.max(c.prefixSimilarity, c.suffixSimilarity);
+/**
+ * Context agreement as the mean of both sides, in [0, 1]. The mean rather than the better side:
+ * on real pages one side alone often agrees by accident (parallel sentences, repeated photo
+ * credits), which put short quotes on the wrong words in the benchmark; an intact side plus a
+ * little of the other still passes.
+ */
+export function contextMean(c: Candidate): number {
+  return (c.prefixSimilarity + c.suffixSimilarity) / 2;
 }
 
 /**

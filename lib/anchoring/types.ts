@@ -44,11 +44,15 @@ export type AnchorResult =
 export interface AnchorOptions {
   /** Fuzzy matches need at least this quote similarity (1 − edits ÷ quote length). */
   minQuoteSimilarity?: number;
-  /** Context (prefix or suffix, the better one) must be at least this similar. */
+  /** Context (the mean similarity of prefix and suffix) must be at least this. */
   minContextSimilarity?: number;
   /** Quotes shorter than this (folded characters) are never fuzzy-matched. */
   minFuzzyLength?: number;
-  /** An exact match of a quote at least this long (folded characters) needs no context. */
+  /** Context those short quotes need instead of minContextSimilarity: they rely on it alone. */
+  shortQuoteContext?: number;
+  /** A fuzzy match whose numbers differ from the quote's needs at least this quote similarity. */
+  changedNumbersSimilarity?: number;
+  /** An exact match of a quote at least this long (folded characters) needs no context if it is the only one. */
   selfSufficientLength?: number;
 }
 
