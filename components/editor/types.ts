@@ -1,0 +1,32 @@
+import type { AnchorStatus, AnnotationKind, ClaimStatus, HighlightColor } from '@/lib/model';
+
+// One definition of the scales: lib/model.ts is what the database stores.
+export type { ClaimStatus, HighlightColor };
+
+/** The fields of one annotation that the editor changes. */
+export interface EditorValue {
+  kind: AnnotationKind;
+  note: string;
+  /** Claims only; the editor hands back null for highlights. */
+  status: ClaimStatus | null;
+  evidence: string[];
+  tags: string[];
+  color: HighlightColor;
+}
+
+/** The annotation editor's inputs; mount it with `key={annotation id}` to edit another one. */
+export interface EditorProps {
+  /** The passage as the reader selected it. */
+  quote: string;
+  /** How the passage last anchored on the page, or null when it was never checked. */
+  anchoring: { status: AnchorStatus; text: string | null } | null;
+  initial: EditorValue;
+  /** New annotations have no Delete. */
+  isNew: boolean;
+  /** Tags already used in the library, offered as completions. */
+  knownTags: string[];
+  onSave(value: EditorValue): Promise<void>;
+  onCancel(): void;
+  onDelete(): Promise<void>;
+  onUndo(): Promise<void>;
+}
