@@ -8,7 +8,29 @@ export default defineConfig({
     name: 'Claimmark',
     description:
       'Read the news closely: highlight passages, annotate claims, keep every note on your own machine.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // The note editor is shown in an iframe on news pages; dynamic URLs (MV3) keep pages from
+    // probing for the extension with a fixed address.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['editor.html']
+        : [
+            {
+              resources: ['editor.html'],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+      'claim-selection': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Mark the selected text as a claim',
+      },
+    },
     icons: {
       16: 'icon/16.png',
       32: 'icon/32.png',

@@ -5,6 +5,7 @@ import type {
   Entity,
   EntityType,
 } from './article/types';
+import type { Selectors } from './anchoring/types';
 
 /** A name the page declares about itself (JSON-LD about/mentions/author, keywords). */
 export interface EntityHint {
@@ -64,15 +65,79 @@ export interface ArticleRecord {
 /** The kinds of annotation a reader makes. */
 export type AnnotationKind = 'highlight' | 'claim';
 
+/** A claim's standing, from not yet checked to shown wrong; the order is the scale's. */
+export const CLAIM_STATUSES = [
+  'unverified',
+  'supported',
+  'disputed',
+  'misleading',
+  'false',
+] as const;
+/** One step of the claim scale. */
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** The colours a reader can give a highlight. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+/** One highlight colour. */
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** How a highlight last came back on its page: as it was, on edited text, or not at all. */
+export type AnchorStatus = 'anchored' | 'changed' | 'orphan';
+
+/** The last anchoring result of an annotation. */
+export interface AnchoringState {
+  status: AnchorStatus;
+  /** The text it landed on, when that differs from the quote; null otherwise. */
+  text: string | null;
+  checkedAt: string;
+}
+
 /** One highlight or claim on an article; ids are UUIDs so libraries from two machines merge. */
 export interface AnnotationRecord {
   id: string;
   articleUrl: string;
   kind: AnnotationKind;
+  selectors: Selectors;
+  /** The passage as it was when the reader selected it. */
   quote: string;
   note: string;
+  /** Claims only; null for plain highlights. */
+  status: ClaimStatus | null;
+  /** Links to evidence (http(s) URLs). */
+  evidence: string[];
+  tags: string[];
+  color: HighlightColor;
   createdAt: string;
   modifiedAt: string;
+  /** The article's modified date when the passage was selected (W3C TimeState sourceDate). */
+  articleModified: string | null;
+  anchoring: AnchoringState | null;
+}
+
+/** What the content script needs to draw an annotation: never its note or tags. */
+export interface AnnotationAnchor {
+  id: string;
+  kind: AnnotationKind;
+  status: ClaimStatus | null;
+  color: HighlightColor;
+  selectors: Selectors;
+}
+
+/** The fields a reader edits. */
+export interface AnnotationFields {
+  kind: AnnotationKind;
+  note: string;
+  status: ClaimStatus | null;
+  evidence: string[];
+  tags: string[];
+  color: HighlightColor;
+}
+
+/** A selection the reader is about to annotate: held in memory until the editor saves it. */
+export interface AnnotationDraft {
+  kind: AnnotationKind;
+  selectors: Selectors;
+  quote: string;
 }
 
 /** What the background knows about one tab, held in session memory only. */

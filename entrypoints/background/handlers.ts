@@ -12,6 +12,7 @@ import {
 } from '@/lib/storage/articles';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { describeStorageError } from '@/lib/storage/errors';
+import { createAnnotationHandlers, type AnnotationDeps } from './annotation-handlers';
 
 /** What the background's handlers work with; injected so they run in Node tests as they do in the browser. */
 export interface BackgroundDeps {
@@ -19,6 +20,7 @@ export interface BackgroundDeps {
   tabs: TabStore;
   /** Asks the tab's content script for the article body text; null when it has none. */
   requestBody: (tabId: number) => Promise<string | null>;
+  notifyTab?: AnnotationDeps['notifyTab'];
   now?: () => Date;
 }
 
@@ -35,11 +37,22 @@ async function withStorageErrors<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Wraps every handler so storage failures (a full disk …) reach the reader as plain sentences. */
+function withReadableErrors(handlers: Handlers<'background'>): Handlers<'background'> {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    const fn = handler as (...args: unknown[]) => Promise<unknown>;
+    wrapped[name] = (...args: unknown[]) => withStorageErrors(() => fn(...args));
+  }
+  return wrapped as Handlers<'background'>;
+}
+
 /** The background's message handlers: reports stay in session memory until the reader saves. */
 export function createHandlers({
   db,
   tabs,
   requestBody,
+  notifyTab = () => undefined,
   now = () => new Date(),
 }: BackgroundDeps): Handlers<'background'> {
   // Analyses by tab, for the page address they were made for: memory only, like the reports.
@@ -76,7 +89,31 @@ export function createHandlers({
     await updateArticleFacts(db, key, await factsFor(tabId, report), now());
   }
 
-  return {
+  async function reportOf(tabId: number) {
+    const report = await tabs.get(tabId);
+    if (!report) throw new Error('This tab has not reported a web page; reload it and try again.');
+    return {
+      report,
+      key: keyOrThrow(articleKey(report)),
+      seenAt: keyOrThrow(normalizeUrl(report.url)),
+    };
+  }
+
+  return withReadableErrors({
+    ...createAnnotationHandlers({
+      db,
+      tabs,
+      now,
+      notifyTab,
+      // Analysis waits on the page, so it happens before the annotation's transaction, and
+      // only for an article that is not in the library yet.
+      prepareArticle: async (tabId) => {
+        const { report, key, seenAt } = await reportOf(tabId);
+        if (await getArticle(db, key)) return { report, key, seenAt };
+        return { report, key, seenAt, facts: await factsFor(tabId, report) };
+      },
+    }),
+
     async 'page.report'(report, sender) {
       if (sender.origin !== 'content')
         throw new Error('page.report comes from content scripts only');
@@ -86,7 +123,7 @@ export function createHandlers({
       const key = articleKey(report);
       const seenAt = normalizeUrl(report.url);
       if (!key || !seenAt) return { saved: false };
-      const saved = await withStorageErrors(() => noteArticleSeen(db, key, seenAt));
+      const saved = await noteArticleSeen(db, key, seenAt);
       // The publisher edited the story since it was saved: read it again, without holding up the page.
       if (saved) refreshIfEdited(sender.tabId, key, report).catch(() => undefined);
       return { saved };
@@ -96,7 +133,7 @@ export function createHandlers({
       const report = await tabs.get(tabId);
       if (!report) return null;
       const key = keyOrThrow(articleKey(report));
-      const saved = (await withStorageErrors(() => getArticle(db, key))) !== undefined;
+      const saved = (await getArticle(db, key)) !== undefined;
       return { report, articleKey: key, saved };
     },
 
@@ -112,7 +149,7 @@ export function createHandlers({
       const key = keyOrThrow(articleKey(report));
       const seenAt = keyOrThrow(normalizeUrl(report.url));
       const facts = await factsFor(tabId, report);
-      return withStorageErrors(() => saveArticle(db, key, report, seenAt, now(), facts));
+      return saveArticle(db, key, report, seenAt, now(), facts);
     },
-  };
+  });
 }

@@ -7,6 +7,16 @@ import { createTabStore, memoryArea, type SessionArea } from '@/lib/tabs/tab-sto
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createHandlers } from './handlers';
 
+type Action = 'highlight' | 'claim';
+const MENU: { id: string; title: string; action: Action }[] = [
+  { id: 'claimmark-highlight', title: 'Highlight with Claimmark', action: 'highlight' },
+  { id: 'claimmark-claim', title: 'Mark as claim…', action: 'claim' },
+];
+const COMMANDS: Record<string, Action> = {
+  'highlight-selection': 'highlight',
+  'claim-selection': 'claim',
+};
+
 function sessionArea(): SessionArea {
   // storage.session keeps tab reports in memory only (no browsing history on disk) and survives
   // the MV3 service worker being stopped; a Map covers browsers without it.
@@ -14,14 +24,24 @@ function sessionArea(): SessionArea {
   return session ?? memoryArea();
 }
 
+function toTab(tabId: number) {
+  return createClient((message) => browser.tabs.sendMessage(tabId, message));
+}
+
 export default defineBackground(() => {
   const db = new ClaimmarkDatabase();
   const tabs = createTabStore(sessionArea());
-  const requestBody = async (tabId: number) => {
-    const toTab = createClient((message) => browser.tabs.sendMessage(tabId, message));
-    return (await toTab('page.body', {}))?.text ?? null;
+  const requestBody = async (tabId: number) => (await toTab(tabId)('page.body', {}))?.text ?? null;
+  const notifyTab = (tabId: number, message: 'page.annotationsChanged' | 'page.closeEditor') => {
+    // The tab may have closed or navigated away: nothing to tell it then.
+    toTab(tabId)(message, {}).catch(() => undefined);
   };
-  const route = createRouter('background', createHandlers({ db, tabs, requestBody }));
+  const act = async (tabId: number | undefined, action: Action) => {
+    const target =
+      tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (target !== undefined) await toTab(target)('page.act', { action });
+  };
+  const route = createRouter('background', createHandlers({ db, tabs, requestBody, notifyTab }));
   const extensionBase = browser.runtime.getURL('/');
 
   // webextension-polyfill sends the resolved value of a returned promise as the reply.
@@ -34,6 +54,21 @@ export default defineBackground(() => {
     // A new document is loading: forget the old report until its content script speaks.
     if (change.status === 'loading' && change.url !== undefined) void tabs.remove(tabId);
   });
+
+  browser.runtime.onInstalled.addListener(() => {
+    for (const { id, title } of MENU) {
+      browser.contextMenus.create({ id, title, contexts: ['selection'] });
+    }
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const item = MENU.find((m) => m.id === info.menuItemId);
+    if (item) act(tab?.id, item.action).catch(() => undefined);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    const action = COMMANDS[command];
+    if (action) act(tab?.id, action).catch(() => undefined);
+  });
+
   // Ask the browser not to evict the library under storage pressure. Service workers have no
   // persist() (Chromium asks from the popup instead, see main.tsx); a refusal changes nothing.
   const storage = navigator.storage as Partial<StorageManager> | undefined;

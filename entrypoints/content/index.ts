@@ -1,27 +1,49 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { readArticle } from '@/lib/article/read-article';
 import { extractBody } from '@/lib/article/body';
+import { readArticle } from '@/lib/article/read-article';
 import { createClient } from '@/lib/messaging/client';
 import { MAX_BODY_CHARS } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 import { readPageInfo } from '@/lib/page/page-info';
+import { Annotator } from './annotator';
+import { HighlightLayer } from './highlight-layer';
 import { markTerms } from './mark-terms';
+import { isOwnUi } from './ui-host';
+
+const SHORTCUTS: Record<string, 'highlight' | 'claim'> = { KeyH: 'highlight', KeyC: 'claim' };
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
     const request = createClient((message) => browser.runtime.sendMessage(message));
-    const report = () => {
+    const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
+
+    const layer = new HighlightLayer(
+      document,
+      () => request('annotations.forPage', {}),
+      async (results) => {
+        await request('annotations.anchored', { results });
+      },
+    );
+    const annotator = new Annotator({
+      doc: document,
+      request,
+      layer,
+      editorUrl: (query) => `${browser.runtime.getURL('/editor.html')}?${query}`,
+    });
+
+    const report = async () => {
       if (ctx.isInvalid) return;
       const basics = readPageInfo(document, location.href);
       if (!basics) return;
       const article = readArticle(document, basics.url);
       // A failed report (extension reloaded, background restarting) only means the popup shows
       // less for this tab; the page must never see an error from us.
-      request('page.report', { ...basics, article }).catch(() => undefined);
+      await request('page.report', { ...basics, article });
+      await layer.refresh();
     };
 
     // Only the extension itself can reach this listener (runtime messaging); the router still
@@ -32,6 +54,13 @@ export default defineContentScript({
         return Promise.resolve(body ? { text: body.text.slice(0, MAX_BODY_CHARS) } : null);
       },
       'page.mark': ({ terms }) => Promise.resolve({ marked: markTerms(document, terms) }),
+      'page.annotationsChanged': async () => {
+        await layer.refresh();
+        return { drawn: layer.drawnCount };
+      },
+      'page.closeEditor': () => Promise.resolve({ closed: annotator.closeEditorFrame() }),
+      'page.act': async ({ action }) => ({ done: await annotator.act(action) }),
+      'page.reveal': ({ id }) => Promise.resolve({ revealed: layer.reveal(id) }),
     });
     const extensionBase = browser.runtime.getURL('/');
     const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) =>
@@ -42,7 +71,48 @@ export default defineContentScript({
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    report();
-    ctx.addEventListener(window, 'wxt:locationchange', report);
+    // The reader's gestures. Nothing here reads or changes the page's own behaviour: links,
+    // selection and copy work as before.
+    ctx.addEventListener(document, 'mouseup', (event) => {
+      if (event.button !== 0 || isOwnUi(event.target as Node)) return;
+      // After the click has updated the selection.
+      ctx.setTimeout(() => annotator.onSelectionEnd(), 0);
+    });
+    ctx.addEventListener(document, 'keyup', (event) => {
+      if (event.shiftKey && !event.altKey) annotator.onSelectionEnd();
+    });
+    ctx.addEventListener(document, 'keydown', (event) => {
+      const action = SHORTCUTS[event.code];
+      if (!action || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      quietly(
+        annotator.act(action).then((done) => {
+          if (done) event.preventDefault();
+        }),
+      );
+    });
+    ctx.addEventListener(document, 'click', (event) => {
+      if (event.button !== 0 || !document.getSelection()?.isCollapsed) return;
+      const target = event.target as Element | null;
+      // A highlighted link is still a link.
+      if (target?.closest('a[href], button, input, textarea, select, label')) return;
+      const id = layer.hitTest(event.clientX, event.clientY);
+      if (id) annotator.edit(id, new DOMRect(event.clientX, event.clientY, 0, 0));
+    });
+
+    // Late content (lazy article bodies, "read more") and pages that rewrite themselves:
+    // re-anchor only what lost its place, at most every half second.
+    let pending: number | null = null;
+    const observer = new MutationObserver((records) => {
+      if (records.every((r) => isOwnUi(r.target)) || pending !== null) return;
+      pending = ctx.setTimeout(() => {
+        pending = null;
+        if (layer.needsRefresh()) quietly(layer.refresh());
+      }, 500);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => observer.disconnect());
+
+    quietly(report());
+    ctx.addEventListener(window, 'wxt:locationchange', () => quietly(report()));
   },
 });

@@ -14,7 +14,7 @@ function articleRoot(doc: Document): Element | null {
 export function markTerms(doc: Document, terms: string[]): number {
   const root = articleRoot(doc);
   const ranges = root ? findTermRanges(root, terms) : [];
-  ensureHighlightStyle(doc, NAME, 'rgba(255, 196, 61, 0.6)');
+  ensureHighlightStyle(doc, NAME, 'background-color: rgba(255, 196, 61, 0.6); color: inherit;');
   if (!paintRanges(window, NAME, ranges)) return 0;
   const first = ranges[0]?.startContainer.parentElement;
   first?.scrollIntoView({ block: 'center', behavior: 'smooth' });

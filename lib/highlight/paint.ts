@@ -17,13 +17,13 @@ export function canPaintHighlights(win: Window): boolean {
   return Boolean(css?.highlights) && 'Highlight' in win;
 }
 
-/** Adds (once) the rule that gives a named highlight its colour. */
-export function ensureHighlightStyle(doc: Document, name: string, background: string): void {
+/** Adds (once) the rule that gives a named highlight its look (CSS declarations). */
+export function ensureHighlightStyle(doc: Document, name: string, declarations: string): void {
   const id = `${STYLE_ID}-${name}`;
   if (doc.getElementById(id)) return;
   const style = doc.createElement('style');
   style.id = id;
-  style.textContent = `::highlight(${name}) { background-color: ${background}; color: inherit; }`;
+  style.textContent = `::highlight(${name}) { ${declarations} }`;
   (doc.querySelector('head') ?? doc.documentElement).append(style);
 }
 

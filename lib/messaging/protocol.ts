@@ -1,5 +1,10 @@
 import * as v from 'valibot';
 import type {
+  AnchorStatus,
+  AnnotationAnchor,
+  AnnotationDraft,
+  AnnotationFields,
+  AnnotationRecord,
   ArticleRecord,
   EntityHint,
   PageArticle,
@@ -9,6 +14,8 @@ import type {
   TextAnalysis,
 } from '../model';
 import type { ArticleDetection, ArticleMetadata, DateMention, Entity } from '../article/types';
+import type { Selectors } from '../anchoring/types';
+import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../model';
 import { parseHttpUrl } from '../page/normalize-url';
 
 const HttpUrl = v.pipe(
@@ -87,6 +94,103 @@ const FactsSchema: v.GenericSchema<StoredArticleFacts> = v.strictObject({
   analyzedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
 });
 
+const MAX_QUOTE = 20_000;
+const Uuid = v.pipe(v.string(), v.uuid());
+
+const SelectorsSchema: v.GenericSchema<Selectors> = v.strictObject({
+  quote: v.strictObject({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
+    prefix: Text(200),
+    suffix: Text(200),
+  }),
+  position: v.optional(
+    v.strictObject({ type: v.literal('TextPositionSelector'), start: Offset, end: Offset }),
+  ),
+});
+
+const KindSchema = v.picklist(['highlight', 'claim']);
+const StatusSchema = v.picklist(CLAIM_STATUSES);
+const ColorSchema = v.picklist(HIGHLIGHT_COLORS);
+const AnchorStatusSchema: v.GenericSchema<AnchorStatus> = v.picklist([
+  'anchored',
+  'changed',
+  'orphan',
+]);
+
+/** Schema of the fields a reader edits; notes are plain text, evidence http(s) links. */
+export const AnnotationFieldsSchema: v.GenericSchema<AnnotationFields> = v.strictObject({
+  kind: KindSchema,
+  note: Text(50_000),
+  status: v.nullable(StatusSchema),
+  evidence: v.pipe(v.array(HttpUrl), v.maxLength(50)),
+  tags: v.pipe(
+    v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40))),
+    v.maxLength(50),
+  ),
+  color: ColorSchema,
+});
+
+const DraftSchema: v.GenericSchema<AnnotationDraft> = v.strictObject({
+  kind: KindSchema,
+  selectors: SelectorsSchema,
+  quote: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
+});
+
+const AnchoringSchema = v.strictObject({
+  status: AnchorStatusSchema,
+  text: v.nullable(v.pipe(v.string(), v.maxLength(MAX_QUOTE))),
+  checkedAt: IsoTime,
+});
+
+/** Schema of a stored annotation as it crosses a message boundary. */
+export const AnnotationRecordSchema: v.GenericSchema<AnnotationRecord> = v.strictObject({
+  id: Uuid,
+  articleUrl: HttpUrl,
+  kind: KindSchema,
+  selectors: SelectorsSchema,
+  quote: v.pipe(v.string(), v.maxLength(MAX_QUOTE)),
+  note: Text(50_000),
+  status: v.nullable(StatusSchema),
+  evidence: v.array(HttpUrl),
+  tags: v.array(Text(40)),
+  color: ColorSchema,
+  createdAt: IsoTime,
+  modifiedAt: IsoTime,
+  articleModified: v.nullable(Text(40)),
+  anchoring: v.nullable(AnchoringSchema),
+});
+
+const AnchorSchema: v.GenericSchema<AnnotationAnchor> = v.strictObject({
+  id: Uuid,
+  kind: KindSchema,
+  status: v.nullable(StatusSchema),
+  color: ColorSchema,
+  selectors: SelectorsSchema,
+});
+
+/** What the editor needs to show: never sent to a content script. */
+export interface EditorData {
+  quote: string;
+  anchoring: { status: AnchorStatus; text: string | null } | null;
+  value: AnnotationFields;
+  isNew: boolean;
+  knownTags: string[];
+}
+
+const EditorDataSchema: v.GenericSchema<EditorData> = v.strictObject({
+  quote: v.string(),
+  anchoring: v.nullable(
+    v.strictObject({ status: AnchorStatusSchema, text: v.nullable(v.string()) }),
+  ),
+  value: AnnotationFieldsSchema,
+  isNew: v.boolean(),
+  knownTags: v.array(v.string()),
+});
+
+/** Which annotation an editor is about: a draft not yet saved, or a stored one. */
+const EditorTarget = v.union([v.strictObject({ draftId: Uuid }), v.strictObject({ id: Uuid })]);
+
 /** Most body text Claimmark analyses for one page; longer bodies are cut here. */
 export const MAX_BODY_CHARS = 400_000;
 
@@ -140,6 +244,98 @@ export const protocol = {
     to: 'background',
     request: TabTarget,
     response: ArticleRecordSchema,
+  },
+  'annotation.create': {
+    from: 'content',
+    to: 'background',
+    request: v.strictObject({ draft: DraftSchema, color: ColorSchema }),
+    response: AnchorSchema,
+  },
+  'draft.create': {
+    from: 'content',
+    to: 'background',
+    request: v.strictObject({ draft: DraftSchema }),
+    response: v.strictObject({ draftId: Uuid }),
+  },
+  'annotations.forPage': {
+    from: 'content',
+    to: 'background',
+    request: v.strictObject({}),
+    response: v.array(AnchorSchema),
+  },
+  'annotations.anchored': {
+    from: 'content',
+    to: 'background',
+    request: v.strictObject({
+      results: v.pipe(
+        v.array(
+          v.strictObject({
+            id: Uuid,
+            status: AnchorStatusSchema,
+            text: v.nullable(v.pipe(v.string(), v.maxLength(MAX_QUOTE))),
+          }),
+        ),
+        v.maxLength(10_000),
+      ),
+    }),
+    response: v.strictObject({ recorded: Offset }),
+  },
+  'editor.load': {
+    from: 'extension',
+    to: 'background',
+    request: EditorTarget,
+    response: EditorDataSchema,
+  },
+  'annotation.save': {
+    from: 'extension',
+    to: 'background',
+    request: v.strictObject({
+      target: EditorTarget,
+      fields: AnnotationFieldsSchema,
+    }),
+    response: AnnotationRecordSchema,
+  },
+  'annotation.delete': {
+    from: 'extension',
+    to: 'background',
+    request: v.strictObject({ id: Uuid }),
+    response: v.strictObject({ deleted: v.boolean() }),
+  },
+  'annotation.undoDelete': {
+    from: 'extension',
+    to: 'background',
+    request: v.strictObject({ id: Uuid }),
+    response: AnnotationRecordSchema,
+  },
+  'editor.close': {
+    from: 'extension',
+    to: 'background',
+    request: v.strictObject({}),
+    response: v.strictObject({ closed: v.boolean() }),
+  },
+  'page.annotationsChanged': {
+    from: 'extension',
+    to: 'content',
+    request: v.strictObject({}),
+    response: v.strictObject({ drawn: Offset }),
+  },
+  'page.closeEditor': {
+    from: 'extension',
+    to: 'content',
+    request: v.strictObject({}),
+    response: v.strictObject({ closed: v.boolean() }),
+  },
+  'page.act': {
+    from: 'extension',
+    to: 'content',
+    request: v.strictObject({ action: v.picklist(['highlight', 'claim', 'note']) }),
+    response: v.strictObject({ done: v.boolean() }),
+  },
+  'page.reveal': {
+    from: 'extension',
+    to: 'content',
+    request: v.strictObject({ id: Uuid }),
+    response: v.strictObject({ revealed: v.boolean() }),
   },
   'page.body': {
     from: 'extension',

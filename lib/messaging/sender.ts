@@ -11,14 +11,17 @@ export interface RawSender {
 /** A sender the background recognises; anything else is `unknown` and is refused. */
 export type Sender =
   | { origin: 'content'; tabId: number; frameId: number; url: string }
-  | { origin: 'extension'; url: string }
+  | { origin: 'extension'; url: string; tabId: number | null }
   | { origin: 'unknown' };
 
 /** Classifies a message sender by the extension id and the extension's base URL. */
 export function classifySender(raw: RawSender, extensionId: string, extensionBase: string): Sender {
   if (raw.id !== extensionId || typeof raw.url !== 'string') return { origin: 'unknown' };
-  if (raw.url.startsWith(extensionBase)) return { origin: 'extension', url: raw.url };
   const tabId = raw.tab?.id;
+  if (raw.url.startsWith(extensionBase)) {
+    // An extension page inside a tab (the editor's iframe, or the popup opened as a tab).
+    return { origin: 'extension', url: raw.url, tabId: typeof tabId === 'number' ? tabId : null };
+  }
   if (typeof tabId === 'number' && tabId >= 0) {
     return { origin: 'content', tabId, frameId: raw.frameId ?? 0, url: raw.url };
   }

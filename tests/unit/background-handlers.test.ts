@@ -13,7 +13,11 @@ const page = {
   article: null,
 };
 const content: Sender = { origin: 'content', tabId: 7, frameId: 0, url: page.url };
-const popup: Sender = { origin: 'extension', url: 'chrome-extension://id/popup.html' };
+const popup: Sender = {
+  origin: 'extension',
+  url: 'chrome-extension://id/popup.html',
+  tabId: null,
+};
 const opened: ClaimmarkDatabase[] = [];
 
 function setup(

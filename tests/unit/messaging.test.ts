@@ -1,18 +1,37 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient, MessageError } from '@/lib/messaging/client';
+import { protocol } from '@/lib/messaging/protocol';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { classifySender, type Sender } from '@/lib/messaging/sender';
 
 const report = { url: 'https://example.com/a', title: 'A', canonicalUrl: null, article: null };
 const content: Sender = { origin: 'content', tabId: 4, frameId: 0, url: report.url };
-const extension: Sender = { origin: 'extension', url: 'chrome-extension://id/popup.html' };
+const extension: Sender = {
+  origin: 'extension',
+  url: 'chrome-extension://id/popup.html',
+  tabId: null,
+};
 
 function handlers(): Handlers<'background'> {
+  // Every background message gets a mock that fails loudly unless a test expects it.
+  const all = Object.fromEntries(
+    Object.entries(protocol)
+      .filter(([, spec]) => spec.to === 'background')
+      .map(([name]) => [name, vi.fn(() => Promise.reject(new Error('not in this test')))]),
+  ) as unknown as Handlers<'background'>;
+  all['page.report'] = vi.fn(() => Promise.resolve({ saved: false }));
+  all['tab.state'] = vi.fn(() => Promise.resolve(null));
+  return all;
+}
+
+function contentHandlers(): Handlers<'content'> {
   return {
-    'page.report': vi.fn(() => Promise.resolve({ saved: false })),
-    'tab.state': vi.fn(() => Promise.resolve(null)),
-    'tab.analysis': vi.fn(() => Promise.resolve(null)),
-    'article.save': vi.fn(() => Promise.reject(new Error('not in this test'))),
+    'page.body': () => Promise.resolve(null),
+    'page.mark': () => Promise.resolve({ marked: 0 }),
+    'page.annotationsChanged': () => Promise.resolve({ drawn: 0 }),
+    'page.closeEditor': () => Promise.resolve({ closed: false }),
+    'page.act': () => Promise.resolve({ done: false }),
+    'page.reveal': () => Promise.resolve({ revealed: false }),
   };
 }
 
@@ -74,10 +93,7 @@ describe('router', () => {
       ok: false,
       error: 'Rejected message: page.body is not for the background',
     });
-    const toContent = createRouter('content', {
-      'page.body': () => Promise.resolve(null),
-      'page.mark': () => Promise.resolve({ marked: 0 }),
-    });
+    const toContent = createRouter('content', contentHandlers());
     expect((await toContent({ type: 'article.save', payload: { tabId: 1 } }, extension)).ok).toBe(
       false,
     );
@@ -113,6 +129,7 @@ describe('classifySender', () => {
     ).toEqual({
       origin: 'extension',
       url: `${base}popup.html`,
+      tabId: 3,
     });
     expect(classifySender({ id: 'other', url: `${base}popup.html` }, 'abc', base)).toEqual({
       origin: 'unknown',

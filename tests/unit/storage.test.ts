@@ -41,10 +41,17 @@ describe('ClaimmarkDatabase', () => {
       id,
       articleUrl: 'https://example.com/a',
       kind: 'highlight',
+      selectors: { quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' } },
       quote: 'q',
       note: '',
+      status: null,
+      evidence: [],
+      tags: [],
+      color: 'yellow',
       createdAt: time,
       modifiedAt: time,
+      articleModified: null,
+      anchoring: null,
     });
     const found = await db.annotations
       .where('articleUrl')

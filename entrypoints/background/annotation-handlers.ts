@@ -1,0 +1,198 @@
+import type { EditorData } from '@/lib/messaging/protocol';
+import type { Handlers } from '@/lib/messaging/router';
+import type { Sender } from '@/lib/messaging/sender';
+import type {
+  AnnotationAnchor,
+  AnnotationDraft,
+  AnnotationFields,
+  AnnotationRecord,
+} from '@/lib/model';
+import { articleKey } from '@/lib/page/article-key';
+import {
+  annotationsForArticle,
+  createAnnotation,
+  type ArticleInput,
+  deleteAnnotation,
+  getAnnotation,
+  knownTags,
+  recordAnchoring,
+  restoreAnnotation,
+  updateAnnotation,
+} from '@/lib/storage/annotations';
+import type { ClaimmarkDatabase } from '@/lib/storage/database';
+import type { TabStore } from '@/lib/tabs/tab-store';
+
+type AnnotationMessages =
+  | 'annotation.create'
+  | 'draft.create'
+  | 'annotations.forPage'
+  | 'annotations.anchored'
+  | 'editor.load'
+  | 'annotation.save'
+  | 'annotation.delete'
+  | 'annotation.undoDelete'
+  | 'editor.close';
+
+/** What the annotation handlers need from the rest of the background. */
+export interface AnnotationDeps {
+  db: ClaimmarkDatabase;
+  tabs: TabStore;
+  /** What is needed to store the tab's article along with an annotation (analysis included). */
+  prepareArticle: (tabId: number) => Promise<ArticleInput>;
+  /** Tells a tab's content script something; failures (tab gone) are ignored. */
+  notifyTab: (tabId: number, message: 'page.annotationsChanged' | 'page.closeEditor') => void;
+  now: () => Date;
+}
+
+const DEFAULT_FIELDS: AnnotationFields = {
+  kind: 'highlight',
+  note: '',
+  status: null,
+  evidence: [],
+  tags: [],
+  color: 'yellow',
+};
+
+function anchorOf(a: AnnotationRecord): AnnotationAnchor {
+  return { id: a.id, kind: a.kind, status: a.status, color: a.color, selectors: a.selectors };
+}
+
+function tabOf(sender: Sender): number {
+  if (sender.origin === 'content') return sender.tabId;
+  if (sender.origin === 'extension' && sender.tabId !== null) return sender.tabId;
+  throw new Error('This message must come from a tab.');
+}
+
+/** Handlers for highlights and claims: drafts in memory, records in one transaction each. */
+export function createAnnotationHandlers(
+  deps: AnnotationDeps,
+): Pick<Handlers<'background'>, AnnotationMessages> {
+  const { db, tabs, prepareArticle, notifyTab, now } = deps;
+  // Drafts wait in memory for the editor; the page never learns their id's contents.
+  const drafts = new Map<string, { tabId: number; draft: AnnotationDraft }>();
+  // Deleted records, kept for undo until the background restarts.
+  const deleted = new Map<string, { tabId: number | null; record: AnnotationRecord }>();
+
+  async function articleKeyOfTab(tabId: number): Promise<string | null> {
+    const report = await tabs.get(tabId);
+    return report ? articleKey(report) : null;
+  }
+
+  async function tabsShowing(articleUrl: string, hint: number | null): Promise<number[]> {
+    if (hint === null) return [];
+    return (await articleKeyOfTab(hint)) === articleUrl ? [hint] : [];
+  }
+
+  return {
+    async 'annotation.create'({ draft, color }, sender) {
+      const tabId = tabOf(sender);
+      const record = await createAnnotation(
+        db,
+        await prepareArticle(tabId),
+        draft,
+        {
+          ...DEFAULT_FIELDS,
+          kind: draft.kind,
+          color,
+        },
+        now(),
+      );
+      return anchorOf(record);
+    },
+
+    'draft.create'({ draft }, sender) {
+      const draftId = crypto.randomUUID();
+      drafts.set(draftId, { tabId: tabOf(sender), draft });
+      return Promise.resolve({ draftId });
+    },
+
+    async 'annotations.forPage'(_payload, sender) {
+      const key = await articleKeyOfTab(tabOf(sender));
+      if (!key) return [];
+      return (await annotationsForArticle(db, key)).map(anchorOf);
+    },
+
+    async 'annotations.anchored'({ results }, sender) {
+      const key = await articleKeyOfTab(tabOf(sender));
+      if (!key) return { recorded: 0 };
+      return { recorded: await recordAnchoring(db, key, results, now()) };
+    },
+
+    async 'editor.load'(target): Promise<EditorData> {
+      const tags = await knownTags(db);
+      if ('draftId' in target) {
+        const held = drafts.get(target.draftId);
+        if (!held) throw new Error('This selection has expired; select the passage again.');
+        return {
+          quote: held.draft.quote,
+          anchoring: null,
+          value: {
+            ...DEFAULT_FIELDS,
+            kind: held.draft.kind,
+            status: held.draft.kind === 'claim' ? 'unverified' : null,
+          },
+          isNew: true,
+          knownTags: tags,
+        };
+      }
+      const record = await getAnnotation(db, target.id);
+      if (!record) throw new Error('This note no longer exists.');
+      const { kind, note, status, evidence, tags: own, color } = record;
+      return {
+        quote: record.quote,
+        anchoring: record.anchoring
+          ? { status: record.anchoring.status, text: record.anchoring.text }
+          : null,
+        value: { kind, note, status, evidence, tags: own, color },
+        isNew: false,
+        knownTags: tags,
+      };
+    },
+
+    async 'annotation.save'({ target, fields }, sender) {
+      let record: AnnotationRecord;
+      let tabId: number | null;
+      if ('draftId' in target) {
+        const held = drafts.get(target.draftId);
+        if (!held) throw new Error('This selection has expired; select the passage again.');
+        tabId = held.tabId;
+        const article = await prepareArticle(held.tabId);
+        record = await createAnnotation(db, article, held.draft, fields, now());
+        drafts.delete(target.draftId);
+      } else {
+        record = await updateAnnotation(db, target.id, fields, now());
+        tabId = sender.origin === 'extension' ? sender.tabId : null;
+      }
+      for (const tab of await tabsShowing(record.articleUrl, tabId))
+        notifyTab(tab, 'page.annotationsChanged');
+      return record;
+    },
+
+    async 'annotation.delete'({ id }, sender) {
+      const record = await deleteAnnotation(db, id);
+      if (!record) return { deleted: false };
+      const tabId = sender.origin === 'extension' ? sender.tabId : null;
+      deleted.set(id, { tabId, record });
+      for (const tab of await tabsShowing(record.articleUrl, tabId))
+        notifyTab(tab, 'page.annotationsChanged');
+      return { deleted: true };
+    },
+
+    async 'annotation.undoDelete'({ id }, sender) {
+      const held = deleted.get(id);
+      if (!held) throw new Error('There is nothing to undo for this note any more.');
+      await restoreAnnotation(db, held.record);
+      deleted.delete(id);
+      const tabId = sender.origin === 'extension' ? (sender.tabId ?? held.tabId) : held.tabId;
+      for (const tab of await tabsShowing(held.record.articleUrl, tabId))
+        notifyTab(tab, 'page.annotationsChanged');
+      return held.record;
+    },
+
+    'editor.close'(_payload, sender) {
+      const tabId = sender.origin === 'extension' ? sender.tabId : null;
+      if (tabId !== null) notifyTab(tabId, 'page.closeEditor');
+      return Promise.resolve({ closed: tabId !== null });
+    },
+  };
+}

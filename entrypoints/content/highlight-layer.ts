@@ -1,0 +1,180 @@
+import { anchorAll } from '@/lib/anchoring/anchor-all';
+import type { AnchorResult } from '@/lib/anchoring/types';
+import { ensureHighlightStyle, paintRanges } from '@/lib/highlight/paint';
+import { paintStyle } from '@/lib/highlight/palette';
+import type { AnchorStatus, AnnotationAnchor } from '@/lib/model';
+import { isOwnUi } from './ui-host';
+
+interface Drawn {
+  anchor: AnnotationAnchor;
+  range: Range | null;
+  status: AnchorStatus;
+  /** The page text the range covered when drawn, to notice a page rewriting it. */
+  text: string | null;
+}
+
+export interface AnchoringReport {
+  id: string;
+  status: AnchorStatus;
+  text: string | null;
+}
+
+const FLASH = 'claimmark-flash';
+
+function statusOf(result: AnchorResult): {
+  status: AnchorStatus;
+  text: string | null;
+  range: Range | null;
+} {
+  if (result.status === 'orphan') return { status: 'orphan', text: null, range: null };
+  return {
+    status: result.changed ? 'changed' : 'anchored',
+    text: result.changed ? result.text : null,
+    range: result.range,
+  };
+}
+
+function sameSelectors(a: AnnotationAnchor, b: AnnotationAnchor): boolean {
+  return JSON.stringify(a.selectors) === JSON.stringify(b.selectors);
+}
+
+/**
+ * The page's highlights: anchors what is not drawn yet (or no longer fits the page), paints
+ * them with the CSS Custom Highlight API, and reports how each came back.
+ */
+export class HighlightLayer {
+  private drawn = new Map<string, Drawn>();
+  private reported = new Map<string, string>();
+  private painted = new Set<string>();
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly fetchAnchors: () => Promise<AnnotationAnchor[]>,
+    private readonly report: (results: AnchoringReport[]) => Promise<void>,
+  ) {}
+
+  /** Re-reads the page's annotations and anchors what needs it; concurrent calls coalesce. */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.refresh();
+      }
+    });
+    return this.running;
+  }
+
+  /** True when a drawn highlight no longer sits on the text it was drawn on, or some are orphans. */
+  needsRefresh(): boolean {
+    for (const d of this.drawn.values()) {
+      if (d.status === 'orphan' || !d.range || !this.stillDrawn(d)) return true;
+    }
+    return false;
+  }
+
+  private stillDrawn(d: Drawn): boolean {
+    const range = d.range;
+    if (!range) return false;
+    return (
+      range.startContainer.isConnected &&
+      range.endContainer.isConnected &&
+      (d.text === null || range.toString() === d.text)
+    );
+  }
+
+  private async run(): Promise<void> {
+    const anchors = await this.fetchAnchors();
+    const ids = new Set(anchors.map((a) => a.id));
+    for (const id of [...this.drawn.keys()]) if (!ids.has(id)) this.drawn.delete(id);
+    const todo = anchors.filter((a) => {
+      const d = this.drawn.get(a.id);
+      if (d && sameSelectors(d.anchor, a) && d.status !== 'orphan' && this.stillDrawn(d)) {
+        d.anchor = a; // colour or status may have changed: repaint without re-anchoring
+        return false;
+      }
+      return true;
+    });
+    if (todo.length > 0) {
+      const results = await anchorAll(
+        this.doc.body,
+        todo.map((a) => a.selectors),
+        { exclude: (el) => isOwnUi(el) },
+      );
+      todo.forEach((anchor, i) => {
+        const result = results[i];
+        if (!result) return;
+        const { status, text, range } = statusOf(result);
+        this.drawn.set(anchor.id, { anchor, range, status, text: range ? range.toString() : text });
+      });
+    }
+    this.paint();
+    const changed: AnchoringReport[] = [];
+    for (const [id, d] of this.drawn) {
+      const text = d.status === 'changed' ? d.text : null;
+      const key = `${d.status}:${text ?? ''}`;
+      if (this.reported.get(id) === key) continue;
+      this.reported.set(id, key);
+      changed.push({ id, status: d.status, text });
+    }
+    if (changed.length > 0) await this.report(changed);
+  }
+
+  private paint(): void {
+    const win = this.doc.defaultView;
+    if (!win) return;
+    const groups = new Map<string, Range[]>();
+    for (const d of this.drawn.values()) {
+      if (!d.range) continue;
+      const { name, css } = paintStyle(d.anchor.kind, d.anchor.color, d.anchor.status);
+      ensureHighlightStyle(this.doc, name, css);
+      const list = groups.get(name) ?? [];
+      list.push(d.range);
+      groups.set(name, list);
+    }
+    for (const name of this.painted) if (!groups.has(name)) paintRanges(win, name, []);
+    for (const [name, ranges] of groups) paintRanges(win, name, ranges);
+    this.painted = new Set(groups.keys());
+  }
+
+  /** The annotation drawn under the point, if any (the last drawn wins where they overlap). */
+  hitTest(x: number, y: number): string | null {
+    let hit: string | null = null;
+    for (const [id, d] of this.drawn) {
+      if (!d.range) continue;
+      for (const rect of d.range.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) hit = id;
+      }
+    }
+    return hit;
+  }
+
+  /** Scrolls an annotation into view and flashes it; false when it has no place on the page. */
+  reveal(id: string): boolean {
+    const range = this.drawn.get(id)?.range;
+    const win = this.doc.defaultView;
+    if (!range || !win) return false;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    ensureHighlightStyle(
+      this.doc,
+      FLASH,
+      'background-color: rgba(255, 140, 0, 0.75); color: inherit;',
+    );
+    paintRanges(win, FLASH, [range]);
+    win.setTimeout(() => paintRanges(win, FLASH, []), 1600);
+    return true;
+  }
+
+  /** How many annotations are painted on the page now. */
+  get drawnCount(): number {
+    let n = 0;
+    for (const d of this.drawn.values()) if (d.range) n++;
+    return n;
+  }
+}

@@ -1,0 +1,228 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '@/entrypoints/background/handlers';
+import { createRouter } from '@/lib/messaging/router';
+import type { Sender } from '@/lib/messaging/sender';
+import type { EditorData } from '@/lib/messaging/protocol';
+import type { AnnotationAnchor, AnnotationDraft, AnnotationRecord } from '@/lib/model';
+import { ClaimmarkDatabase } from '@/lib/storage/database';
+import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
+
+const page = {
+  url: 'https://news.example.com/story',
+  title: 'Story',
+  canonicalUrl: null,
+  article: null,
+};
+const content: Sender = { origin: 'content', tabId: 4, frameId: 0, url: page.url };
+const editor: Sender = { origin: 'extension', url: 'chrome-extension://id/editor.html', tabId: 4 };
+const draft: AnnotationDraft = {
+  kind: 'claim',
+  quote: 'Trump will meet Putin',
+  selectors: {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: 'Trump will meet Putin',
+      prefix: 'U.S. President ',
+      suffix: ' in Budapest',
+    },
+    position: { type: 'TextPositionSelector', start: 120, end: 141 },
+  },
+};
+const fields = {
+  kind: 'claim' as const,
+  note: 'Check <img src=x onerror=alert(1)> against the Kremlin readout',
+  status: 'disputed' as const,
+  evidence: ['https://evidence.example.org/readout'],
+  tags: ['summit', 'hungary'],
+  color: 'yellow' as const,
+};
+const opened: ClaimmarkDatabase[] = [];
+
+async function setup() {
+  const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
+  opened.push(db);
+  const notifyTab = vi.fn();
+  const route = createRouter(
+    'background',
+    createHandlers({
+      db,
+      tabs: createTabStore(memoryArea()),
+      requestBody: () => Promise.resolve(null),
+      notifyTab,
+      now: () => new Date('2026-01-02T03:04:05Z'),
+    }),
+  );
+  const call = async <T>(type: string, payload: unknown, sender: Sender): Promise<T> => {
+    const result = await route({ type, payload }, sender);
+    if (!result.ok) throw new Error(result.error);
+    return result.value as T;
+  };
+  await call('page.report', page, content);
+  return { db, route, call, notifyTab };
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('annotations in the background', () => {
+  it('a highlight saves its article and itself, and the page gets anchors without notes', async () => {
+    const { db, call } = await setup();
+    const anchor = await call<AnnotationAnchor>(
+      'annotation.create',
+      { draft: { ...draft, kind: 'highlight' }, color: 'green' },
+      content,
+    );
+    expect(anchor).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
+      kind: 'highlight',
+      status: null,
+      color: 'green',
+      selectors: draft.selectors,
+    });
+    expect((await db.articles.toArray()).map((a) => a.url)).toEqual([page.url]);
+    const forPage = await call<AnnotationAnchor[]>('annotations.forPage', {}, content);
+    expect(forPage).toEqual([anchor]);
+    expect(Object.keys(forPage[0] ?? {})).not.toContain('note');
+  });
+
+  it('a claim goes through a draft and the editor, and the tab is told to redraw', async () => {
+    const { db, call, notifyTab } = await setup();
+    const { draftId } = await call<{ draftId: string }>('draft.create', { draft }, content);
+    expect(await db.annotations.count()).toBe(0);
+    const loaded = await call<EditorData>('editor.load', { draftId }, editor);
+    expect(loaded).toMatchObject({
+      quote: draft.quote,
+      isNew: true,
+      value: { kind: 'claim', status: 'unverified' },
+    });
+    const saved = await call<AnnotationRecord>(
+      'annotation.save',
+      { target: { draftId }, fields },
+      editor,
+    );
+    expect(saved).toMatchObject({
+      ...fields,
+      quote: draft.quote,
+      articleUrl: page.url,
+      selectors: draft.selectors,
+    });
+    expect(saved.createdAt).toBe('2026-01-02T03:04:05.000Z');
+    expect(notifyTab).toHaveBeenCalledWith(4, 'page.annotationsChanged');
+    // The draft is used up: saving it again would make a second annotation.
+    await expect(call('annotation.save', { target: { draftId }, fields }, editor)).rejects.toThrow(
+      /expired/,
+    );
+    const again = await call<EditorData>('editor.load', { id: saved.id }, editor);
+    expect(again).toMatchObject({ isNew: false, value: fields, knownTags: ['hungary', 'summit'] });
+  });
+
+  it('edits, deletes and undoes a delete, restoring the record exactly', async () => {
+    const { db, call } = await setup();
+    const { draftId } = await call<{ draftId: string }>('draft.create', { draft }, content);
+    const saved = await call<AnnotationRecord>(
+      'annotation.save',
+      { target: { draftId }, fields },
+      editor,
+    );
+    const edited = await call<AnnotationRecord>(
+      'annotation.save',
+      {
+        target: { id: saved.id },
+        fields: { ...fields, kind: 'highlight', note: 'just a highlight' },
+      },
+      editor,
+    );
+    expect(edited).toMatchObject({ kind: 'highlight', status: null, note: 'just a highlight' });
+    expect(await call('annotation.delete', { id: saved.id }, editor)).toEqual({ deleted: true });
+    expect(await db.annotations.count()).toBe(0);
+    await call('annotation.undoDelete', { id: saved.id }, editor);
+    expect(await db.annotations.get(saved.id)).toEqual(edited);
+  });
+
+  it('records anchoring results only for the annotations of the page that reports them', async () => {
+    const { db, call } = await setup();
+    const anchor = await call<AnnotationAnchor>(
+      'annotation.create',
+      { draft, color: 'yellow' },
+      content,
+    );
+    const stranger = crypto.randomUUID();
+    const result = await call<{ recorded: number }>(
+      'annotations.anchored',
+      {
+        results: [
+          { id: anchor.id, status: 'changed', text: 'Trump will meet Putin soon' },
+          { id: stranger, status: 'orphan', text: null },
+        ],
+      },
+      content,
+    );
+    expect(result).toEqual({ recorded: 1 });
+    expect((await db.annotations.get(anchor.id))?.anchoring).toEqual({
+      status: 'changed',
+      text: 'Trump will meet Putin soon',
+      checkedAt: '2026-01-02T03:04:05.000Z',
+    });
+  });
+
+  it('keeps notes away from content scripts', async () => {
+    const { route, call } = await setup();
+    const anchor = await call<AnnotationAnchor>(
+      'annotation.create',
+      { draft, color: 'yellow' },
+      content,
+    );
+    expect((await route({ type: 'editor.load', payload: { id: anchor.id } }, content)).ok).toBe(
+      false,
+    );
+    expect(
+      (
+        await route(
+          { type: 'annotation.save', payload: { target: { id: anchor.id }, fields } },
+          content,
+        )
+      ).ok,
+    ).toBe(false);
+  });
+
+  it('writes nothing, not even the article, when the disk is full', async () => {
+    const { db, route } = await setup();
+    db.annotations.hook('creating', () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    const result = await route(
+      { type: 'annotation.create', payload: { draft, color: 'yellow' } },
+      content,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error:
+        'Your disk is full: Claimmark could not save. Nothing was changed; free some space and try again.',
+    });
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('refuses malformed drafts and fields at the boundary', async () => {
+    const { route, call } = await setup();
+    const bad = [
+      { draft: { ...draft, quote: '' }, color: 'yellow' },
+      { draft, color: 'chartreuse' },
+      { draft: { ...draft, selectors: { quote: { exact: 'x' } } }, color: 'yellow' },
+    ];
+    for (const payload of bad) {
+      expect((await route({ type: 'annotation.create', payload }, content)).ok).toBe(false);
+    }
+    const { draftId } = await call<{ draftId: string }>('draft.create', { draft }, content);
+    const badFields = { ...fields, evidence: ['javascript:alert(1)'] };
+    const saved = await route(
+      { type: 'annotation.save', payload: { target: { draftId }, fields: badFields } },
+      editor,
+    );
+    expect(saved).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('evidence') as string,
+    });
+  });
+});
