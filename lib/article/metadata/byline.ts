@@ -23,11 +23,19 @@ const GENERIC = new Set([
   'news desk', 'newsdesk', 'online', 'default', 'share', 'follow', 'twitter', 'facebook', 'email', 'e-mail', 'more', 'mehr',
 ]);
 
+// Legal forms and institutions: an organisation credited as author, not a person's byline.
+const ORGANISATION =
+  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff)\b/i;
+// Words that show a fragment is a label, a date or a credit rather than a name.
+const NOT_A_NAME =
+  /^(?:posted|published|publiziert|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|un |une |in:|am\b|on\b)/i;
+
 /** True when a string can be a person's (or a blogger's) name as printed in a byline. */
 export function isNameLike(name: string, hints: SiteHints): boolean {
   if (name.length < 2 || name.length > 60) return false;
   if (/[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net)\b/i.test(name)) return false;
-  if (GENERIC.has(name.toLowerCase())) return false;
+  if (GENERIC.has(name.toLowerCase()) || NOT_A_NAME.test(name) || ORGANISATION.test(name))
+    return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
   // A multi-word name is capitalised (or written in a script without case); a single word may be a handle.
@@ -39,8 +47,13 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
 
 /** Splits a printed byline into author names: drops "By", roles, dates, "and". */
 export function parseByline(raw: string, hints: SiteHints): string[] {
-  let text = collapse(raw);
+  // Profile links stand in for names in some meta tags; they are not names.
+  let text = collapse(raw.replace(/https?:\/\/\S+/g, ' '));
   if (text === '' || LABEL_ONLY.test(text)) return [];
+  text = text.replace(
+    /^(?:zeige alle beiträge von|alle beiträge von|view all posts by|more posts by|weitere artikel von|artikel von)\s+/i,
+    '',
+  );
   text = text.replace(LEAD_IN, '');
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =

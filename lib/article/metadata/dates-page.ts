@@ -1,7 +1,7 @@
 import type { DateParts } from './dates';
 import { findDatesInText, formatDate, parseDateValue } from './dates';
 import type { PageSignals } from './signals';
-import { stringProp } from './jsonld';
+import { stringProp, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { inForeignRegion } from './dom';
 import { joinZone, type ZoneText } from './zone';
@@ -69,13 +69,18 @@ export function markedDate(
     if (isUpdate === (kind === 'modified') && (t.hasAttribute('datetime') || kind === 'modified'))
       els.push(t);
   }
+  let first: string | null = null;
+  const days = new Set<string>();
   for (const el of els) {
     if (inForeignRegion(el)) continue;
     const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent;
     const parsed = parseDateValue(raw, lang, now);
-    if (parsed) return formatDate(parsed);
+    if (!parsed) continue;
+    first ??= formatDate(parsed);
+    days.add(formatDate({ ...parsed, time: undefined }));
   }
-  return null;
+  // Many different days marked up in one scope is a list of teasers, not one story's date.
+  return days.size > 2 ? null : first;
 }
 
 /** The first written date in text near the headline, skipping ones labelled as updates. */
@@ -95,15 +100,21 @@ export function dateInZone(zone: ZoneText, lang: string | null, now: number): st
   return fromParts(fallback);
 }
 
-/** Machine-readable published date: JSON-LD, then article:* meta. */
-export function claimedPublished(s: PageSignals, lang: string | null, now: number): string | null {
+/** The article node's own JSON-LD datePublished: the page's strongest claim. */
+export function articlePublished(s: PageSignals, lang: string | null, now: number): string | null {
   const ld = stringProp(s.article, 'datePublished') ?? stringProp(s.article, 'dateCreated');
-  const fromLd = fromParts(parseDateValue(ld, lang, now));
-  if (fromLd) return fromLd;
+  return fromParts(parseDateValue(ld, lang, now));
+}
+
+/** article:published_time and its Open Graph variants. */
+export function metaPublished(s: PageSignals, lang: string | null, now: number): string | null {
   return fromParts(parseDateValue(firstMeta(s.meta, ...PUBLISHED_META_PRIMARY), lang, now));
 }
 
-/** Secondary meta dates (citation_*, dc.*, parsely-*), and JSON-LD dates on non-article nodes. */
+// Dates on these nodes are a recipe's or a product's, which pages carry without showing a date.
+const UNDATED_TYPES = /Recipe|Product|Offer|Event|Organization|Person|Place|Course|JobPosting/;
+
+/** Secondary meta dates (citation_*, dc.*, parsely-*), and JSON-LD dates on WebPage-like nodes. */
 export function secondaryPublished(
   s: PageSignals,
   lang: string | null,
@@ -114,10 +125,18 @@ export function secondaryPublished(
     if (parsed) return formatDate(parsed);
   }
   for (const node of s.jsonLd.nodes) {
+    if (UNDATED_TYPES.test(typesOf(node).join(' '))) continue;
     const parsed = parseDateValue(stringProp(node, 'datePublished'), lang, now);
     if (parsed) return formatDate(parsed);
   }
   return null;
+}
+
+/** Every calendar day written in the page's text (first 100,000 characters), as "YYYY-MM-DD". */
+export function writtenDays(doc: Document, lang: string | null, now: number): Set<string> {
+  const body = doc.body as HTMLElement | null;
+  const text = (body?.textContent ?? '').slice(0, 100_000);
+  return new Set(findDatesInText(text, lang, now).map((d) => formatDate(d.parts)));
 }
 
 /** Machine-readable modified date. */

@@ -101,12 +101,23 @@ function headingCandidates(doc: Document): Element[] {
     if (h) list.push(h);
   }
   // Blogs often keep <h1> for the site name and put the post title in an h2 marked as such.
-  const marked = doc.querySelectorAll(
-    '[itemprop~="headline"], h2[class*="title" i], h2[class*="headline" i], h3[class*="entry-title" i], h2 > a[rel="bookmark"]',
-  );
-  for (let i = 0; i < marked.length && i < 30; i++) {
-    const el = marked[i];
-    if (el && !list.includes(el)) list.push(el);
+  for (const tag of ['h2', 'h3']) {
+    const hs = doc.getElementsByTagName(tag);
+    for (let i = 0; i < hs.length && i < 200 && list.length < 60; i++) {
+      const h = hs[i];
+      if (!h) continue;
+      const cls = h.getAttribute('class') ?? '';
+      const marked =
+        /\bheadline\b/i.test(h.getAttribute('itemprop') ?? '') ||
+        (tag === 'h2' ? /title|headline/i : /entry-title|post-title/i).test(cls) ||
+        h.querySelector('a[rel="bookmark"]') !== null;
+      if (marked) list.push(h);
+    }
+  }
+  const itemprops = doc.querySelectorAll('[itemprop~="headline"]');
+  for (let i = 0; i < itemprops.length && i < 10; i++) {
+    const el = itemprops[i];
+    if (el && el.tagName !== 'META' && !list.includes(el)) list.push(el);
   }
   return list.filter((el) => {
     const t = textOf(el);

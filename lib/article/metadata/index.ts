@@ -2,12 +2,14 @@ import type { ArticleMetadata } from '../types';
 import { parseHttpUrl } from '../../page/normalize-url';
 import { ldAuthorNames, parseByline } from './byline';
 import {
+  articlePublished,
   claimedModified,
-  claimedPublished,
   dateFromUrl,
   dateInZone,
   markedDate,
+  metaPublished,
   secondaryPublished,
+  writtenDays,
 } from './dates-page';
 import { chooseHeadline } from './headline';
 import { isObject, resolve, stringProp, typesOf } from './jsonld';
@@ -15,9 +17,9 @@ import { firstMeta } from './meta';
 import type { PageSignals } from './signals';
 import { readSignals } from './signals';
 import type { SiteHints } from './site';
-import { hostKeyOf } from './site';
-import { collapse, textOf } from './text';
-import { authorMarked, inForeignRegion } from './dom';
+import { brandOf, hostKeyOf } from './site';
+import { collapse, textOf, tokenF1 } from './text';
+import { authorMarked, byTags, inForeignRegion } from './dom';
 import { zoneAround, type ZoneText } from './zone';
 
 export { readSignals } from './signals';
@@ -45,11 +47,7 @@ const MAX_DESCRIPTION = 1_000;
 /** Normalises a language tag: "de_DE" → "de-DE", "EN" → "en"; null when it is not a tag. */
 export function normaliseLanguage(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const tag =
-    raw
-      .trim()
-      .replace(/_/g, '-')
-      .split(/[\s,;]/)[0] ?? '';
+  const tag = (raw.split(/[,;]/)[0] ?? '').trim().replace(/_/g, '-');
   if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return null;
   const [lang, ...rest] = tag.split('-');
   return [
@@ -168,8 +166,22 @@ function bylineOf(
   s: PageSignals,
   hints: SiteHints,
   zone: ZoneText | null,
+  scope: ParentNode,
 ): string[] {
   let body: string | null = null;
+  // A meta author must be printed with the story (near the headline or in the article element),
+  // not merely somewhere on the site: many sites name their owner in meta tags of every page.
+  let near: string | null = null;
+  const printed = (names: string[]): string[] => {
+    near ??= [
+      zone ? zone.pieces.map((p) => p.text).join(' ') : '',
+      (scope as Node).nodeType === 1 ? (scope as Element).textContent : '',
+    ]
+      .join(' ')
+      .toLowerCase();
+    const text = near;
+    return names.filter((n) => text.includes(n.toLowerCase()));
+  };
   const shown = (names: string[]): string[] => {
     body ??= visibleText(doc);
     const text = body;
@@ -197,13 +209,11 @@ function bylineOf(
     'dcterms.creator',
   ]) {
     for (const value of s.meta.get(key) ?? []) {
-      const names = shown(parseByline(value, hints));
+      const names = printed(parseByline(value, hints));
       if (names.length > 0) return names;
     }
   }
-  const marked = doc.querySelectorAll(
-    'a[rel~="author"], [itemprop~="author"], [class*="byline" i]',
-  );
+  const marked = doc.querySelectorAll('a[rel~="author"], [itemprop~="author"]');
   for (let i = 0; i < marked.length && i < 20; i++) {
     const el = marked[i];
     if (!el || inForeignRegion(el)) continue;
@@ -214,10 +224,66 @@ function bylineOf(
 }
 
 function mainScope(doc: Document, headline: Element | null): ParentNode {
+  for (let el = headline; el; el = el.parentElement) {
+    if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.getAttribute('role') === 'main')
+      return el;
+  }
   return (
-    headline?.closest('article, main, [role="main"]') ??
-    doc.querySelector('article, main, [role="main"]') ??
+    doc.getElementsByTagName('article')[0] ??
+    doc.getElementsByTagName('main')[0] ??
+    doc.querySelector('[role="main"]') ??
     doc
+  );
+}
+
+/** The element showing the headline when it was taken from a claim: a heading with the same words. */
+function findAnchor(doc: Document, headline: string | null): Element | null {
+  if (!headline) return null;
+  for (const el of byTags(doc, ['h1', 'h2', 'h3'], 150)) {
+    if (tokenF1(textOf(el), headline) >= 0.8) return el;
+  }
+  return null;
+}
+
+interface DateContext {
+  anchor: Element | null;
+  zones: { before: ZoneText; after: ZoneText } | null;
+  scope: ParentNode;
+  language: string | null;
+  now: number;
+}
+
+/**
+ * The published date by trust: the article's JSON-LD, then markup near the headline, then meta
+ * tags, the URL and the date line. Meta dates the page never shows are dropped: shops and
+ * recipe pages carry them without being dated, and "no date" is the honest answer there.
+ */
+function publishedOf(doc: Document, url: string, s: PageSignals, c: DateContext): string | null {
+  const { language: lang, now } = c;
+  const fromLd = articlePublished(s, lang, now);
+  if (fromLd) return fromLd;
+  const nearHeadline = c.anchor?.parentElement?.parentElement;
+  const marked =
+    (nearHeadline ? markedDate(nearHeadline, 'published', lang, now) : null) ??
+    markedDate(c.scope, 'published', lang, now);
+  let days: Set<string> | null = null;
+  const shown = (iso: string | null): string | null => {
+    if (!iso) return null;
+    days ??= writtenDays(doc, lang, now);
+    return days.has(iso.slice(0, 10)) ? iso : null;
+  };
+  const fromUrl = dateFromUrl(url, now);
+  const corroborated = (iso: string | null): string | null =>
+    iso && fromUrl && iso.slice(0, 10) === fromUrl ? iso : shown(iso);
+  const zoneDate = c.zones
+    ? (dateInZone(c.zones.after, lang, now) ?? dateInZone(c.zones.before, lang, now))
+    : null;
+  return (
+    corroborated(metaPublished(s, lang, now)) ??
+    marked ??
+    corroborated(secondaryPublished(s, lang, now)) ??
+    fromUrl ??
+    zoneDate
   );
 }
 
@@ -239,7 +305,7 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   const s = options.signals ?? readSignals(doc);
   const language = languageOf(doc, s);
   const siteName = siteNameOf(s);
-  const hints: SiteHints = { siteName, hostKey: hostKeyOf(url) };
+  const hints: SiteHints = { siteName, hostKey: hostKeyOf(url), brand: brandOf(doc) };
   const titleEl = doc.querySelector('title');
   const choice = chooseHeadline(
     doc,
@@ -251,20 +317,10 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
     },
     hints,
   );
-  const anchor = choice.element;
+  const anchor = choice.element ?? findAnchor(doc, choice.text);
   const zones = anchor ? zoneAround(doc, anchor, { after: 600, before: 250 }) : null;
   const scope = mainScope(doc, anchor);
-  const published =
-    claimedPublished(s, language, now) ??
-    (zones
-      ? markedDate(anchor?.parentElement?.parentElement ?? scope, 'published', language, now)
-      : null) ??
-    markedDate(scope, 'published', language, now) ??
-    secondaryPublished(s, language, now) ??
-    dateFromUrl(url, now) ??
-    (zones
-      ? (dateInZone(zones.after, language, now) ?? dateInZone(zones.before, language, now))
-      : null);
+  const published = publishedOf(doc, url, s, { anchor, zones, scope, language, now });
   let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
   if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
   const zoneForByline: ZoneText | null = zones
@@ -272,7 +328,7 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
     : null;
   return {
     headline: choice.text,
-    byline: bylineOf(doc, s, hints, zoneForByline),
+    byline: bylineOf(doc, s, hints, zoneForByline, scope),
     siteName,
     published,
     modified,

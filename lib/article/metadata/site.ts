@@ -3,6 +3,8 @@ import { comparable } from './text';
 /** What is known about the site's own name, for telling it apart from a story's headline. */
 export interface SiteHints {
   siteName: string | null;
+  /** The text of the link to the site's home page (its logo), when it has one. */
+  brand?: string | null;
   /** The registrable part of the host without "www." and the TLD, letters and digits only: "kyivindependent". */
   hostKey: string;
 }
@@ -25,6 +27,14 @@ export function hostKeyOf(url: string): string {
   return compact(labels[labels.length - 1] ?? '');
 }
 
+/** The visible name of the home-page link (a logo's text or alt), which names the site. */
+export function brandOf(doc: Document): string | null {
+  const link = doc.querySelector('a[href="/"], a[rel~="home"]');
+  if (!link) return null;
+  const text = (link.textContent || link.querySelector('img')?.getAttribute('alt') || '').trim();
+  return text.length >= 2 && text.length <= 60 ? text : null;
+}
+
 /** True when a piece of text names the site (its brand or host), not a story. */
 export function isSiteLike(text: string, hints: SiteHints): boolean {
   const c = compact(text);
@@ -39,6 +49,10 @@ export function isSiteLike(text: string, hints: SiteHints): boolean {
     ) {
       return true;
     }
+  }
+  if (hints.brand) {
+    const b = compact(hints.brand);
+    if (b.length >= 3 && c === b) return true;
   }
   const h = hints.hostKey;
   if (h.length >= 3) {
