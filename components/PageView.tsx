@@ -1,5 +1,6 @@
 import type { Entity } from '@/lib/article/types';
-import type { TabState, TextAnalysis } from '@/lib/model';
+import type { AnnotationRecord, TabState, TextAnalysis } from '@/lib/model';
+import { AnnotationList } from './AnnotationList';
 import { ArticleCard } from './ArticleCard';
 import type { Async } from './async';
 import { siteOf } from './format';
@@ -12,6 +13,8 @@ interface Props {
   saveError: string | null;
   marked: string | null;
   markNote: string | null;
+  annotations: Async<AnnotationRecord[]>;
+  onReveal: (annotation: AnnotationRecord) => void;
   onSave: () => void;
   onMark: (entity: Entity) => void;
 }
@@ -19,6 +22,7 @@ interface Props {
 /** "This page": what the current tab reported, what Claimmark understood of it, and Save. */
 export function PageView(props: Props) {
   const { state, analysis, saving, saveError, marked, markNote, onSave, onMark } = props;
+  const { annotations, onReveal } = props;
   if (state.status === 'loading') {
     return <StatusMessage kind="loading">Reading this page…</StatusMessage>;
   }
@@ -81,6 +85,8 @@ export function PageView(props: Props) {
         </button>
       </div>
       {saveError ? <StatusMessage kind="error">Could not save: {saveError}</StatusMessage> : null}
+      <h3 class="section-title">Highlights and claims</h3>
+      <AnnotationList annotations={annotations} onReveal={onReveal} />
     </article>
   );
 }

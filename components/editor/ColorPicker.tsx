@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
-import { HIGHLIGHT_COLORS as COLOR_ORDER } from '@/lib/model';
-import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS } from './palette';
+import { HIGHLIGHT_COLORS } from '@/lib/model';
+import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_SWATCHES } from './palette';
 import type { HighlightColor } from './types';
 
 interface Props {
@@ -14,7 +14,7 @@ export function ColorPicker({ value, onChange }: Props) {
   return (
     <fieldset class="editor__field editor__colors">
       <legend>Colour</legend>
-      {COLOR_ORDER.map((color) => (
+      {HIGHLIGHT_COLORS.map((color) => (
         <label key={color} class="editor__color" title={HIGHLIGHT_COLOR_LABELS[color]}>
           <input
             type="radio"
@@ -24,7 +24,7 @@ export function ColorPicker({ value, onChange }: Props) {
             checked={value === color}
             onChange={() => onChange(color)}
           />
-          <span class="editor__swatch" style={{ background: HIGHLIGHT_COLORS[color] }} />
+          <span class="editor__swatch" style={{ background: HIGHLIGHT_SWATCHES[color] }} />
           <span class="editor__sr-only">{HIGHLIGHT_COLOR_LABELS[color]}</span>
         </label>
       ))}

@@ -9,14 +9,8 @@ export const CLAIM_STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
   false: 'False',
 };
 
-/** The colour of each claim status (claims are drawn in their status's colour, not the reader's). */
-export const STATUS_COLORS: Readonly<Record<ClaimStatus, string>> = {
-  unverified: '#64748b',
-  supported: '#15803d',
-  disputed: '#b45309',
-  misleading: '#7e22ce',
-  false: '#b91c1c',
-};
+// One source for the claim colours: the page's highlights use the same ones.
+export { STATUS_COLORS } from '@/lib/highlight/palette';
 
 /** What the reader reads for each highlight colour. */
 export const HIGHLIGHT_COLOR_LABELS: Readonly<Record<HighlightColor, string>> = {
@@ -27,11 +21,8 @@ export const HIGHLIGHT_COLOR_LABELS: Readonly<Record<HighlightColor, string>> = 
   purple: 'Purple',
 };
 
-/**
- * Hex of each highlight colour: light tints, so black page text stays readable on them.
- * (Not lib/model's HIGHLIGHT_COLORS, which lists the colour names in order.)
- */
-export const HIGHLIGHT_COLORS: Readonly<Record<HighlightColor, string>> = {
+/** Swatch of each highlight colour: light tints, so black page text stays readable on them. */
+export const HIGHLIGHT_SWATCHES: Readonly<Record<HighlightColor, string>> = {
   yellow: '#fde047',
   green: '#86efac',
   blue: '#93c5fd',

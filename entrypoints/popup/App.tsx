@@ -6,6 +6,7 @@ import { ViewTabs, type ViewTab } from '@/components/ViewTabs';
 import type { Client } from '@/lib/messaging/client';
 import type { Entity } from '@/lib/article/types';
 import type { TabState, TextAnalysis } from '@/lib/model';
+import { annotationsForArticle } from '@/lib/storage/annotations';
 import { listArticles } from '@/lib/storage/articles';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { useLiveQuery } from './use-live-query';
@@ -23,6 +24,8 @@ export interface AppProps {
   resolveTabId: () => Promise<number | null>;
   /** Marks the terms in the tab's page; resolves with how many mentions were marked. */
   markInTab: (tabId: number, terms: string[]) => Promise<number>;
+  /** Scrolls the tab's page to an annotation and flashes it; false when it has no place. */
+  revealInTab: (tabId: number, id: string) => Promise<boolean>;
 }
 
 function errorText(error: unknown): string {
@@ -30,7 +33,7 @@ function errorText(error: unknown): string {
 }
 
 /** The popup's root: it alone talks to the background and the database. */
-export function App({ db, request, resolveTabId, markInTab }: AppProps) {
+export function App({ db, request, resolveTabId, markInTab, revealInTab }: AppProps) {
   const [view, setView] = useState<View>('page');
   const [tabId, setTabId] = useState<number | null>(null);
   const [tabState, setTabState] = useState<Async<TabState | null>>({ status: 'loading' });
@@ -40,6 +43,12 @@ export function App({ db, request, resolveTabId, markInTab }: AppProps) {
   const [marked, setMarked] = useState<string | null>(null);
   const [markNote, setMarkNote] = useState<string | null>(null);
   const articles = useLiveQuery(db, () => listArticles(db), []);
+  const articleKey = tabState.status === 'ready' ? (tabState.value?.articleKey ?? null) : null;
+  const annotations = useLiveQuery(
+    db,
+    () => (articleKey ? annotationsForArticle(db, articleKey) : Promise.resolve([])),
+    [articleKey],
+  );
 
   useEffect(() => {
     // The popup may close (unmount) before the background answers.
@@ -118,6 +127,10 @@ export function App({ db, request, resolveTabId, markInTab }: AppProps) {
             saveError={saveError}
             marked={marked}
             markNote={markNote}
+            annotations={annotations}
+            onReveal={(annotation) => {
+              if (tabId !== null) revealInTab(tabId, annotation.id).catch(() => undefined);
+            }}
             onSave={() => void save()}
             onMark={mark}
           />

@@ -17,6 +17,10 @@ async function resolveTabId(): Promise<number | null> {
 // because a service worker cannot ask. A refusal changes nothing.
 navigator.storage.persist().catch(() => undefined);
 
+function toTab(tabId: number) {
+  return createClient((message) => browser.tabs.sendMessage(tabId, message));
+}
+
 const root = document.getElementById('app');
 if (root) {
   render(
@@ -24,10 +28,8 @@ if (root) {
       db={new ClaimmarkDatabase()}
       request={createClient((message) => browser.runtime.sendMessage(message))}
       resolveTabId={resolveTabId}
-      markInTab={async (tabId, terms) => {
-        const toTab = createClient((message) => browser.tabs.sendMessage(tabId, message));
-        return (await toTab('page.mark', { terms })).marked;
-      }}
+      markInTab={async (tabId, terms) => (await toTab(tabId)('page.mark', { terms })).marked}
+      revealInTab={async (tabId, id) => (await toTab(tabId)('page.reveal', { id })).revealed}
     />,
     root,
   );

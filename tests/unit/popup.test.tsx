@@ -30,6 +30,7 @@ function mount(db: ClaimmarkDatabase, request: Client, tabId: number | null = 5)
       request={request}
       resolveTabId={() => Promise.resolve(tabId)}
       markInTab={markInTab}
+      revealInTab={() => Promise.resolve(true)}
     />,
     root,
   );
