@@ -13,27 +13,35 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** The file a mounted directory holds for a path; null outside every mount. */
+function mountedFile(mounts: Record<string, string>, path: string): string | null {
+  const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
+  const root = mount === undefined ? undefined : mounts[mount];
+  if (!root || mount === undefined) return null;
+  const file = normalize(join(root, path.slice(mount.length)));
+  const inside = (file + sep).startsWith(normalize(root + sep)) && file !== normalize(root);
+  return inside ? file : null;
+}
+
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
 }
 
-/** Serves each directory under its URL prefix ("/pages/" → dir); unknown paths get 404. */
+/**
+ * Serves each directory under its URL prefix ("/pages/" → dir), and each exact path of `routes`
+ * from whatever file its function names at request time (a story the test edits); anything
+ * else gets 404.
+ */
 export async function startStaticServer(
   mounts: Record<string, string>,
   port = 0,
+  routes: Record<string, () => string> = {},
 ): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
-    const root = mount === undefined ? undefined : mounts[mount];
-    const file = root && mount ? normalize(join(root, path.slice(mount.length))) : null;
-    if (
-      !root ||
-      !file ||
-      !(file + sep).startsWith(normalize(root + sep)) ||
-      file === normalize(root)
-    ) {
+    const file = routes[path]?.() ?? mountedFile(mounts, path);
+    if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }

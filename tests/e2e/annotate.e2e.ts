@@ -1,0 +1,238 @@
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { launchChromium, readStore, reportedTabId, type ChromiumSession } from './support/chromium';
+import { rectOf, selectText, tintedShare } from './support/page-text';
+import { fixtureMounts, sharedDir } from './support/paths';
+
+interface StoredAnnotation {
+  id: string;
+  kind: string;
+  quote: string;
+  note: string;
+  status: string | null;
+  anchoring: { status: string; text: string | null } | null;
+}
+
+const pages = join(sharedDir(), 'fixtures', 'pages');
+let story = join(pages, 'budapest-summit.html');
+let server: StaticServer;
+let browser: ChromiumSession;
+let storyUrl: string;
+
+beforeAll(async () => {
+  // One address whose story the test edits, as a publisher would.
+  server = await startStaticServer(fixtureMounts(), 0, { '/live/story.html': () => story });
+  storyUrl = `${server.origin}/live/story.html`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+async function annotations(): Promise<StoredAnnotation[]> {
+  return (await readStore(browser.worker, 'annotations')) as StoredAnnotation[];
+}
+
+async function editorFrame(page: Page, kind: 'draft' | 'id'): Promise<Frame> {
+  let frame: Frame | undefined;
+  await expect
+    .poll(() => (frame = page.frames().find((f) => f.url().includes(`editor.html?${kind}=`))))
+    .toBeDefined();
+  if (!frame) throw new Error('no editor');
+  await frame.getByLabel('Note').waitFor();
+  return frame;
+}
+
+async function editorClosed(page: Page): Promise<void> {
+  await expect.poll(() => page.frames().some((f) => f.url().includes('editor.html'))).toBe(false);
+}
+
+async function passageTint(page: Page, quote: string): Promise<number> {
+  const clip = await rectOf(page, quote);
+  return tintedShare(browser.context, await page.screenshot({ clip }));
+}
+
+const CLAIM = 'Trump will meet Russian President Vladimir Putin in Budapest';
+const REMOVED = 'It remains unclear who will represent Russia at the meeting.';
+const TYPOGRAPHIC =
+  "to see if we can bring this 'inglorious' war between Russia and Ukraine to an end";
+
+describe('highlighting and annotating in Chromium', () => {
+  let page: Page;
+
+  it('marks a claim with a note and a status, and paints it again after a reload', async () => {
+    page = await browser.context.newPage();
+    await page.goto(storyUrl);
+    await reportedTabId(browser.worker, storyUrl);
+    expect(await passageTint(page, CLAIM)).toBeLessThan(0.02);
+
+    await selectText(page, CLAIM, 'U.S. President Donald ');
+    // The selection toolbar (in a closed shadow root) appears…
+    await expect.poll(() => page.locator('claimmark-ui').count()).toBe(1);
+    // …and the shortcut opens the editor, an extension page in an iframe.
+    await page.keyboard.press('Alt+Shift+C');
+    const editor = await editorFrame(page, 'draft');
+    await editor.getByLabel('Note').fill('Compare with the Kremlin readout.\nSecond line.');
+    await editor.getByLabel('Disputed').check();
+    await editor.getByLabel('Note').press('Control+Enter');
+    await editorClosed(page);
+
+    const [claim] = await annotations();
+    expect(claim).toMatchObject({
+      kind: 'claim',
+      quote: CLAIM,
+      note: 'Compare with the Kremlin readout.\nSecond line.',
+      status: 'disputed',
+    });
+    await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
+
+    await page.reload();
+    await reportedTabId(browser.worker, storyUrl);
+    await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
+  });
+
+  it('highlights with the keyboard alone', async () => {
+    for (const quote of [REMOVED, TYPOGRAPHIC]) {
+      await selectText(page, quote);
+      await page.keyboard.press('Alt+Shift+H');
+      await expect
+        .poll(async () => (await annotations()).some((a) => a.quote === quote))
+        .toBe(true);
+    }
+    await expect.poll(() => passageTint(page, REMOVED)).toBeGreaterThan(0.15);
+  });
+
+  it('brings the highlights back on the edited story: kept, changed, or honestly orphaned', async () => {
+    story = join(pages, 'budapest-summit-updated.html');
+    await page.reload();
+    const state = async () =>
+      Object.fromEntries((await annotations()).map((a) => [a.quote, a.anchoring]));
+    await expect.poll(state).toEqual({
+      [CLAIM]: expect.objectContaining({ status: 'anchored', text: null }) as object,
+      [REMOVED]: expect.objectContaining({ status: 'orphan', text: null }) as object,
+      [TYPOGRAPHIC]: expect.objectContaining({
+        status: 'changed',
+        text: 'to see if we can bring this ‘inglorious’ war between Russia and Ukraine to an end',
+      }) as object,
+    });
+    await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
+
+    const tabId = await reportedTabId(browser.worker, storyUrl);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const list = popup.getByRole('list', { name: 'Highlights and claims on this page' });
+    await list.getByText('No longer on the page').waitFor();
+    await list
+      .getByText(/^Changed on the page: “to see if we can bring this ‘inglorious’/)
+      .waitFor();
+    await list.getByText('Disputed').waitFor();
+    await popup.close();
+  });
+
+  it('edits a claim from its highlight, deletes it, and undoes the delete', async () => {
+    const rect = await rectOf(page, 'Russian President Vladimir Putin in Budapest');
+    await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    let editor = await editorFrame(page, 'id');
+    await expect.poll(() => editor.getByLabel('Note').inputValue()).toMatch(/^Compare with/);
+    await editor.getByLabel('Note').fill('Edited: the readout says otherwise.');
+    await editor.getByLabel('Note').press('Control+Enter');
+    await editorClosed(page);
+    const edited = (await annotations()).find((a) => a.quote === CLAIM);
+    expect(edited?.note).toBe('Edited: the readout says otherwise.');
+
+    await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    editor = await editorFrame(page, 'id');
+    await editor.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => (await annotations()).some((a) => a.quote === CLAIM)).toBe(false);
+    await editor.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => (await annotations()).find((a) => a.quote === CLAIM))
+      .toEqual(edited);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('keeps the note from the page: no keystroke, no DOM text, no command by postMessage', async () => {
+    const url = `${server.origin}/own/prying-page.html`;
+    const prying = await browser.context.newPage();
+    const errors: Error[] = [];
+    prying.on('pageerror', (e) => errors.push(e));
+    await prying.goto(url);
+    await reportedTabId(browser.worker, url);
+    await selectText(prying, 'the new bridge would open in spring');
+    await prying.keyboard.press('Alt+Shift+C');
+    const editor = await editorFrame(prying, 'draft');
+    await editor.getByLabel('Note').pressSequentially('SECRET-NOTE <img src=x onerror=alert(1)>');
+    await editor.getByLabel('Note').press('Control+Enter');
+    await editorClosed(prying);
+    await expect
+      .poll(async () => (await annotations()).some((a) => a.note.startsWith('SECRET-NOTE')))
+      .toBe(true);
+    // Give the page's scanner a few more rounds with the note saved and the highlight drawn.
+    const scans = () =>
+      prying.evaluate(
+        () =>
+          (JSON.parse(document.getElementById('log')?.textContent || '{}') as { scans?: number })
+            .scans ?? 0,
+      );
+    const after = await scans();
+    await expect.poll(scans).toBeGreaterThan(after + 3);
+    const seen = JSON.parse((await prying.locator('#log').textContent()) ?? '{}') as {
+      keys: string;
+      found: boolean;
+    };
+    expect(seen.found).toBe(false);
+    expect(seen.keys).not.toMatch(/S.*E.*C.*R.*E.*T/);
+
+    // A selection inside a form field is not something to annotate: nothing happens, no error.
+    const before = (await annotations()).length;
+    await prying.locator('#field').selectText();
+    await prying.keyboard.press('Alt+Shift+H');
+    await prying.keyboard.press('Alt+Shift+C');
+    expect(prying.frames().some((f) => f.url().includes('editor.html'))).toBe(false);
+    expect((await annotations()).length).toBe(before);
+    expect(errors).toEqual([]);
+    await prying.close();
+  });
+
+  it('shows a note with markup as text in the popup', async () => {
+    const url = `${server.origin}/own/prying-page.html`;
+    const prying = await browser.context.newPage();
+    await prying.goto(url);
+    const tabId = await reportedTabId(browser.worker, url);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByText('SECRET-NOTE <img src=x onerror=alert(1)>').waitFor();
+    expect(await popup.locator('.annotations img').count()).toBe(0);
+    await popup.close();
+    await prying.close();
+  });
+
+  it('keeps one steady highlight on a page that rewrites itself every second', async () => {
+    const url = `${server.origin}/own/restless-page.html`;
+    const restless = await browser.context.newPage();
+    await restless.goto(url);
+    await reportedTabId(browser.worker, url);
+    const quote = 'the reservoir reached its lowest level in forty years';
+    await selectText(restless, quote);
+    await restless.keyboard.press('Alt+Shift+H');
+    await expect
+      .poll(async () => (await annotations()).filter((a) => a.quote === quote).length)
+      .toBe(1);
+    const ticks = Number(await restless.locator('#ticks').textContent());
+    await restless.waitForFunction(
+      (t) => Number(document.getElementById('ticks')?.textContent) >= t + 3,
+      ticks,
+    );
+    // Painted after several rewrites, and still exactly one record, anchored.
+    await expect.poll(() => passageTint(restless, quote)).toBeGreaterThan(0.15);
+    const mine = (await annotations()).filter((a) => a.quote === quote);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.anchoring?.status).toBe('anchored');
+    await restless.close();
+  });
+});

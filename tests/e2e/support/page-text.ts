@@ -1,0 +1,96 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Finds `quote` (after `before`, when given) in the page's text, white space matched loosely,
+ * scrolls it into view, optionally selects it as a reader's drag would, and returns its box.
+ * Runs in the page: it must be self-contained.
+ */
+function locate({
+  quote,
+  before,
+  select,
+}: {
+  quote: string;
+  before: string;
+  select: boolean;
+}): Box {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement?.closest('script, style')) continue;
+    nodes.push(n as Text);
+    starts.push(text.length);
+    text += (n as Text).data;
+  }
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const match = new RegExp(`(${escape(before)})(${escape(quote)})`).exec(text);
+  if (!match) throw new Error(`"${quote}" is not on the page`);
+  const from = match.index + (match[1]?.length ?? 0);
+  const to = from + (match[2]?.length ?? 0);
+  const point = (offset: number, end: boolean): [Text, number] => {
+    let i = nodes.length - 1;
+    while (i > 0 && (end ? (starts[i] ?? 0) >= offset : (starts[i] ?? 0) > offset)) i--;
+    return [nodes[i] as Text, offset - (starts[i] ?? 0)];
+  };
+  const range = document.createRange();
+  range.setStart(...point(from, false));
+  range.setEnd(...point(to, true));
+  range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  if (select) {
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+  }
+  const r = range.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}
+
+/** Selects the passage as a reader would and releases the mouse. */
+export async function selectText(page: Page, quote: string, before = ''): Promise<void> {
+  await page.evaluate(locate, { quote, before, select: true });
+}
+
+/** The viewport box of the passage, scrolled into view. */
+export function rectOf(page: Page, quote: string, before = ''): Promise<Box> {
+  return page.evaluate(locate, { quote, before, select: false });
+}
+
+/**
+ * Share of the pixels of a PNG that carry a colour tint (neither near-white, grey nor black),
+ * decoded by the browser itself, so no image library is needed.
+ */
+export async function tintedShare(context: BrowserContext, png: Buffer): Promise<number> {
+  const page = await context.newPage();
+  try {
+    return await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no canvas');
+      ctx.drawImage(image, 0, 0);
+      const { data } = ctx.getImageData(0, 0, image.width, image.height);
+      let tinted = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+        if (Math.max(r, g, b) - Math.min(r, g, b) > 18 && Math.max(r, g, b) > 120) tinted++;
+      }
+      return tinted / (data.length / 4);
+    }, png.toString('base64'));
+  } finally {
+    await page.close();
+  }
+}
