@@ -7,7 +7,22 @@ import {
   mergeEntities,
   recognizeEntities,
 } from '../../lib/article/entities/index.ts';
-import { tokenize } from '../../lib/article/entities/tokenize.ts';
+import { docStats } from '../../lib/article/entities/features.ts';
+import { parseGazetteer } from '../../lib/article/entities/gazetteer.ts';
+import {
+  type LinearModel,
+  decodeModels,
+  emissionScores,
+  fromBase64,
+} from '../../lib/article/entities/model.ts';
+import { GAZETTEER, MODEL_BASE64 } from '../../lib/article/entities/model-data.ts';
+import {
+  decodeSentences,
+  firstPassFeatures,
+  secondPassFeatures,
+} from '../../lib/article/entities/pipeline.ts';
+import { CompiledTagger } from '../../lib/article/entities/tagger.ts';
+import { splitSentences, tokenize } from '../../lib/article/entities/tokenize.ts';
 import type { Entity, EntityMention, EntityType } from '../../lib/article/types.ts';
 
 const shared = process.env.CLAIMMARK_SHARED ?? path.resolve(import.meta.dirname, '../../../shared');
@@ -198,6 +213,57 @@ describe('mergeEntities', () => {
     expect(person?.aliases).toEqual(['Malinowski']);
     expect(person?.mentions).toHaveLength(2);
   });
+});
+
+describe('the compiled runtime tagger', () => {
+  // It re-implements the feature extraction of features.ts (which training uses) for speed:
+  // scores and tags must come out exactly as the reference pipeline's.
+  const models = decodeModels(fromBase64(MODEL_BASE64));
+  const model = (k: number): LinearModel => {
+    const m = models[k];
+    if (m === undefined) throw new Error('expected two passes');
+    return m;
+  };
+  const pass1 = model(0);
+  const pass2 = model(1);
+  const gazetteer = parseGazetteer(GAZETTEER);
+  const fast = new CompiledTagger(pass1, pass2, gazetteer);
+
+  function reference(sentences: string[][]): { e1: number[]; e2: number[]; tags: number[] } {
+    const feats = firstPassFeatures(sentences, gazetteer, docStats(sentences));
+    const scorer = (m: LinearModel) => ({
+      emissions: (f: Uint32Array[]) => emissionScores(m, f),
+      transitions: m.transitions,
+    });
+    const first = decodeSentences(scorer(pass1), feats);
+    const second = secondPassFeatures(sentences, feats, first);
+    return {
+      e1: feats.flatMap((f) => [...emissionScores(pass1, f)]),
+      e2: second.flatMap((f) => [...emissionScores(pass2, f)]),
+      tags: decodeSentences(scorer(pass2), second).flatMap((t) => [...t]),
+    };
+  }
+
+  const texts = {
+    budapest: articleText('budapest-summit.html'),
+    mixed:
+      'BERLIN MEETS PARIS AGAIN\n' +
+      'Angela Merkel met Emmanuel Macron in Berlin. Merkel said the EU and the European ' +
+      'Central Bank (ECB) agreed. "Hello," said Mr. Smith of Acme Corp. in New York City.\n' +
+      'Die Bundesregierung in Berlin und Olaf Scholz (SPD) trafen sich in Köln mit Vertretern ' +
+      'der Europäischen Kommission. Straße, Ärzte und ÖVP-Politiker: 1996-08-22, U.S. 10-year.',
+  };
+
+  for (const [name, text] of Object.entries(texts)) {
+    it(`scores and tags the ${name} text exactly as the reference`, () => {
+      const sentences = splitSentences(text, tokenize(text)).map((s) => s.map((t) => t.text));
+      const ref = reference(sentences);
+      const got = fast.tag(sentences);
+      expect([...got.e1]).toEqual(ref.e1);
+      expect([...got.e2]).toEqual(ref.e2);
+      expect([...got.tags2]).toEqual(ref.tags);
+    });
+  }
 });
 
 describe('tokenize', () => {

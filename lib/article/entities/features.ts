@@ -41,7 +41,11 @@ export function shape(w: string): string {
 
 /** Shape with every run collapsed: "Zelensky" -> "Xx", "U.S." -> "X.X.". */
 export function shortShape(w: string): string {
-  const s = shape(w);
+  return collapseShape(shape(w));
+}
+
+/** A shape with every run collapsed: shortShape(w) = collapseShape(shape(w)). */
+export function collapseShape(s: string): string {
   let out = '';
   for (const c of s) if (c !== out[out.length - 1]) out += c;
   return out;

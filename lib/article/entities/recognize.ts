@@ -1,10 +1,9 @@
 import type { EntityMention, EntityType } from '../types.ts';
-import { docStats } from './features.ts';
 import { parseGazetteer } from './gazetteer.ts';
-import { type LinearModel, decodeModels, emissionScores, fromBase64 } from './model.ts';
+import { decodeModels, fromBase64 } from './model.ts';
 import { GAZETTEER, MODEL_BASE64 } from './model-data.ts';
-import { type Permit, decodeSentences, firstPassFeatures, secondPassFeatures } from './pipeline.ts';
-import { type NerType, partOf, spansOf, typeOf } from './tags.ts';
+import { CompiledTagger } from './tagger.ts';
+import { N_TAGS, type NerType, partOf, spansOf, typeOf } from './tags.ts';
 import { type Token, splitSentences, tokenize } from './tokenize.ts';
 
 /** A name the page itself declares (JSON-LD about/mentions/author, keywords). */
@@ -18,32 +17,20 @@ const TO_TYPE: Partial<Record<NerType, EntityType>> = {
   ORG: 'organization',
   LOC: 'place',
 };
+const ALL_TAGS = (1 << N_TAGS) - 1;
 const FROM_TYPE: Record<EntityType, NerType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 
-interface Tagger {
-  pass1: LinearModel;
-  pass2: LinearModel;
-  gazetteer: ReturnType<typeof parseGazetteer>;
-}
-
-let tagger: Tagger | null = null;
+let tagger: CompiledTagger | null = null;
 
 // Decoding the model costs a few milliseconds, so it is done once, on first use.
-function getTagger(): Tagger {
+function getTagger(): CompiledTagger {
   if (tagger === null) {
     const [pass1, pass2] = decodeModels(fromBase64(MODEL_BASE64));
     if (pass1 === undefined || pass2 === undefined)
       throw new Error('entity model: expected two passes');
-    tagger = { pass1, pass2, gazetteer: parseGazetteer(GAZETTEER) };
+    tagger = new CompiledTagger(pass1, pass2, parseGazetteer(GAZETTEER));
   }
   return tagger;
-}
-
-function scorer(model: LinearModel): {
-  emissions: (f: Uint32Array[]) => Int32Array;
-  transitions: Int16Array;
-} {
-  return { emissions: (f) => emissionScores(model, f), transitions: model.transitions };
 }
 
 /** Lower-cased word keys, so a hint matches "ORBAN" or "Orban" alike. */
@@ -51,12 +38,22 @@ function key(w: string): string {
   return w.normalize('NFKC').toLowerCase();
 }
 
+const CAP_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+
+/** Tags a forced token may take: its part of the hinted span, of the hint's type if given. */
+function forcedMask(pos: 'B' | 'I' | 'L' | 'U', type: NerType | undefined): number {
+  let mask = 0;
+  for (let tag = 0; tag < N_TAGS; tag++) {
+    const t = typeOf(tag);
+    if (partOf(tag) === pos && t !== null && t !== 'MISC' && (type === undefined || type === t))
+      mask |= 1 << tag;
+  }
+  return mask;
+}
+
 // A hint is forced wherever its words occur as a capitalised run: the tagger may only
-// emit that span there (typed if the hint gives a type).
-function hintPermits(sentences: Token[][], hints: EntityHint[]): Permit[] {
-  const forced = sentences.map(
-    () => new Map<number, { pos: 'B' | 'I' | 'L' | 'U'; type?: NerType }>(),
-  );
+// emit that span there (typed if the hint gives a type). Longer hints go first.
+function hintMasks(sentences: Token[][], hints: EntityHint[]): (Uint32Array | undefined)[] {
   const patterns = hints
     .map((h) => ({
       words: tokenize(h.name).map((t) => key(t.text)),
@@ -64,39 +61,44 @@ function hintPermits(sentences: Token[][], hints: EntityHint[]): Permit[] {
     }))
     .filter((p) => p.words.length > 0)
     .sort((a, b) => b.words.length - a.words.length);
-  sentences.forEach((sent, si) => {
-    const map = forced[si];
-    if (map === undefined) return;
-    for (const p of patterns) {
-      for (let i = 0; i + p.words.length <= sent.length; i++) {
-        const n = p.words.length;
-        if (!p.words.every((w, k) => key(sent[i + k]?.text ?? '') === w)) continue;
-        if (!/^[\p{Lu}\p{N}]/u.test(sent[i]?.text ?? '')) continue;
-        let clash = false;
-        for (let k = i; k < i + n; k++) if (map.has(k)) clash = true;
-        if (clash) continue;
-        for (let k = i; k < i + n; k++) {
-          const pos = n === 1 ? 'U' : k === i ? 'B' : k === i + n - 1 ? 'L' : 'I';
-          map.set(k, p.type ? { pos, type: p.type } : { pos });
-        }
+  // Where each word key occurs, so a hint is tried only where its first word is.
+  const firstWords = new Set(patterns.map((p) => p.words[0]));
+  const at = new Map<string, [number, number][]>();
+  const keys = sentences.map((sent, si) =>
+    sent.map((tok, i) => {
+      const k = key(tok.text);
+      if (firstWords.has(k)) {
+        const list = at.get(k);
+        if (list === undefined) at.set(k, [[si, i]]);
+        else list.push([si, i]);
+      }
+      return k;
+    }),
+  );
+  const masks: (Uint32Array | undefined)[] = sentences.map(() => undefined);
+  for (const p of patterns) {
+    const n = p.words.length;
+    for (const [si, i] of at.get(p.words[0] ?? '') ?? []) {
+      const sent = sentences[si] ?? [];
+      const ks = keys[si] ?? [];
+      if (i + n > sent.length) continue;
+      if (!p.words.every((w, k) => ks[i + k] === w)) continue;
+      if (!CAP_OR_DIGIT.test(sent[i]?.text ?? '')) continue;
+      let mask = masks[si];
+      if (mask === undefined) {
+        mask = new Uint32Array(sent.length).fill(ALL_TAGS);
+        masks[si] = mask;
+      }
+      let clash = false;
+      for (let k = i; k < i + n; k++) if (mask[k] !== ALL_TAGS) clash = true;
+      if (clash) continue;
+      for (let k = i; k < i + n; k++) {
+        const pos = n === 1 ? 'U' : k === i ? 'B' : k === i + n - 1 ? 'L' : 'I';
+        mask[k] = forcedMask(pos, p.type);
       }
     }
-  });
-  return forced.map((map) =>
-    map.size === 0
-      ? undefined
-      : (i: number, tag: number): boolean => {
-          const f = map.get(i);
-          if (f === undefined) return true;
-          const type = typeOf(tag);
-          return (
-            partOf(tag) === f.pos &&
-            type !== null &&
-            type !== 'MISC' &&
-            (f.type === undefined || f.type === type)
-          );
-        },
-  );
+  }
+  return masks;
 }
 
 // Titles are not part of a person's name (CoNLL leaves them out too), but a capitalised
@@ -138,19 +140,15 @@ export function recognizeEntities(
   text: string,
   options: { hints?: EntityHint[] } = {},
 ): EntityMention[] {
-  const t = getTagger();
   const sentences = splitSentences(text, tokenize(text));
   if (sentences.length === 0) return [];
   const words = sentences.map((s) => s.map((tok) => tok.text));
-  const stats = docStats(words);
-  const permits =
-    options.hints && options.hints.length > 0 ? hintPermits(sentences, options.hints) : undefined;
-  const feats = firstPassFeatures(words, t.gazetteer, stats);
-  const first = decodeSentences(scorer(t.pass1), feats, permits);
-  const second = decodeSentences(scorer(t.pass2), secondPassFeatures(words, feats, first), permits);
+  const masks =
+    options.hints && options.hints.length > 0 ? hintMasks(sentences, options.hints) : undefined;
+  const { starts, tags2 } = getTagger().tag(words, masks);
   const out: EntityMention[] = [];
-  second.forEach((tags, si) => {
-    const sent = sentences[si] ?? [];
+  sentences.forEach((sent, si) => {
+    const tags = tags2.subarray(starts[si] ?? 0, starts[si + 1] ?? 0);
     for (const span of spansOf(tags)) {
       if (span.type === 'PER') {
         while (
