@@ -1,5 +1,5 @@
-// The English entry point alone: the package root would also pull every other locale's parsers.
-import { casual, type ParsedResult } from 'chrono-node/en';
+import type { ParsedResult } from 'chrono-node/en';
+import { chrono } from './chrono-parser';
 import type { Day } from './calendar';
 import {
   CHRONO,
@@ -10,6 +10,7 @@ import {
   yearCandidate,
 } from './mention';
 import { type Lean, dayForWeekday, leanAt, yearForMonth, yearForMonthDay } from './resolve';
+import { chronoWindows } from './windows';
 
 type ParsedComponents = ParsedResult['start'];
 
@@ -128,7 +129,7 @@ function fromResults(
       const cut = r.text.search(/\s/);
       if (cut > 0) {
         const rest = r.text.slice(cut + 1);
-        out.push(...fromResults(text, casual.parse(rest, ref), at + cut + 1, ref, pub));
+        out.push(...fromResults(text, chrono.parse(rest, ref), at + cut + 1, ref, pub));
       }
       continue;
     }
@@ -155,8 +156,16 @@ function fromResults(
   return out;
 }
 
-/** Date mentions that chrono-node finds, filtered and resolved with news conventions. */
+/**
+ * Date mentions that chrono-node finds, filtered and resolved with news conventions. chrono
+ * reads only the windows around words its patterns need (see `chronoWindows`).
+ */
 export function chronoCandidates(text: string, pub: Day | null): Candidate[] {
   const ref = pub === null ? new Date(2000, 0, 1, 12) : new Date(pub.y, pub.m - 1, pub.d, 12);
-  return fromResults(text, casual.parse(text, ref), 0, ref, pub);
+  const out: Candidate[] = [];
+  for (const [start, end] of chronoWindows(text)) {
+    const results = chrono.parse(text.slice(start, end), ref);
+    if (results.length > 0) out.push(...fromResults(text, results, start, ref, pub));
+  }
+  return out;
 }
