@@ -34,34 +34,73 @@ export interface ProseStats {
   h1s: number;
 }
 
-function linkChars(el: Element): number {
-  let n = 0;
-  const links = el.getElementsByTagName('a');
-  for (let i = 0; i < links.length; i++) n += links[i]?.textContent.length ?? 0;
-  return n;
-}
+const INLINE = new Set([
+  'A',
+  'SPAN',
+  'EM',
+  'STRONG',
+  'B',
+  'I',
+  'U',
+  'SMALL',
+  'MARK',
+  'Q',
+  'CITE',
+  'ABBR',
+  'TIME',
+  'SUB',
+  'SUP',
+  'FONT',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'BUTTON']);
+const MAX_TEXT_NODES = 30_000;
 
-/** Counts prose paragraphs and finds the container holding most of them; cheap, reads no layout. */
+/**
+ * Counts prose paragraphs and finds the container holding most of them; cheap, reads no layout.
+ * Paragraphs are found from text nodes rather than <p> elements, since some sites set their
+ * stories in <div>s.
+ */
 export function proseStats(doc: Document): ProseStats {
-  const paragraphs = doc.getElementsByTagName('p');
+  const root = (doc.body as HTMLElement | null) ?? (doc.documentElement as Element | null);
+  const blocks = new Map<Element, { chars: number; links: number }>();
+  if (root) {
+    const walker = doc.createTreeWalker(root, 4);
+    let seen = 0;
+    for (let node = walker.nextNode(); node && seen < MAX_TEXT_NODES; node = walker.nextNode()) {
+      seen++;
+      const length = (node.nodeValue ?? '').trim().length;
+      if (length === 0) continue;
+      let el = node.parentElement;
+      let inLink = false;
+      // Text in inline elements belongs to the block around them.
+      while (el && INLINE.has(el.tagName)) {
+        if (el.tagName === 'A') inLink = true;
+        el = el.parentElement;
+      }
+      if (!el || SKIP.has(el.tagName)) continue;
+      const entry = blocks.get(el) ?? { chars: 0, links: 0 };
+      entry.chars += length;
+      if (inLink) entry.links += length;
+      blocks.set(el, entry);
+    }
+  }
   const byParent = new Map<Element, { chars: number; count: number }>();
   let totalChars = 0;
-  for (let i = 0; i < paragraphs.length && i < MAX_PARAGRAPHS; i++) {
-    const p = paragraphs[i];
-    if (!p) continue;
-    const raw = p.textContent;
-    if (raw.length < MIN_PROSE) continue;
-    const text = collapse(raw);
-    if (text.length < MIN_PROSE || !SENTENCE_END.test(text)) continue;
-    if (linkChars(p) > text.length * 0.4) continue;
-    totalChars += text.length;
+  let checked = 0;
+  for (const [block, counts] of blocks) {
+    if (counts.chars < MIN_PROSE || counts.links > counts.chars * 0.4) continue;
+    if (++checked > MAX_PARAGRAPHS) break;
+    if (/^(?:H[1-6]|LI|TD|TH|FIGCAPTION|LABEL|PRE|CODE)$/.test(block.tagName)) continue;
+    const text = collapse(block.textContent);
+    if (!SENTENCE_END.test(text)) continue;
+    totalChars += counts.chars;
     // Paragraphs of one story share a parent (or a grandparent, when wrapped one by one).
-    const parent = p.parentElement;
+    const parent = block.parentElement;
     if (!parent) continue;
     for (const key of [parent, parent.parentElement]) {
       if (!key) continue;
       const entry = byParent.get(key) ?? { chars: 0, count: 0 };
-      entry.chars += text.length;
+      entry.chars += counts.chars;
       entry.count++;
       byParent.set(key, entry);
     }
@@ -175,7 +214,7 @@ export function detectArticle(
       score -= 2;
       reasons.push(`little prose: ${prose.blockChars} chars in the largest block`);
     }
-    if (prose.linkedHeadings >= 8 && prose.linkedHeadings * 150 > prose.blockChars) {
+    if (prose.linkedHeadings >= 8 && prose.blockChars < 1200) {
       score -= 1.5;
       reasons.push(`${prose.linkedHeadings} linked headings (teasers)`);
     }
