@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import type { Page } from 'puppeteer-core';
 import { launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
+import { locatePassage, tintedShareOf } from './support/page-text';
 import { readStoreInExtension, reportedTabIdInExtension } from './support/in-extension';
 import { fixtureMounts } from './support/paths';
 
@@ -26,13 +28,13 @@ describe('Claimmark in Firefox ESR', () => {
     await page.goto(pageUrl);
 
     const popup = await firefox.browser.newPage();
-    openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`);
-    await popup.waitForSelector('.popup');
+    await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`, '.popup');
     const tabId = await popup.evaluate(reportedTabIdInExtension, pageUrl);
     expect(await popup.evaluate(readStoreInExtension, 'articles')).toEqual([]);
 
-    openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector(
+    await openExtensionPage(
+      popup,
+      `${firefox.extensionOrigin}/popup.html?tab=${tabId}`,
       '::-p-text(Trump, Putin to meet in Budapest for new Ukraine peace push)',
     );
     // The background analysed the article body in Firefox too.
@@ -54,4 +56,51 @@ describe('Claimmark in Firefox ESR', () => {
     await popup.close();
     await page.close();
   });
+
+  it('highlights a passage with the shortcut and paints it again after a reload', async () => {
+    const pageUrl = `${server.origin}/pages/budapest-summit.html`;
+    const quote = 'Trump will meet Russian President Vladimir Putin in Budapest';
+    const page = await firefox.browser.newPage();
+    await page.goto(pageUrl);
+    const control = await firefox.browser.newPage();
+    await openExtensionPage(control, `${firefox.extensionOrigin}/popup.html`, '.popup');
+    await control.evaluate(reportedTabIdInExtension, pageUrl);
+
+    await page.bringToFront();
+    await page.evaluate(locatePassage, { quote, before: 'U.S. President Donald ', select: true });
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyH');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const highlights = async () =>
+      ((await control.evaluate(readStoreInExtension, 'annotations')) as { quote: string }[]).map(
+        (a) => a.quote,
+      );
+    await waitUntil(async () => (await highlights()).includes(quote));
+
+    await page.reload();
+    await control.evaluate(reportedTabIdInExtension, pageUrl);
+    const box = await page.evaluate(locatePassage, { quote, before: '', select: false });
+    // Puppeteer clips in document coordinates; the box is the viewport's.
+    const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+    const clip = { ...box, x: box.x + scroll.x, y: box.y + scroll.y };
+    const tint = async () => tintOf(control, await page.screenshot({ clip, encoding: 'base64' }));
+    await waitUntil(async () => (await tint()) > 0.15);
+    await control.close();
+    await page.close();
+  });
 });
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Share of tinted pixels in a base64 PNG, decoded in an extension page. */
+function tintOf(page: Page, base64: string): Promise<number> {
+  return page.evaluate(tintedShareOf, base64);
+}

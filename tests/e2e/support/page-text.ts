@@ -12,7 +12,7 @@ interface Box {
  * scrolls it into view, optionally selects it as a reader's drag would, and returns its box.
  * Runs in the page: it must be self-contained.
  */
-function locate({
+export function locatePassage({
   quote,
   before,
   select,
@@ -57,39 +57,42 @@ function locate({
 
 /** Selects the passage as a reader would and releases the mouse. */
 export async function selectText(page: Page, quote: string, before = ''): Promise<void> {
-  await page.evaluate(locate, { quote, before, select: true });
+  await page.evaluate(locatePassage, { quote, before, select: true });
 }
 
 /** The viewport box of the passage, scrolled into view. */
 export function rectOf(page: Page, quote: string, before = ''): Promise<Box> {
-  return page.evaluate(locate, { quote, before, select: false });
+  return page.evaluate(locatePassage, { quote, before, select: false });
 }
 
 /**
- * Share of the pixels of a PNG that carry a colour tint (neither near-white, grey nor black),
- * decoded by the browser itself, so no image library is needed.
+ * Share of the pixels of a base64 PNG that carry a colour tint (neither near-white, grey nor
+ * black), decoded by the browser itself, so no image library is needed. Runs in a page.
  */
+export async function tintedShareOf(base64: string): Promise<number> {
+  const image = new Image();
+  image.src = `data:image/png;base64,${base64}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no canvas');
+  ctx.drawImage(image, 0, 0);
+  const { data } = ctx.getImageData(0, 0, image.width, image.height);
+  let tinted = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 18 && Math.max(r, g, b) > 120) tinted++;
+  }
+  return tinted / (data.length / 4);
+}
+
+/** tintedShareOf for a screenshot, in a scratch page of the context. */
 export async function tintedShare(context: BrowserContext, png: Buffer): Promise<number> {
   const page = await context.newPage();
   try {
-    return await page.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no canvas');
-      ctx.drawImage(image, 0, 0);
-      const { data } = ctx.getImageData(0, 0, image.width, image.height);
-      let tinted = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
-        if (Math.max(r, g, b) - Math.min(r, g, b) > 18 && Math.max(r, g, b) > 120) tinted++;
-      }
-      return tinted / (data.length / 4);
-    }, png.toString('base64'));
+    return await page.evaluate(tintedShareOf, png.toString('base64'));
   } finally {
     await page.close();
   }
