@@ -55,13 +55,18 @@ const INLINE = new Set([
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'BUTTON']);
 const MAX_TEXT_NODES = 30_000;
 
+/** XML and text documents may have neither body nor root element, whatever the typings say. */
+function rootOf(doc: Document): Element | null {
+  return (doc.body as HTMLElement | null) ?? doc.documentElement;
+}
+
 /**
  * Counts prose paragraphs and finds the container holding most of them; cheap, reads no layout.
  * Paragraphs are found from text nodes rather than <p> elements, since some sites set their
  * stories in <div>s.
  */
 export function proseStats(doc: Document): ProseStats {
-  const root = (doc.body as HTMLElement | null) ?? (doc.documentElement as Element | null);
+  const root = rootOf(doc);
   const blocks = new Map<Element, { chars: number; links: number }>();
   if (root) {
     const walker = doc.createTreeWalker(root, 4);
