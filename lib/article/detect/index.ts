@@ -57,7 +57,9 @@ const MAX_TEXT_NODES = 30_000;
 
 /** XML and text documents may have neither body nor root element, whatever the typings say. */
 function rootOf(doc: Document): Element | null {
-  return (doc.body as HTMLElement | null) ?? doc.documentElement;
+  const body = doc.body as HTMLElement | null;
+  if (body) return body;
+  return doc.documentElement;
 }
 
 /**
