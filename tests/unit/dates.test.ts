@@ -2,7 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { type Chrono, casual } from 'chrono-node/en';
 import { findDateMentions } from '@/lib/article/dates';
+import { chrono } from '@/lib/article/dates/chrono-parser';
+import { chronoWindows } from '@/lib/article/dates/windows';
 import type { DateMention } from '@/lib/article/types';
 
 const PUB = '2025-10-16';
@@ -183,5 +186,52 @@ describe.skipIf(!existsSync(page))('the Budapest summit article', () => {
 
   it('invents no other dates in the body', () => {
     expect(found.length).toBeLessThanOrEqual(expected.dates.must.length + 2);
+  });
+});
+
+describe('chrono only on windows, with lowered patterns', () => {
+  const ref = new Date(2025, 9, 16, 12);
+  const results = (c: Chrono, text: string) =>
+    c.parse(text, ref).map((r) => ({
+      index: r.index,
+      text: r.text,
+      start: r.start.date().toISOString(),
+      end: r.end?.date().toISOString(),
+      tags: [...r.tags()].sort(),
+    }));
+
+  it.each([
+    'On MONDAY, Oct. 16 At 3:59 PM EST they met; Last Night and This Morning too.',
+    'Within Two Weeks, 5 Days Ago, in A Few Hours, 3 YEARS LATER, Next Month.',
+    'The Twenty-First Of May 2020 to June 3rd, 1999-12-31T10:00Z and 12/05/2020.',
+    'The End Of The Month, Tomorrow Noon, the Weekend, 9 In The Morning, Sept. 5.',
+  ])('matches exactly what chrono itself finds in %s', (text) => {
+    expect(results(chrono, text)).toEqual(results(casual, text));
+  });
+
+  const filler = 'The company said its people were told about the plans by the ministers. '.repeat(
+    6,
+  );
+  it.each([
+    'Talks resumed on Oct. 14, 2025 at 9:30 a.m.',
+    'He left three weeks ago and returns in 5 days.',
+    'They met last night, then again on Friday morning.',
+    'Prices fell in the money markets in March.',
+    'The vote is set for 12/05/2025, or May 3rd.',
+  ])('finds the same mentions in %s amid long text', (sentence) => {
+    const alone = findDateMentions(sentence, PUB);
+    const embedded = findDateMentions(`${filler}${sentence} ${filler}`, PUB);
+    expect(
+      embedded.map((m) => ({ ...m, start: m.start - filler.length, end: m.end - filler.length })),
+    ).toEqual(alone);
+  });
+
+  it('gives chrono every stretch where it could find a date, and little else', () => {
+    const text = `${filler}Sales rose 12.000 units. ${filler}It ended on Oct. 3. ${filler}`;
+    const windows = chronoWindows(text);
+    expect(windows).toHaveLength(1);
+    const [[start, end] = [0, 0]] = windows;
+    expect(text.slice(start, end)).toContain('Oct. 3');
+    expect(end - start).toBeLessThan(300);
   });
 });

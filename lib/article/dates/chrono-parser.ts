@@ -69,8 +69,10 @@ class LoweredPattern extends RegExp {
   }
 
   override exec(s: string): RegExpExecArray | null {
+    // chrono passes the text or `text.substring(i)`: a length and a character tell which.
     const offset = this.full.length - s.length;
-    const sameText = offset >= 0 && this.full.endsWith(s);
+    const sameText =
+      offset >= 0 && (s.length === 0 || s.charCodeAt(0) === this.full.charCodeAt(offset));
     const subject = sameText
       ? offset === 0
         ? this.fullLowered

@@ -44,7 +44,7 @@ export const TRIGGER = new RegExp(
   [
     // Digits make a mention only as a numeric date, a clock time, a count of units or a day
     // of a month.
-    `\\d(?:[/.\\-]\\d\\d?(?!\\d)|/\\d{4}|[:：]\\d|\\s*[ap]\\.?m|\\d{3}\\s\\d|\\s{0,3}(?:${LONG_UNIT}|[smhdwy])${AFTER_UNIT}|(?:st|nd|rd|th|\\s{0,2}(?:be|ad|bce?|ce))?(?:of)?(?:${MONTH})(?=[^a-z]|$|of|${ORDINAL_WORD}))`,
+    `(?<!\\d)\\d+(?:[/.\\-]\\d\\d?(?!\\d)|/\\d{4}|[:：]\\d|\\s*[ap]\\.?m|(?<=\\d{4})\\s\\d|\\s{0,3}(?:${LONG_UNIT}|[smhdwy])${AFTER_UNIT}|(?:st|nd|rd|th|\\s{0,2}(?:be|ad|bce?|ce))?(?:of)?(?:${MONTH})(?=[^a-z]|$|of|${ORDINAL_WORD}))`,
     `[+-]\\s*${AROUND}${THE_UNIT}`,
     `\\b(?:o?clock|(?:in|of|${ORDINAL})?(?:of)?(?:${MONTH})(?=[^a-z]|$|of|${ORDINAL_WORD})|(?:on)?(?:${MODIFIER})?(?:${WEEKDAY})(?=[^a-z]|$|of|${MODIFIER})|(?:this|last)?(?:${CASUAL})(?![a-z])|${GLUE}(?:${NUMBER_WORD}|the|${MODIFIER})\\s{0,3}(?:${LONG_UNIT})${AFTER_UNIT}|${GLUE}(?:${NUMBER_WORD}|${MODIFIER})\\s{0,3}[smhdwy]${AFTER_UNIT}|(?:within|in|for|after|${MODIFIER})\\s*${AROUND}${THE_UNIT}|(?:about|around)?the\\s{0,3}[smhdwy]\\s{0,5}(?:ago|before|earlier|later|after|from now|henceforth|forward|out))`,
   ].join('|'),
