@@ -19,6 +19,7 @@ export interface AnnotatorDeps {
 export class Annotator {
   private hideToolbar: (() => void) | null = null;
   private closeEditor: (() => void) | null = null;
+  private peek: { id: string; close: () => void } | null = null;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -51,6 +52,21 @@ export class Annotator {
     this.openEditor(`id=${id}`, rect);
   }
 
+  /** Shows the first line of an annotation's note next to the pointer; null hides the peek. */
+  peekAt(id: string | null, x: number, y: number): void {
+    if (this.peek?.id === id) return;
+    this.peek?.close();
+    this.peek = null;
+    if (!id || this.closeEditor) return;
+    const close = openEditorFrame(
+      this.deps.doc,
+      this.deps.editorUrl(`peek=${id}`),
+      new DOMRect(x, y + 12, 0, 0),
+      { width: 280, height: 64 },
+    );
+    this.peek = { id, close };
+  }
+
   /** Closes the editor frame, if one is open. */
   closeEditorFrame(): boolean {
     if (!this.closeEditor) return false;
@@ -61,6 +77,7 @@ export class Annotator {
 
   private openEditor(query: string, rect: DOMRect | null): void {
     this.closeEditorFrame();
+    this.peekAt(null, 0, 0);
     this.closeEditor = openEditorFrame(this.deps.doc, this.deps.editorUrl(query), rect);
   }
 

@@ -1,16 +1,30 @@
 import { createUiHost } from './ui-host';
 
-const WIDTH = 360;
-const HEIGHT = 460;
-const CSS = `iframe { border: 0; width: ${WIDTH}px; height: ${HEIGHT}px; border-radius: 10px;
-  box-shadow: 0 6px 24px rgba(0,0,0,.35); background: #fff; color-scheme: normal; }`;
+/** How big the frame is: the editor, or the small peek shown on hover. */
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+const EDITOR: FrameSize = { width: 360, height: 460 };
 
 /**
- * Opens the note editor, an extension page, in an iframe next to `rect`. The reader types into
- * the extension's origin, so the page's scripts never see a keystroke or the note.
+ * Opens an extension page (the note editor, or a peek at a note) in an iframe next to `rect`.
+ * The reader reads and types in the extension's origin, so the page's scripts never see a
+ * keystroke or the note.
  */
-export function openEditorFrame(doc: Document, src: string, rect: DOMRect | null): () => void {
-  const ui = createUiHost(doc, CSS);
+export function openEditorFrame(
+  doc: Document,
+  src: string,
+  rect: DOMRect | null,
+  size: FrameSize = EDITOR,
+): () => void {
+  const { width: WIDTH, height: HEIGHT } = size;
+  const ui = createUiHost(
+    doc,
+    `iframe { border: 0; width: ${WIDTH}px; height: ${HEIGHT}px; border-radius: 10px;
+      box-shadow: 0 6px 24px rgba(0,0,0,.35); background: #fff; color-scheme: normal; }`,
+  );
   const win = doc.defaultView ?? window;
   const anchorTop = rect ? rect.bottom + 8 : 80;
   const top = Math.min(anchorTop, Math.max(8, win.innerHeight - HEIGHT - 8)) + win.scrollY;

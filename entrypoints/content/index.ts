@@ -99,6 +99,19 @@ export default defineContentScript({
       if (id) annotator.edit(id, new DOMRect(event.clientX, event.clientY, 0, 0));
     });
 
+    // Hovering a highlight shows its note's first line (in an extension frame: the page never
+    // gets the text). Hit-testing waits for the pointer to rest.
+    let hover: number | null = null;
+    ctx.addEventListener(document, 'mousemove', (event) => {
+      if (hover !== null) clearTimeout(hover);
+      const { clientX: x, clientY: y } = event;
+      hover = ctx.setTimeout(() => {
+        hover = null;
+        if (isOwnUi(event.target as Node)) return;
+        annotator.peekAt(layer.hitTest(x, y), x, y);
+      }, 250);
+    });
+
     // Late content (lazy article bodies, "read more") and pages that rewrite themselves:
     // re-anchor only what lost its place, at most every half second.
     let pending: number | null = null;

@@ -2,10 +2,16 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient } from '@/lib/messaging/client';
 import { EditorRoot, type EditorTarget } from './EditorRoot';
+import { NotePeek } from './NotePeek';
 import '@/components/editor/editor.css';
 import './page.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function peekOf(search: string): string | null {
+  const id = new URLSearchParams(search).get('peek');
+  return id && UUID.test(id) ? id : null;
+}
 
 function targetOf(search: string): EditorTarget | null {
   const params = new URLSearchParams(search);
@@ -17,12 +23,15 @@ function targetOf(search: string): EditorTarget | null {
 }
 
 const root = document.getElementById('app');
+const request = createClient((message) => browser.runtime.sendMessage(message));
+const peek = peekOf(location.search);
 if (root) {
   render(
-    <EditorRoot
-      target={targetOf(location.search)}
-      request={createClient((message) => browser.runtime.sendMessage(message))}
-    />,
+    peek ? (
+      <NotePeek id={peek} request={request} />
+    ) : (
+      <EditorRoot target={targetOf(location.search)} request={request} />
+    ),
     root,
   );
 }

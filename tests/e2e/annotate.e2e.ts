@@ -93,6 +93,20 @@ describe('highlighting and annotating in Chromium', () => {
     await page.reload();
     await reportedTabId(browser.worker, storyUrl);
     await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
+
+    // Hovering shows the status and the note's first line, in an extension frame.
+    const box = await rectOf(page, 'Russian President Vladimir Putin in Budapest');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    let peek: Frame | undefined;
+    await expect
+      .poll(() => (peek = page.frames().find((f) => f.url().includes('editor.html?peek='))))
+      .toBeDefined();
+    await peek?.getByText('Compare with the Kremlin readout.').waitFor();
+    expect(await peek?.locator('.peek').textContent()).toBe(
+      'DisputedCompare with the Kremlin readout.',
+    );
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.frames().some((f) => f.url().includes('peek='))).toBe(false);
   });
 
   it('highlights with the keyboard alone', async () => {
