@@ -1,6 +1,7 @@
 import { anchorAll } from '@/lib/anchoring/anchor-all';
 import type { AnchorResult } from '@/lib/anchoring/types';
-import { ensureHighlightStyle, paintRanges } from '@/lib/highlight/paint';
+import { canPaintHighlights, ensureHighlightStyle, paintRanges } from '@/lib/highlight/paint';
+import { wrapRange, type Wrapped } from '@/lib/highlight/wrap';
 import { paintStyle } from '@/lib/highlight/palette';
 import type { AnchorStatus, AnnotationAnchor } from '@/lib/model';
 import { isOwnUi } from './ui-host';
@@ -46,6 +47,7 @@ export class HighlightLayer {
   private drawn = new Map<string, Drawn>();
   private reported = new Map<string, string>();
   private painted = new Set<string>();
+  private wrapped = new Map<string, { name: string; wrap: Wrapped }>();
   private running: Promise<void> | null = null;
   private again = false;
 
@@ -129,6 +131,10 @@ export class HighlightLayer {
   private paint(): void {
     const win = this.doc.defaultView;
     if (!win) return;
+    if (!canPaintHighlights(win)) {
+      this.wrapAll();
+      return;
+    }
     const groups = new Map<string, Range[]>();
     for (const d of this.drawn.values()) {
       if (!d.range) continue;
@@ -141,6 +147,26 @@ export class HighlightLayer {
     for (const name of this.painted) if (!groups.has(name)) paintRanges(win, name, []);
     for (const [name, ranges] of groups) paintRanges(win, name, ranges);
     this.painted = new Set(groups.keys());
+  }
+
+  /** The fallback: wrap new highlights, restyle changed ones, unwrap removed ones. */
+  private wrapAll(): void {
+    for (const [id, held] of this.wrapped) {
+      if (!this.drawn.get(id)?.range) {
+        held.wrap.unwrap();
+        this.wrapped.delete(id);
+      }
+    }
+    for (const [id, d] of this.drawn) {
+      if (!d.range) continue;
+      const { name, css } = paintStyle(d.anchor.kind, d.anchor.color, d.anchor.status);
+      const held = this.wrapped.get(id);
+      if (!held) this.wrapped.set(id, { name, wrap: wrapRange(d.range, css) });
+      else if (held.name !== name) {
+        held.wrap.restyle(css);
+        held.name = name;
+      }
+    }
   }
 
   /** The annotation drawn under the point, if any (the last drawn wins where they overlap). */

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { HighlightLayer } from '@/entrypoints/content/highlight-layer';
+import { describe as describeRange } from '@/lib/anchoring/describe';
+import type { AnnotationAnchor } from '@/lib/model';
+
+function passage(quote: string): Range {
+  const p = [...document.querySelectorAll('p')].find((el) => el.textContent.includes(quote));
+  const node = p?.firstChild as Text;
+  const range = document.createRange();
+  range.setStart(node, node.data.indexOf(quote));
+  range.setEnd(node, node.data.indexOf(quote) + quote.length);
+  return range;
+}
+
+describe('HighlightLayer without the CSS Highlight API (jsdom)', () => {
+  it('wraps anchored passages, reports outcomes once, and unwraps deleted ones', async () => {
+    document.body.replaceChildren();
+    for (const text of [
+      'The minister said the bridge would open in spring.',
+      'Critics doubt the date and the budget.',
+    ]) {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.body.append(p);
+    }
+    const anchors: AnnotationAnchor[] = [
+      {
+        id: crypto.randomUUID(),
+        kind: 'claim',
+        status: 'disputed',
+        color: 'yellow',
+        selectors: describeRange(document.body, passage('the bridge would open in spring')),
+      },
+      {
+        id: crypto.randomUUID(),
+        kind: 'highlight',
+        status: null,
+        color: 'green',
+        selectors: {
+          quote: {
+            type: 'TextQuoteSelector',
+            exact: 'a passage that is gone',
+            prefix: '',
+            suffix: '',
+          },
+        },
+      },
+    ];
+    let current = anchors;
+    const report = vi.fn(() => Promise.resolve());
+    const layer = new HighlightLayer(document, () => Promise.resolve(current), report);
+    await layer.refresh();
+    const marks = [...document.querySelectorAll('claimmark-mark')];
+    expect(marks.map((m) => m.textContent).join('')).toBe('the bridge would open in spring');
+    expect(marks[0]?.getAttribute('style')).toContain(
+      'text-decoration: underline 2px #b45309 !important',
+    );
+    expect(report).toHaveBeenCalledWith([
+      { id: anchors[0]?.id, status: 'anchored', text: null },
+      { id: anchors[1]?.id, status: 'orphan', text: null },
+    ]);
+    // Nothing moved: a second pass neither re-wraps nor reports again.
+    await layer.refresh();
+    expect(document.querySelectorAll('claimmark-mark')).toHaveLength(marks.length);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(layer.needsRefresh()).toBe(true); // the orphan may yet appear in late content
+    current = [];
+    await layer.refresh();
+    expect(document.querySelectorAll('claimmark-mark')).toHaveLength(0);
+    expect(document.body.textContent).toBe(
+      'The minister said the bridge would open in spring.Critics doubt the date and the budget.',
+    );
+  });
+});
