@@ -2,8 +2,8 @@
 // (which training uses and which define them) and decodes exactly as decode.ts, but fast:
 // feature hashes are built without building the feature strings (FNV-1a continues over
 // the parts), whatever depends on a word alone is worked out once per distinct word, both
-// passes' weights sit in one open-addressing table of typed arrays, and emission scores,
-// Viterbi lattices and tags live in buffers reused across sentences and calls.
+// passes' non-zero weights sit in one compact index of typed arrays, fixed-value features
+// are looked up once, and scores, lattices and tags are flat typed arrays per document.
 // tests/unit/entities.test.ts checks that scores and tags equal the reference pipeline's.
 import {
   GAZ,
@@ -104,20 +104,13 @@ const TAG_TYPE = Int8Array.from({ length: N_TAGS }, (_, t) => {
   return type === null ? 0 : 1 + TYPES.indexOf(type);
 });
 
-// Transition legality, as decode.ts has it: predecessors of tag t are
-// PRED[PRED_AT[t], PRED_AT[t + 1]).
-const PRED_LIST: number[] = [];
-const PRED_AT = new Int32Array(N_TAGS + 1);
+// Which tags may start and end a sentence.
 let startMask = 0;
 let endMask = 0;
-for (let to = 0; to < N_TAGS; to++) {
-  PRED_AT[to] = PRED_LIST.length;
-  for (let f = 0; f < N_TAGS; f++) if (allowed(f, to)) PRED_LIST.push(f);
-  if (allowed(-1, to)) startMask |= 1 << to;
-  if (canEnd(to)) endMask |= 1 << to;
+for (let t = 0; t < N_TAGS; t++) {
+  if (allowed(-1, t)) startMask |= 1 << t;
+  if (canEnd(t)) endMask |= 1 << t;
 }
-PRED_AT[N_TAGS] = PRED_LIST.length;
-const PRED = Int8Array.from(PRED_LIST);
 
 /** shape() of features.ts for a word of ASCII characters only. */
 function asciiShape(w: string): string {
@@ -152,16 +145,16 @@ interface Word {
   capitalised: boolean;
   capOrDigit: boolean;
   allUpper: boolean;
+  /** The gazetteer's mask for the word alone (-1: none), and whether longer phrases start with it. */
+  gazMask: number;
+  gazPrefix: boolean;
   // Table slots (-1: no weights) of the word seen from a neighbour: l-1=, l-2=, l+1=,
-  // l+2=, x3-1=; and of first|ss, up|ss and up|l=.
+  // l+2=, x3-1=.
   l1: number;
   l2: number;
   r1: number;
   r2: number;
   x3: number;
-  first: number;
-  upS: number;
-  upL: number;
   /** Offset in the call's pool of the summed scores of the word's own features, per pass. */
   own: number;
 }
@@ -177,18 +170,19 @@ export interface TagResult {
 
 /** The shipped models and gazetteer, laid out for fast scoring. */
 export class CompiledTagger {
-  // Open addressing over the features either pass has weights for. Weight rows are mostly
-  // zero (two non-zero tags on average), so a slot holds its non-zero weights only, as
-  // packed (weight << 8 | tag) entries: pass 1's in pairs[start[s], mid[s]), pass 2's in
-  // pairs[mid[s], end[s]).
-  private readonly slots: Int32Array;
-  private readonly start: Int32Array;
-  private readonly mid: Int32Array;
-  private readonly end: Int32Array;
-  private readonly pairs: Int32Array;
-  private readonly shift: number;
-  private readonly t1: Float64Array;
-  private readonly t2: Float64Array;
+  // The features either pass has weights for, bucketed by the top 14 bits of their 22-bit
+  // hash: bucket b's features are [bucket[b], bucket[b + 1]), sorted, with the low 8 bits
+  // of each hash in `low` and where its weights are in `where`. Small (about 150 KB), so it
+  // mostly stays in cache. Weight rows are mostly zero (two non-zero tags on average), so
+  // only non-zero weights are kept, as packed (weight << 5 | tag) entries in `pairs`: a
+  // feature's weights are `where` = start | pass-1 count << 17 | pass-2 count << 22, pass 1's
+  // from start on, pass 2's right after. Features are referred to by that number.
+  private readonly bucket: Uint32Array;
+  private readonly low: Uint8Array;
+  private readonly where: Int32Array;
+  private readonly pairs: Int16Array;
+  private readonly t1: Transitions;
+  private readonly t2: Transitions;
   private readonly gaz: Gazetteer;
   /** Every proper token prefix of a gazetteer phrase, so a lookup stops early. */
   private readonly gazPrefixes = new Set<string>();
@@ -209,38 +203,35 @@ export class CompiledTagger {
   private readonly dacrSlots: Int32Array;
 
   constructor(pass1: LinearModel, pass2: LinearModel, gazetteer: Gazetteer) {
-    this.t1 = Float64Array.from(pass1.transitions);
-    this.t2 = Float64Array.from(pass2.transitions);
-    const keys = new Set([...pass1.index.keys(), ...pass2.index.keys()]);
-    let bits = 4;
-    while (1 << bits < keys.size * 2) bits++;
-    this.shift = 32 - bits;
-    const size = 1 << bits;
-    const mask = size - 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.start = new Int32Array(size);
-    this.mid = new Int32Array(size);
-    this.end = new Int32Array(size);
+    this.t1 = transitions(pass1.transitions);
+    this.t2 = transitions(pass2.transitions);
+    const keys = [...new Set([...pass1.index.keys(), ...pass2.index.keys()])].sort((x, y) => x - y);
     const pairs: number[] = [];
     const addRow = (model: LinearModel, key: number): void => {
       const row = model.index.get(key);
       if (row === undefined) return;
       for (let t = 0; t < N_TAGS; t++) {
         const w = model.weights[row * N_TAGS + t] ?? 0;
-        if (w !== 0) pairs.push((w << 8) | t);
+        if (w !== 0) pairs.push((w << 5) | t);
       }
     };
-    for (const key of keys) {
-      let s = Math.imul(key, 0x9e3779b1) >>> this.shift;
-      while (this.slots[s] !== -1) s = (s + 1) & mask;
-      this.slots[s] = key;
-      this.start[s] = pairs.length;
+    this.bucket = new Uint32Array((1 << (HASH_BITS - 8)) + 1);
+    this.low = new Uint8Array(keys.length);
+    this.where = new Int32Array(keys.length);
+    keys.forEach((key, i) => {
+      const start = pairs.length;
       addRow(pass1, key);
-      this.mid[s] = pairs.length;
+      const mid = pairs.length;
       addRow(pass2, key);
-      this.end[s] = pairs.length;
-    }
-    this.pairs = Int32Array.from(pairs);
+      if (start >= 1 << 17) throw new Error('entity tagger: model too large');
+      this.low[i] = key & 255;
+      this.where[i] = start | ((mid - start) << 17) | ((pairs.length - mid) << 22);
+      this.bucket[(key >>> 8) + 1] = i + 1;
+    });
+    // Empty buckets start where the previous one ended.
+    for (let b = 1; b < this.bucket.length; b++)
+      this.bucket[b] = Math.max(this.bucket[b] ?? 0, this.bucket[b - 1] ?? 0);
+    this.pairs = Int16Array.from(pairs);
     this.gaz = gazetteer;
     for (const phrase of gazetteer.keys()) {
       for (let sp = phrase.indexOf(' '); sp >= 0; sp = phrase.indexOf(' ', sp + 1))
@@ -271,40 +262,45 @@ export class CompiledTagger {
     this.dacrSlots = slots(TYPES.map((t) => hash(`dacr=${t}`)));
   }
 
-  /** The slot of a feature key, or -1 if the model has no weights for it. */
+  /** Where a feature's weights are (see `where`), or -1 if the model has none. */
   private slot(key: number): number {
-    const mask = this.slots.length - 1;
-    for (let s = Math.imul(key, 0x9e3779b1) >>> this.shift; ; s = (s + 1) & mask) {
-      const k = this.slots[s] ?? -1;
-      if (k === key) return s;
-      if (k === -1) return -1;
+    const b = key >>> 8;
+    const lo = key & 255;
+    const end = this.bucket[b + 1] ?? 0;
+    for (let i = this.bucket[b] ?? 0; i < end; i++) {
+      const l = this.low[i] ?? 0;
+      if (l === lo) return this.where[i] ?? -1;
+      if (l > lo) return -1;
     }
+    return -1;
   }
 
-  /** Adds a slot's weights of both passes at offset `at` (token × N_TAGS) of e1 and e2. */
+  /** Adds a feature's weights of both passes at offset `at` (token × N_TAGS) of e1 and e2. */
   private addBoth(s: number, e1: Int32Array, e2: Int32Array, at: number): void {
     if (s < 0) return;
     const pairs = this.pairs;
-    const mid = this.mid[s] ?? 0;
-    const end = this.end[s] ?? 0;
-    for (let j = this.start[s] ?? 0; j < mid; j++) {
+    const start = s & 0x1ffff;
+    const mid = start + ((s >>> 17) & 31);
+    const end = mid + (s >>> 22);
+    for (let j = start; j < mid; j++) {
       const p = pairs[j] ?? 0;
-      e1[at + (p & 255)] = (e1[at + (p & 255)] ?? 0) + (p >> 8);
+      e1[at + (p & 31)] = (e1[at + (p & 31)] ?? 0) + (p >> 5);
     }
     for (let j = mid; j < end; j++) {
       const p = pairs[j] ?? 0;
-      e2[at + (p & 255)] = (e2[at + (p & 255)] ?? 0) + (p >> 8);
+      e2[at + (p & 31)] = (e2[at + (p & 31)] ?? 0) + (p >> 5);
     }
   }
 
-  /** Adds a slot's second-pass weights (the second pass's own features). */
+  /** Adds a feature's second-pass weights (the second pass's own features). */
   private addSecond(s: number, e2: Int32Array, at: number): void {
     if (s < 0) return;
     const pairs = this.pairs;
-    const end = this.end[s] ?? 0;
-    for (let j = this.mid[s] ?? 0; j < end; j++) {
+    const mid = (s & 0x1ffff) + ((s >>> 17) & 31);
+    const end = mid + (s >>> 22);
+    for (let j = mid; j < end; j++) {
       const p = pairs[j] ?? 0;
-      e2[at + (p & 255)] = (e2[at + (p & 255)] ?? 0) + (p >> 8);
+      e2[at + (p & 31)] = (e2[at + (p & 31)] ?? 0) + (p >> 5);
     }
   }
 
@@ -343,14 +339,13 @@ export class CompiledTagger {
       capitalised: ascii ? upperCase : CAPITALISED.test(text),
       capOrDigit: ascii ? upperCase || (c0 >= 48 && c0 <= 57) : CAP_OR_DIGIT.test(text),
       allUpper: ascii ? !/[a-z]/.test(text) : text === text.toUpperCase(),
+      gazMask: this.gaz.get(lower) ?? -1,
+      gazPrefix: this.gazPrefixes.has(lower),
       l1: this.slot(fold(fnv(P_L1, lower))),
       l2: this.slot(fold(fnv(P_L2, lower))),
       r1: this.slot(fold(fnv(P_R1, lower))),
       r2: this.slot(fold(fnv(P_R2, lower))),
       x3: this.slot(fold(fnvRange(P_X3, lower, Math.max(0, n - 3), n))),
-      first: this.slot(fold(fnv(P_FIRST, ss))),
-      upS: this.slot(fold(fnv(P_UP_S, ss))),
-      upL: this.slot(fold(fnv(P_UP_L, lower))),
       own,
     };
   }
@@ -443,8 +438,10 @@ export class CompiledTagger {
       for (let g = a; g < b; g++) {
         const w = doc[g] as Word;
         const at = g * N_TAGS;
-        e1.set(pool1.subarray(w.own, w.own + N_TAGS), at);
-        e2.set(pool2.subarray(w.own, w.own + N_TAGS), at);
+        for (let t = 0; t < N_TAGS; t++) {
+          e1[at + t] = pool1[w.own + t] ?? 0;
+          e2[at + t] = pool2[w.own + t] ?? 0;
+        }
         const prev = g > a ? doc[g - 1] : undefined;
         const next = g + 1 < b ? doc[g + 1] : undefined;
         const pl = prev?.lower ?? START;
@@ -462,10 +459,10 @@ export class CompiledTagger {
         const ss3 = fnvChar(fnv(fnvChar(fnv(P_SS3, pss), BAR), w.ss), BAR);
         this.addBoth(this.slot(fold(fnv(ss3, nss))), e1, e2, at);
         this.addBoth(prev?.x3 ?? bound.x3, e1, e2, at);
-        if (g === a) this.addBoth(w.first, e1, e2, at);
+        if (g === a) this.addBoth(this.slot(fold(fnv(P_FIRST, w.ss))), e1, e2, at);
         if (isUpper) {
-          this.addBoth(w.upS, e1, e2, at);
-          this.addBoth(w.upL, e1, e2, at);
+          this.addBoth(this.slot(fold(fnv(P_UP_S, w.ss))), e1, e2, at);
+          this.addBoth(this.slot(fold(fnv(P_UP_L, w.lower))), e1, e2, at);
         }
         if (w.hasLetter && (isUpper || g === a || !w.capitalised || w.allUpper)) {
           const dc =
@@ -501,8 +498,14 @@ export class CompiledTagger {
       let key = '';
       for (let len = 1; len <= GAZ_MAX_TOKENS && i + len <= b; len++) {
         const last = doc[i + len - 1] as Word;
-        key = len === 1 ? last.lower : `${key} ${last.lower}`;
-        const mask = this.gaz.get(key);
+        let mask: number | undefined;
+        if (len === 1) {
+          key = last.lower;
+          mask = last.gazMask < 0 ? undefined : last.gazMask;
+        } else {
+          key = `${key} ${last.lower}`;
+          mask = this.gaz.get(key);
+        }
         if (mask !== undefined && last.capOrDigit) {
           for (let n = 0; n < GAZ_NAMES.length; n++) {
             if ((mask & GAZ[GAZ_NAMES[n] ?? 'PER']) === 0) continue;
@@ -512,7 +515,7 @@ export class CompiledTagger {
             }
           }
         }
-        if (!this.gazPrefixes.has(key)) break;
+        if (!(len === 1 ? last.gazPrefix : this.gazPrefixes.has(key))) break;
       }
     }
   }
@@ -654,7 +657,43 @@ export class CompiledTagger {
   }
 }
 
-/** Viterbi buffers for one document; decodes as decode.ts's viterbi(). */
+// BILOU's transition structure, which the lattice below unrolls: after a closed tag (O, L-x,
+// U-x) comes O, B-y or U-y; after an open one (B-x, I-x) comes I-x or L-x. Checked
+// against tags.ts's allowed() when the module loads.
+const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+const OPENING = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+for (let f = -1; f < N_TAGS; f++)
+  for (let t = 0; t < N_TAGS; t++) {
+    const fromClosed = f < 0 || CLOSED.includes(f);
+    const ok = fromClosed
+      ? OPENING.includes(t)
+      : Math.floor((f - 1) / 4) === Math.floor((t - 1) / 4) && (t - 1) % 4 >= 1 && (t - 1) % 4 <= 2;
+    if (ok !== allowed(f, t)) throw new Error('entity tagger: unexpected tag transitions');
+  }
+
+/** A model's transition scores laid out for the lattice. */
+interface Transitions {
+  /** From the sentence start to each tag. */
+  start: Float64Array;
+  /** closed[j * 9 + i]: from CLOSED[i] to OPENING[j]. */
+  closed: Float64Array;
+  /** open[k * 4 + ...]: B-k to I-k, I-k to I-k, B-k to L-k, I-k to L-k. */
+  open: Float64Array;
+}
+
+function transitions(t: Int16Array): Transitions {
+  const at = (from: number, to: number): number => t[(from + 1) * N_TAGS + to] ?? 0;
+  const closed = new Float64Array(81);
+  OPENING.forEach((to, j) => CLOSED.forEach((from, i) => (closed[j * 9 + i] = at(from, to))));
+  const open = new Float64Array(16);
+  for (let k = 0; k < 4; k++) {
+    const b = 1 + 4 * k;
+    open.set([at(b, b + 1), at(b + 1, b + 1), at(b, b + 2), at(b + 1, b + 2)], k * 4);
+  }
+  return { start: Float64Array.from(t.subarray(0, N_TAGS)), closed, open };
+}
+
+/** Viterbi buffers for one document; decodes as decode.ts's viterbi(), ties included. */
 class Lattice {
   private readonly score: Float64Array;
   private readonly back: Int8Array;
@@ -669,7 +708,7 @@ class Lattice {
     a: number,
     b: number,
     em: Int32Array,
-    trans: Float64Array,
+    trans: Transitions,
     mask: Uint32Array | undefined,
     out: Uint8Array,
   ): void {
@@ -678,32 +717,99 @@ class Lattice {
     const score = this.score;
     const back = this.back;
     const base = a * N_TAGS;
+    const start = trans.start;
+    const closed = trans.closed;
+    const open = trans.open;
     const m0 = mask === undefined ? ALL_TAGS : (mask[0] ?? ALL_TAGS);
     for (let t = 0; t < N_TAGS; t++) {
       score[base + t] =
-        (startMask & m0 & (1 << t)) !== 0 ? (trans[t] ?? 0) + (em[base + t] ?? 0) : -Infinity;
+        (startMask & m0 & (1 << t)) !== 0 ? (start[t] ?? 0) + (em[base + t] ?? 0) : -Infinity;
     }
     for (let i = 1; i < n; i++) {
       const prev = base + (i - 1) * N_TAGS;
       const cur = prev + N_TAGS;
       const m = mask === undefined ? ALL_TAGS : (mask[i] ?? ALL_TAGS);
-      for (let t = 0; t < N_TAGS; t++) {
-        score[cur + t] = -Infinity;
-        if ((m & (1 << t)) === 0) continue;
-        let best = -Infinity;
-        let arg = -1;
-        const to = PRED_AT[t + 1] ?? 0;
-        for (let p = PRED_AT[t] ?? 0; p < to; p++) {
-          const f = PRED[p] ?? 0;
-          const s = (score[prev + f] ?? 0) + (trans[(f + 1) * N_TAGS + t] ?? 0);
-          if (s > best) {
-            best = s;
-            arg = f;
-          }
+      // Predecessors are tried in ascending tag order and only a strictly better one
+      // replaces the best, as in decode.ts.
+      const s0 = score[prev] ?? 0;
+      const s3 = score[prev + 3] ?? 0;
+      const s4 = score[prev + 4] ?? 0;
+      const s7 = score[prev + 7] ?? 0;
+      const s8 = score[prev + 8] ?? 0;
+      const s11 = score[prev + 11] ?? 0;
+      const s12 = score[prev + 12] ?? 0;
+      const s15 = score[prev + 15] ?? 0;
+      const s16 = score[prev + 16] ?? 0;
+      for (let j = 0; j < 9; j++) {
+        const t = OPENING[j] ?? 0;
+        if ((m & (1 << t)) === 0) {
+          score[cur + t] = -Infinity;
+          continue;
         }
-        if (arg < 0) continue;
+        const c = j * 9;
+        let best = s0 + (closed[c] ?? 0);
+        let arg = 0;
+        let v = s3 + (closed[c + 1] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = 3;
+        }
+        v = s4 + (closed[c + 2] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = 4;
+        }
+        v = s7 + (closed[c + 3] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = 7;
+        }
+        v = s8 + (closed[c + 4] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = 8;
+        }
+        v = s11 + (closed[c + 5] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = 11;
+        }
+        v = s12 + (closed[c + 6] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = 12;
+        }
+        v = s15 + (closed[c + 7] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = 15;
+        }
+        v = s16 + (closed[c + 8] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = 16;
+        }
         score[cur + t] = best + (em[cur + t] ?? 0);
         back[cur + t] = arg;
+      }
+      for (let k = 0; k < 4; k++) {
+        const bTag = 1 + 4 * k;
+        const sb = score[prev + bTag] ?? 0;
+        const si = score[prev + bTag + 1] ?? 0;
+        const o = k * 4;
+        // I-k, then L-k: from B-k or I-k.
+        for (let q = 0; q < 2; q++) {
+          const t = bTag + 1 + q;
+          if ((m & (1 << t)) === 0) {
+            score[cur + t] = -Infinity;
+            continue;
+          }
+          const fromB = sb + (open[o + 2 * q] ?? 0);
+          const fromI = si + (open[o + 2 * q + 1] ?? 0);
+          const useI = fromI > fromB;
+          score[cur + t] = (useI ? fromI : fromB) + (em[cur + t] ?? 0);
+          back[cur + t] = useI ? bTag + 1 : bTag;
+        }
       }
     }
     const last = base + (n - 1) * N_TAGS;

@@ -76,6 +76,12 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
+const CLITIC_RE = /^(.*\p{L})([nN]['’][tT]|['’][sS])$/u;
+
+function hasApostrophe(w: string): boolean {
+  return w.includes("'") || w.includes('’');
+}
+
 /** Splits text into word and punctuation tokens, keeping offsets so spans map back to the text. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -84,7 +90,7 @@ export function tokenize(text: string): Token[] {
     let word = m[0];
     let start = m.index;
     // "don't" -> "do" + "n't", "Germany's" -> "Germany" + "'s", as CoNLL tokenises them.
-    const clitic = /^(.*\p{L})([nN]['’][tT]|['’][sS])$/u.exec(word);
+    const clitic = hasApostrophe(word) ? CLITIC_RE.exec(word) : null;
     if (clitic?.[1] !== undefined && clitic[2] !== undefined && !/['’]/u.test(clitic[1])) {
       tokens.push({ text: clitic[1], start, end: start + clitic[1].length });
       start += clitic[1].length;
@@ -120,7 +126,7 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
     const tok = tokens[i];
     if (tok === undefined) continue;
     const prev = current[current.length - 1];
-    if (prev !== undefined && text.slice(prev.end, tok.start).includes('\n')) flush();
+    if (prev !== undefined && hasNewline(text, prev.end, tok.start)) flush();
     current.push(tok);
     const next = tokens[i + 1];
     if (next === undefined) continue;
@@ -129,6 +135,11 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
   }
   flush();
   return sentences;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 function prevEnds(current: Token[]): boolean {
