@@ -7,6 +7,11 @@ interface Mention extends EntityMention {
   hinted?: boolean;
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 // Function words that do not count towards an acronym ("Ministry of Defence" -> "MOD"/"MD").
 const MINOR = new Set([
   'of',
@@ -29,6 +34,8 @@ const MINOR = new Set([
 
 /** Comparison key: "Orbán" = "ORBAN" = "Orban". */
 function norm(s: string): string {
+  // Plain ASCII has no accents or curly quotes to remove.
+  if (isAscii(s)) return s.replace(/\s+/g, ' ').trim().toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -74,7 +81,59 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Case-insensitive key of a word; equal for words the `iu` regex flags treat as equal. */
-const foldKey = (w: string): string => w.toLowerCase().toUpperCase();
+function foldKey(w: string): string {
+  const lower = w.toLowerCase();
+  // Outside ASCII, lower case alone does not fold "ſ" to "s": a round trip through upper does.
+  return isAscii(lower) ? lower : lower.toUpperCase().toLowerCase();
+}
+
+// Letter-or-digit and capital-or-digit classes of BMP code points, filled in as met.
+const LN = 1;
+const CAP = 2;
+const KNOWN = 4;
+const CHAR_CLASS = new Uint8Array(0x10000);
+const LN_RE = /^[\p{L}\p{N}]$/u;
+const CAP_RE = /^[\p{Lu}\p{N}]$/u;
+
+function charClass(cp: number): number {
+  if (cp < 128) {
+    if ((cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57)) return LN | CAP;
+    return cp >= 97 && cp <= 122 ? LN : 0;
+  }
+  let c = cp < 0x10000 ? (CHAR_CLASS[cp] ?? 0) : 0;
+  if ((c & KNOWN) === 0) {
+    const ch = String.fromCodePoint(cp);
+    c = KNOWN | (LN_RE.test(ch) ? LN : 0) | (CAP_RE.test(ch) ? CAP : 0);
+    if (cp < 0x10000) CHAR_CLASS[cp] = c;
+  }
+  return c;
+}
+
+/** Calls `f` for every maximal run of letters and digits (only capitalised ones if asked). */
+function wordRuns(
+  text: string,
+  capitalOnly: boolean,
+  f: (start: number, end: number) => void,
+): void {
+  let i = 0;
+  while (i < text.length) {
+    const cp = text.codePointAt(i) ?? 0;
+    const c = charClass(cp);
+    if ((c & LN) === 0) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += cp > 0xffff ? 2 : 1;
+    for (;;) {
+      if (i >= text.length) break;
+      const next = text.codePointAt(i) ?? 0;
+      if ((charClass(next) & LN) === 0) break;
+      i += next > 0xffff ? 2 : 1;
+    }
+    if (!capitalOnly || (c & CAP) !== 0) f(start, i);
+  }
+}
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const HEAD_RUN = /^[\p{L}\p{N}]+/u;
@@ -110,17 +169,25 @@ function isSpace(c: number): boolean {
  * whole text once per name.
  */
 class TextIndex {
-  private readonly starts = new Map<string, number[]>();
+  /** Words starting with a capital or digit, where an occurrence may start. */
+  private readonly capital: Map<string, number[]>;
+  /** All words, needed only for a name that could overlap itself (see below). */
+  private all: Map<string, number[]> | null = null;
   private parens: Map<string, number[]> | null = null;
 
   constructor(readonly text: string) {
-    WORD_RUN.lastIndex = 0;
-    for (let m = WORD_RUN.exec(text); m !== null; m = WORD_RUN.exec(text)) {
-      const k = foldKey(m[0]);
-      const list = this.starts.get(k);
-      if (list === undefined) this.starts.set(k, [m.index]);
-      else list.push(m.index);
-    }
+    this.capital = TextIndex.build(text, true);
+  }
+
+  private static build(text: string, capitalOnly: boolean): Map<string, number[]> {
+    const starts = new Map<string, number[]>();
+    wordRuns(text, capitalOnly, (start, end) => {
+      const k = foldKey(text.slice(start, end));
+      const list = starts.get(k);
+      if (list === undefined) starts.set(k, [start]);
+      else list.push(start);
+    });
+    return starts;
   }
 
   /** Every whole-word, capitalised occurrence of `name` (spaces match any whitespace). */
@@ -139,12 +206,20 @@ class TextIndex {
       return out;
     }
     // A match starts where a word equal to the name's first word starts; the rest is
-    // compared piece by piece, any run of whitespace matching any other.
+    // compared piece by piece, any run of whitespace matching any other. Only matches
+    // starting with a capital count, but a lower-case one still hides any later match
+    // it overlaps, which needs a word inside the name equal to its first word: only such
+    // names look at lower-case starts too.
     const pieces = trimmed.split(/\s+/);
     const keys = pieces.map(foldKey);
+    const headKey = foldKey(head);
+    const runs = trimmed.match(WORD_RUN) ?? [];
+    const selfOverlapping = runs.slice(1).some((r) => foldKey(r) === headKey);
+    if (selfOverlapping) this.all ??= TextIndex.build(this.text, false);
+    const starts = (selfOverlapping ? this.all : this.capital)?.get(headKey) ?? [];
     const text = this.text;
     let from = 0;
-    for (const at of this.starts.get(foldKey(head)) ?? []) {
+    for (const at of starts) {
       if (at < from) continue;
       let pos = at;
       let ok = true;
