@@ -1,7 +1,7 @@
 import type { LdData } from './jsonld';
 import { isObject, resolve, typesOf } from './jsonld';
 import type { SiteHints } from './site';
-import { isSiteLike } from './site';
+import { isSiteName } from './site';
 import { collapse } from './text';
 
 const MAX_AUTHORS = 8;
@@ -42,7 +42,7 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
   if (words.length > 1 && !words.some((w) => /^\p{Lu}/u.test(w)) && /\p{Ll}/u.test(name))
     return false;
   if (/\d{3,}/.test(name) && words.length > 1) return false;
-  return !isSiteLike(name, hints);
+  return !isSiteName(name, hints);
 }
 
 /** Splits a printed byline into author names: drops "By", roles, dates, "and". */

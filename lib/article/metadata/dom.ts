@@ -21,7 +21,8 @@ export function inForeignRegion(el: Element, stopAt?: Element | null): boolean {
     const tag = node.tagName;
     if (tag === 'ARTICLE') inArticle = true;
     if (FOREIGN_TAGS.has(tag)) return true;
-    if (tag === 'FOOTER' && !inArticle) return true;
+    // An article's own footer (byline, date) is part of it; the page footer is not.
+    if (tag === 'FOOTER' && !inArticle && !hasAncestorTag(node, 'ARTICLE')) return true;
     if (tag === 'BODY' || tag === 'MAIN') return false;
     if (
       FOREIGN_NAME.test(nameOf(node)) &&

@@ -1,11 +1,13 @@
 import type { SiteHints } from './site';
 import { isSiteLike } from './site';
 import { hasAncestorTag, inForeignRegion } from './dom';
-import { collapse, textOf, tokenF1, tokens } from './text';
+import { collapse, comparable, textOf, tokenF1, tokens } from './text';
 
 // Separators publishers put between a headline and the site or section name.
-const STRONG_SEPARATOR = /(\s+(?:\||\u00b7|\u2022|»|«|::|\/\/|›|‹)\s+)/;
-const DASH_SEPARATOR = /(\s+[-\u2013\u2014]\s+|(?<=\p{Script=Han})[-_](?=\p{Script=Han}))/u;
+const STRONG_SEPARATOR =
+  /(\s+(?:\||\u00b7|\u2022|»|«|::|\/\/|\/|›|‹)\s+|(?<=\p{Script=Han}|[！？。」])\|(?=.)|(?<=.)\|(?=\p{Script=Han}))/u;
+const DASH_SEPARATOR =
+  /(\s+[-\u2013\u2014]\s+|(?<=\p{Script=Han}|[！？。」])[-_](?=\p{Script=Han}))/u;
 const MAX_HEADLINE = 400;
 
 /** Splits a title into segments, keeping the separators so kept segments re-join as written. */
@@ -61,14 +63,16 @@ export function cleanTitle(raw: string | null, hints: SiteHints): string | null 
   const dash = trimSiteEnds(title, DASH_SEPARATOR, hints);
   if (dash.text === null) return null;
   if (dash.trimmed || dash.parts.length < 2 || strong.trimmed) return dash.text;
-  // A short trailing dash segment is most likely a site name we could not recognise.
-  const last = dash.parts[dash.parts.length - 1] ?? '';
-  const rest = dash.parts.slice(0, -1).join(' ');
-  if (tokens(last).length <= 4 && tokens(last).length < tokens(rest).length) {
-    const { parts, seps } = split(title, DASH_SEPARATOR);
-    return join(parts, seps, 0, parts.length - 1);
+  // Short trailing dash segments are most likely site or section names we could not recognise.
+  const { parts, seps } = split(title, DASH_SEPARATOR);
+  let end = parts.length;
+  while (end > 1) {
+    const last = tokens(parts[end - 1] ?? '').length;
+    const rest = tokens(join(parts, seps, 0, end - 1)).length;
+    if (last > 4 || last >= rest) break;
+    end--;
   }
-  return title;
+  return join(parts, seps, 0, end);
 }
 
 /** How well a visible heading agrees with the page's own title claims (0…1). */
@@ -125,6 +129,28 @@ function headingCandidates(doc: Document): Element[] {
   });
 }
 
+/**
+ * The headline without a kicker printed in the same heading ("Interne Unterlagen im Netz Daten von
+ * Rheinmetall gehackt"): when a child element, or the heading's tail, is exactly what the page
+ * claims as its title, that part is the headline.
+ */
+function withoutKicker(heading: Element, claims: string[]): string {
+  const text = textOf(heading);
+  const plain = comparable(text);
+  for (const claim of claims) {
+    const c = comparable(claim);
+    if (c === plain || tokens(c).length < 2) continue;
+    for (const child of heading.children) {
+      if (comparable(textOf(child)) === c) return textOf(child);
+    }
+    if (plain.endsWith(c) && c.length >= plain.length * 0.5) {
+      const tail = text.slice(text.length - claim.length).trim();
+      return comparable(tail) === c ? tail : claim;
+    }
+  }
+  return text;
+}
+
 /** Picks the headline: a visible heading that agrees with JSON-LD / og:title / <title>, else the cleanest claim. */
 export function chooseHeadline(
   doc: Document,
@@ -148,14 +174,16 @@ export function chooseHeadline(
   for (const el of candidates) {
     const text = textOf(el);
     if (isSiteLike(text, hints) && !cleaned.some((c) => tokenF1(c, text) === 1)) continue;
-    const score = Math.max(agreement(text, cleaned), agreement(text, raw) - 0.05);
+    // A raw title still carries the site name: only a heading covering nearly all of it agrees.
+    const rawScore = agreement(text, raw);
+    const score = Math.max(agreement(text, cleaned), rawScore >= 0.8 ? rawScore - 0.05 : 0);
     const rank = el.tagName === 'H1' ? score : score - 0.02;
     if (rank > bestScore + 1e-9) {
       best = el;
       bestScore = rank;
     }
   }
-  if (best && bestScore >= 0.6) return { text: textOf(best), element: best };
+  if (best && bestScore >= 0.6) return { text: withoutKicker(best, cleaned), element: best };
   const claim = cleaned[0] ?? null;
   if (claim) return { text: claim, element: null };
   // No usable claim at all (a generic <title>): a single headline-like h1 is what the reader sees.
@@ -163,6 +191,6 @@ export function chooseHeadline(
     (el) => el.tagName === 'H1' && !isSiteLike(textOf(el), hints) && !hasAncestorTag(el, 'A', 8),
   );
   const only = h1s.length === 1 ? h1s[0] : undefined;
-  if (only && tokens(textOf(only)).length >= 3) return { text: textOf(only), element: only };
+  if (only && tokens(textOf(only)).length >= 1) return { text: textOf(only), element: only };
   return { text: null, element: null };
 }

@@ -67,9 +67,7 @@ function languageOf(doc: Document, s: PageSignals): string | null {
   return (
     normaliseLanguage(root?.getAttribute('lang')) ??
     normaliseLanguage(root?.getAttribute('xml:lang')) ??
-    normaliseLanguage(
-      doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'),
-    ) ??
+    normaliseLanguage(firstMeta(s.meta, 'content-language')) ??
     normaliseLanguage(firstMeta(s.meta, 'og:locale', 'language', 'dc.language')) ??
     normaliseLanguage(stringProp(s.article, 'inLanguage'))
   );
@@ -90,7 +88,13 @@ function siteNameOf(s: PageSignals): string | null {
 
 function canonicalOf(doc: Document, s: PageSignals, url: string): string | null {
   const base = parseHttpUrl(url)?.toString();
-  const link = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  let link: string | null = null;
+  const links = doc.getElementsByTagName('link');
+  for (let i = 0; i < links.length && i < 200 && link === null; i++) {
+    const el = links[i];
+    if (el && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? ''))
+      link = el.getAttribute('href');
+  }
   for (const raw of [link, firstMeta(s.meta, 'og:url')]) {
     if (!raw) continue;
     const parsed = parseHttpUrl(raw, base);
@@ -150,10 +154,17 @@ function namesIn(el: Element, hints: SiteHints): string[] {
     const t = (n.nodeValue ?? '').trim();
     if (t !== '') parts.push(t);
   }
-  return parseByline(
+  const joined = parseByline(
     parts.join(' | ').replace(/^((?:by|von|par|por|door|autor|author)\s*:?)\s*\|\s*/i, '$1 '),
     hints,
   );
+  if (joined.length > 0) return joined;
+  // "Post author" | "By Jane Doe": the label and the name in separate pieces.
+  for (const part of parts) {
+    const names = parseByline(part, hints);
+    if (names.length > 0) return names;
+  }
+  return [];
 }
 
 function visibleText(doc: Document): string {
@@ -213,12 +224,18 @@ function bylineOf(
       if (names.length > 0) return names;
     }
   }
-  const marked = doc.querySelectorAll('a[rel~="author"], [itemprop~="author"]');
-  for (let i = 0; i < marked.length && i < 20; i++) {
-    const el = marked[i];
-    if (!el || inForeignRegion(el)) continue;
-    const names = namesIn(el, hints);
-    if (names.length > 0) return names;
+  // Author-marked elements anywhere in the story, then on the page, outside comments and feeds.
+  const selector =
+    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
+  for (const root of scope === doc ? [doc] : [scope, doc]) {
+    const marked = root.querySelectorAll(selector);
+    for (let i = 0; i < marked.length && i < 30; i++) {
+      const el = marked[i];
+      if (!el || inForeignRegion(el) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
+        continue;
+      const names = namesIn(el, hints);
+      if (names.length > 0) return names;
+    }
   }
   return [];
 }
@@ -228,12 +245,7 @@ function mainScope(doc: Document, headline: Element | null): ParentNode {
     if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.getAttribute('role') === 'main')
       return el;
   }
-  return (
-    doc.getElementsByTagName('article')[0] ??
-    doc.getElementsByTagName('main')[0] ??
-    doc.querySelector('[role="main"]') ??
-    doc
-  );
+  return doc.getElementsByTagName('article')[0] ?? doc.getElementsByTagName('main')[0] ?? doc;
 }
 
 /** The element showing the headline when it was taken from a claim: a heading with the same words. */

@@ -12,7 +12,7 @@ export function readMeta(doc: Document): MetaIndex {
     if (!meta) continue;
     const content = meta.getAttribute('content');
     if (content === null || content.trim() === '') continue;
-    for (const attr of ['property', 'name', 'itemprop']) {
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
       const key = meta.getAttribute(attr);
       if (!key) continue;
       // One attribute may hold several keys: property="og:title twitter:title".

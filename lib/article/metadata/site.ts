@@ -29,10 +29,24 @@ export function hostKeyOf(url: string): string {
 
 /** The visible name of the home-page link (a logo's text or alt), which names the site. */
 export function brandOf(doc: Document): string | null {
-  const link = doc.querySelector('a[href="/"], a[rel~="home"]');
+  // The logo link sits in the page header: the first few hundred links are enough.
+  const anchors = doc.getElementsByTagName('a');
+  let link: Element | null = null;
+  for (let i = 0; i < anchors.length && i < 300 && !link; i++) {
+    const a = anchors[i];
+    if (a && (a.getAttribute('href') === '/' || /\bhome\b/i.test(a.getAttribute('rel') ?? '')))
+      link = a;
+  }
   if (!link) return null;
   const text = (link.textContent || link.querySelector('img')?.getAttribute('alt') || '').trim();
   return text.length >= 2 && text.length <= 60 ? text : null;
+}
+
+/** True when a name is exactly the site's name or host: a stricter test for bylines, since bloggers name sites after themselves. */
+export function isSiteName(text: string, hints: SiteHints): boolean {
+  const c = compact(text);
+  if (c === '') return true;
+  return [hints.siteName, hints.brand].some((s) => s && compact(s) === c) || c === hints.hostKey;
 }
 
 /** True when a piece of text names the site (its brand or host), not a story. */
