@@ -113,8 +113,20 @@ const TITLES = new Set(
   ).split(' '),
 );
 
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Trims a span's possessive and edge punctuation, as the article types expect. */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  // Most spans start and end on a letter or digit and have no possessive: nothing to trim.
+  if (
+    end > start &&
+    isAsciiAlnum(text.charCodeAt(start)) &&
+    isAsciiAlnum(text.charCodeAt(end - 1)) &&
+    !(/[sS]/.test(text.charAt(end - 1)) && /['’]/.test(text.charAt(end - 2)))
+  )
+    return { start, end };
   let s = start;
   let e = end;
   for (;;) {

@@ -70,6 +70,10 @@ const P_BI_R = prefix('bi+=');
 const P_SS_L = prefix('ss-=');
 const P_SS_R = prefix('ss+=');
 const P_SS3 = prefix('ss3=');
+/** FNV states after "bi-=<s>|", "ss-=<s>|" and "ss3=<s>|", for a sentence's first token. */
+const START_BI_L = fnvChar(fnv(P_BI_L, START), BAR);
+const START_SS_L = fnvChar(fnv(P_SS_L, START), BAR);
+const START_SS3 = fnvChar(fnv(P_SS3, START), BAR);
 
 // Features with a fixed set of values, as lists of hashes.
 const GAZ_NAMES = Object.keys(GAZ) as (keyof typeof GAZ)[];
@@ -112,20 +116,46 @@ for (let t = 0; t < N_TAGS; t++) {
   if (canEnd(t)) endMask |= 1 << t;
 }
 
-/** shape() of features.ts for a word of ASCII characters only. */
-function asciiShape(w: string): string {
-  let out = '';
+const SHAPE_CODES: number[] = [];
+const SHORT_CODES: number[] = [];
+
+/**
+ * shape() and shortShape() of features.ts for a word of ASCII characters only, or null
+ * for any other word; also whether the word has a letter and a lower-case letter.
+ */
+function asciiShapes(
+  w: string,
+): { shape: string; short: string; letter: boolean; lower: boolean } | null {
+  SHAPE_CODES.length = 0;
+  SHORT_CODES.length = 0;
   let last = -1;
   let run = 0;
+  let letter = false;
+  let lower = false;
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
+    if (c >= 128) return null;
     // X, x, d or the character itself, as charClass() has it.
-    const k = c >= 65 && c <= 90 ? 88 : c >= 97 && c <= 122 ? 120 : c >= 48 && c <= 57 ? 100 : c;
+    let k = c;
+    if (c >= 65 && c <= 90) {
+      k = 88;
+      letter = true;
+    } else if (c >= 97 && c <= 122) {
+      k = 120;
+      letter = true;
+      lower = true;
+    } else if (c >= 48 && c <= 57) k = 100;
     run = k === last ? run + 1 : 1;
+    if (run <= 3) SHAPE_CODES.push(k);
+    if (k !== last) SHORT_CODES.push(k);
     last = k;
-    if (run <= 3) out += String.fromCharCode(k);
   }
-  return out;
+  return {
+    shape: String.fromCharCode(...SHAPE_CODES),
+    short: String.fromCharCode(...SHORT_CODES),
+    letter,
+    lower,
+  };
 }
 
 const HAS_LETTER = /\p{L}/u;
@@ -150,6 +180,13 @@ interface Word {
   gazPrefix: boolean;
   // Table slots (-1: no weights) of the word seen from a neighbour: l-1=, l-2=, l+1=,
   // l+2=, x3-1=.
+  // FNV states of the pair features where this word is the left part: after "bi-=lower|",
+  // "bi+=lower|", "ss-=ss|", "ss+=ss|" and "ss3=ss|".
+  biL: number;
+  biR: number;
+  ssL: number;
+  ssR: number;
+  ss3: number;
   l1: number;
   l2: number;
   r1: number;
@@ -313,10 +350,10 @@ export class CompiledTagger {
     own: number,
   ): Word {
     // Plain ASCII words (most of them) skip the Unicode regexes.
-    let ascii = true;
-    for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) >= 128) ascii = false;
-    const sh = ascii ? asciiShape(text) : shape(text);
-    const ss = collapseShape(sh);
+    const a = asciiShapes(text);
+    const ascii = a !== null;
+    const sh = a?.shape ?? shape(text);
+    const ss = a?.short ?? collapseShape(sh);
     const c0 = text.charCodeAt(0);
     const upperCase = c0 >= 65 && c0 <= 90;
     // wordFeatures() of features.ts: b, w=, l=, s=, ss=, p1..p4=, x1..x4=, summed.
@@ -330,17 +367,24 @@ export class CompiledTagger {
       this.addBoth(this.slot(fold(fnvRange(P_PREFIX[k] ?? 0, lower, 0, k))), pool1, pool2, own);
       this.addBoth(this.slot(fold(fnvRange(P_SUFFIX[k] ?? 0, lower, n - k, n))), pool1, pool2, own);
     }
+    const capOrDigit = ascii ? upperCase || (c0 >= 48 && c0 <= 57) : CAP_OR_DIGIT.test(text);
     return {
       text,
       lower,
       lowerId,
       ss,
-      hasLetter: ascii ? /[A-Za-z]/.test(text) : HAS_LETTER.test(text),
+      hasLetter: a?.letter ?? HAS_LETTER.test(text),
       capitalised: ascii ? upperCase : CAPITALISED.test(text),
-      capOrDigit: ascii ? upperCase || (c0 >= 48 && c0 <= 57) : CAP_OR_DIGIT.test(text),
-      allUpper: ascii ? !/[a-z]/.test(text) : text === text.toUpperCase(),
-      gazMask: this.gaz.get(lower) ?? -1,
-      gazPrefix: this.gazPrefixes.has(lower),
+      capOrDigit,
+      allUpper: a === null ? text === text.toUpperCase() : !a.lower,
+      // Only a capitalised word or number can start a gazetteer match.
+      gazMask: capOrDigit ? (this.gaz.get(lower) ?? -1) : -1,
+      gazPrefix: capOrDigit && this.gazPrefixes.has(lower),
+      biL: fnvChar(fnv(P_BI_L, lower), BAR),
+      biR: fnvChar(fnv(P_BI_R, lower), BAR),
+      ssL: fnvChar(fnv(P_SS_L, ss), BAR),
+      ssR: fnvChar(fnv(P_SS_R, ss), BAR),
+      ss3: fnvChar(fnv(P_SS3, ss), BAR),
       l1: this.slot(fold(fnv(P_L1, lower))),
       l2: this.slot(fold(fnv(P_L2, lower))),
       r1: this.slot(fold(fnv(P_R1, lower))),
@@ -444,19 +488,18 @@ export class CompiledTagger {
         }
         const prev = g > a ? doc[g - 1] : undefined;
         const next = g + 1 < b ? doc[g + 1] : undefined;
-        const pl = prev?.lower ?? START;
         const nl = next?.lower ?? END;
-        const pss = prev?.ss ?? START;
         const nss = next?.ss ?? END;
         this.addBoth(prev?.l1 ?? bound.l1, e1, e2, at);
         this.addBoth(g - 1 > a ? (doc[g - 2] as Word).l2 : bound.l2, e1, e2, at);
         this.addBoth(next?.r1 ?? bound.r1, e1, e2, at);
         this.addBoth(g + 2 < b ? (doc[g + 2] as Word).r2 : bound.r2, e1, e2, at);
-        this.addBoth(this.slot(fold(fnv(fnvChar(fnv(P_BI_L, pl), BAR), w.lower))), e1, e2, at);
-        this.addBoth(this.slot(fold(fnv(fnvChar(fnv(P_BI_R, w.lower), BAR), nl))), e1, e2, at);
-        this.addBoth(this.slot(fold(fnv(fnvChar(fnv(P_SS_L, pss), BAR), w.ss))), e1, e2, at);
-        this.addBoth(this.slot(fold(fnv(fnvChar(fnv(P_SS_R, w.ss), BAR), nss))), e1, e2, at);
-        const ss3 = fnvChar(fnv(fnvChar(fnv(P_SS3, pss), BAR), w.ss), BAR);
+        // bi-=prev|w, bi+=w|next, ss-=prev|w, ss+=w|next, ss3=prev|w|next
+        this.addBoth(this.slot(fold(fnv(prev?.biL ?? START_BI_L, w.lower))), e1, e2, at);
+        this.addBoth(this.slot(fold(fnv(w.biR, nl))), e1, e2, at);
+        this.addBoth(this.slot(fold(fnv(prev?.ssL ?? START_SS_L, w.ss))), e1, e2, at);
+        this.addBoth(this.slot(fold(fnv(w.ssR, nss))), e1, e2, at);
+        const ss3 = fnvChar(fnv(prev?.ss3 ?? START_SS3, w.ss), BAR);
         this.addBoth(this.slot(fold(fnv(ss3, nss))), e1, e2, at);
         this.addBoth(prev?.x3 ?? bound.x3, e1, e2, at);
         if (g === a) this.addBoth(this.slot(fold(fnv(P_FIRST, w.ss))), e1, e2, at);
