@@ -48,15 +48,26 @@ export function exactCandidates(text: string, q: FoldedQuote): Candidate[] {
   return found;
 }
 
-/** Approximate occurrences with at most `maxErrors` edits (only the best ones, per approx-string-match). */
-export function fuzzyCandidates(text: string, q: FoldedQuote, maxErrors: number): Candidate[] {
+/**
+ * Approximate occurrences in text[from, to) with at most `maxErrors` edits (only the best ones,
+ * per approx-string-match), with offsets and context taken in the whole text.
+ */
+export function fuzzyCandidates(
+  text: string,
+  q: FoldedQuote,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): Candidate[] {
   const seen = new Set<number>();
   const found: Candidate[] = [];
-  for (const m of search(text, q.exact, maxErrors)) {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (const m of search(slice, q.exact, maxErrors)) {
     // Matches ending one character apart usually share a start: keep one per start.
     if (seen.has(m.start) || m.end <= m.start) continue;
     seen.add(m.start);
-    found.push(scored(text, q, m.start, m.end, 1 - m.errors / q.exact.length));
+    const sim = 1 - m.errors / q.exact.length;
+    found.push(scored(text, q, from + m.start, from + m.end, sim));
   }
   return found;
 }
