@@ -1,6 +1,7 @@
-// Feature extraction shared by the training script and the runtime, so both hash exactly
-// the same strings. Features are hashed into a fixed space; the model keeps only the
-// weights that survived pruning.
+// Feature extraction as training sees it, and the definition of the features: the runtime
+// (tagger.ts) computes the same hashes without building the strings, so a change here must
+// be mirrored there (tests/unit/entities.test.ts compares the two). Features are hashed
+// into a fixed space; the model keeps only the weights that survived pruning.
 import { O, type TagSpan, partOf, spansOf, tagName, typeOf } from './tags.ts';
 
 export const HASH_BITS = 22;

@@ -1,5 +1,6 @@
-// The two-pass tagging of one document, shared by the runtime and the training script so
-// that the second pass sees first-pass output built exactly the same way.
+// The two-pass tagging of one document as the training script runs it (the reference the
+// runtime's tagger.ts is checked against), so that the second pass sees first-pass output
+// built exactly the same way.
 import { viterbi } from './decode.ts';
 import {
   type DocStats,
