@@ -55,7 +55,8 @@ describe('recognizeEntities + mergeEntities on the Budapest summit article', () 
   });
 
   // "Bloomberg, citing unnamed sources, reported…": a sentence-initial name the 1996 training
-  // text never shows; the tagger leaves it out. Page hints recover it (tested below).
+  // text never shows; the tagger leaves it out. extractEntities adds well-known outlets, and page
+  // hints recover it too (both tested below).
   const KNOWN_MISSES = new Set(['Bloomberg']);
 
   for (const type of ['person', 'place', 'organization'] as const) {
@@ -281,5 +282,20 @@ describe('tokenize', () => {
       '.',
     ]);
     for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('news outlets the tagger does not know', () => {
+  it('are organisations where the tagger found nothing, and never override it', async () => {
+    const { extractEntities } = await import('@/lib/article/entities');
+    const { outletMentions } = await import('@/lib/article/entities/outlets');
+    const text = 'Bloomberg, citing unnamed sources, reported the talks. Axios confirmed it.';
+    const orgs = extractEntities(text)
+      .filter((e) => e.type === 'organization')
+      .map((e) => e.name);
+    expect(orgs).toEqual(expect.arrayContaining(['Bloomberg', 'Axios']));
+    const covered = [{ type: 'person' as const, text: 'Michael Bloomberg', start: 0, end: 17 }];
+    expect(outletMentions('Michael Bloomberg spoke.', covered)).toEqual([]);
+    expect(outletMentions('Bloombergs and Reutersville', [])).toEqual([]);
   });
 });
