@@ -103,9 +103,10 @@ export class HighlightLayer {
       }
       return true;
     });
-    if (todo.length > 0) {
+    const body = this.doc.body as HTMLElement | null;
+    if (todo.length > 0 && body) {
       const results = await anchorAll(
-        this.doc.body,
+        body,
         todo.map((a) => a.selectors),
         { exclude: (el) => isOwnUi(el) },
       );

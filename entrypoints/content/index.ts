@@ -122,7 +122,9 @@ export default defineContentScript({
         if (layer.needsRefresh()) quietly(layer.refresh());
       }, 500);
     });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    // XML documents have no body (whatever the typings say): nothing to watch there.
+    const body = document.body as HTMLElement | null;
+    if (body) observer.observe(body, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => observer.disconnect());
 
     quietly(report());

@@ -18,7 +18,8 @@ export function annotatableSelection(doc: Document): Range | null {
   const range = selection.getRangeAt(0);
   const text = range.toString();
   if (text.trim() === '' || text.length > MAX_SELECTION) return null;
-  if (!doc.body.contains(range.commonAncestorContainer)) return null;
+  const body = doc.body as HTMLElement | null;
+  if (!body?.contains(range.commonAncestorContainer)) return null;
   if (insideEditable(range.startContainer) || insideEditable(range.endContainer)) return null;
   if (isOwnUi(range.commonAncestorContainer)) return null;
   return range.cloneRange();

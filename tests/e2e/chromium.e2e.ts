@@ -156,6 +156,26 @@ describe('Claimmark in Chromium', () => {
     await page.close();
   });
 
+  it('handles XML and plain-text documents quietly, as pages that are not articles', async () => {
+    for (const name of ['feed.xml', 'plain.txt']) {
+      const pageUrl = `${server.origin}/own/${name}`;
+      const page = await browser.context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pageUrl);
+      const tabId = await reportedTabId(browser.worker, pageUrl);
+      const popup = await browser.context.newPage();
+      await popup.goto(popupUrl(tabId));
+      await popup.getByText(/This page is not an article/).waitFor();
+      expect(errors).toEqual([]);
+      await popup.close();
+      await page.close();
+    }
+  });
+
   it("does not let a page's own scripts command the background", async () => {
     const before = await articles();
     const pageUrl = `${server.origin}/own/hostile-page.html?ext=${browser.extensionId}`;
