@@ -156,6 +156,55 @@ describe('describe → anchor', () => {
   });
 });
 
+describe('look-alikes', () => {
+  it('does not put a short quote inside a longer word (matching ignores white space)', () => {
+    // Seen in the benchmark: with "al" reworded, "gener|al" right before it matched, context
+    // and all, once white space is ignored. A quote that began between words must again.
+    const root = body('<p>El factor del número general al crecer 6,13 por ciento.</p>');
+    const selectors = highlight(root, 'al', 'general ');
+    const updated = body('<p>El factor del número general para crecer 6,13 por ciento.</p>');
+    expect(anchor(updated, selectors).status).toBe('orphan');
+  });
+
+  it('does not move a claim onto a parallel sentence with other numbers', () => {
+    const page = `<p>Inflation in Poland was 3.1 percent in March 2021, against 3.1 percent in the
+      previous month, the office said.</p><p>Inflation in the euro area was 8.1 percent in March
+      2021, against 8.2 percent in the previous month, analysts said.</p>`;
+    const root = body(page);
+    const selectors = highlight(
+      root,
+      'was 3.1 percent in March 2021, against 3.1 percent in the previous month',
+    );
+    const updated = body(page.replace(/<p>Inflation in Poland.*?<\/p>/s, ''));
+    expect(anchor(updated, selectors).status).toBe('orphan');
+  });
+
+  it('lets a fuzzy match change numbers only when it is otherwise near-identical', () => {
+    const root = body(
+      '<p>Food prices rose 3.1 percent in Poland.</p><p>Food prices rose 8.42 percent in the euro area.</p>',
+    );
+    const selectors = highlight(root, 'prices rose 3.1 percent');
+    const updated = body('<p>Food prices rose 8.42 percent in the euro area.</p>');
+    // Context is switched off to test the numbers rule alone (similarity 0.85 < 0.9).
+    expect(anchor(updated, selectors, { minContextSimilarity: 0 }).status).toBe('orphan');
+    const without = { minContextSimilarity: 0, changedNumbersSimilarity: 0 };
+    expect(anchor(updated, selectors, without).status).toBe('anchored');
+  });
+
+  it('follows a moved paragraph that repeats nowhere else', () => {
+    const page =
+      '<p>First paragraph here.</p><p>Second one, about the budget vote in parliament.</p><p>Third.</p>';
+    const root = body(page);
+    const selectors = highlight(root, 'Second one, about the budget vote in parliament.');
+    const updated = body(
+      '<p>Third.</p><p>New lead.</p><p>First paragraph here.</p><p>Second one, about the budget vote in parliament.</p>',
+    );
+    const result = anchored(anchor(updated, selectors));
+    expect(result.text).toBe('Second one, about the budget vote in parliament.');
+    expect(result.changed).toBe(false);
+  });
+});
+
 describe('typography and white space', () => {
   it('anchors across curly quotes, dashes, NBSP and re-flowed white space, marked changed', () => {
     const root = body(`<p>He said "it's over" - and left.</p>`);
