@@ -117,5 +117,24 @@ async function speed(): Promise<void> {
   }
 }
 
+/** The anchoring benchmarks live with their code; run them here so one command prints all. */
+function anchoring(): void {
+  for (const [title, args] of [
+    [
+      'Anchoring speed (Node + jsdom, and Chromium)',
+      ['scripts/anchoring/bench-speed.ts', '--chromium'],
+    ],
+    [
+      'Anchoring after synthetic edits (per 1,000 highlights)',
+      ['scripts/anchoring/bench-edits.ts'],
+    ],
+  ] as const) {
+    console.log(`\n## ${title}\n`);
+    const run = spawnSync('npx', ['tsx', ...args], { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error(`${args[0]} failed`);
+  }
+}
+
 await sizes();
 await speed();
+anchoring();
