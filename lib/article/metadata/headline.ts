@@ -134,8 +134,31 @@ function headingCandidates(doc: Document): Element[] {
  * Rheinmetall gehackt"): when a child element, or the heading's tail, is exactly what the page
  * claims as its title, that part is the headline.
  */
-function withoutKicker(heading: Element, claims: string[]): string {
+// Parts of a heading that are not the headline: a kicker above it, or text only screen readers get.
+const KICKER_CLASS = /kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke/i;
+const HIDDEN_CLASS = /element-invisible|visually-hidden|visuallyhidden|sr-only|screen-reader/i;
+
+/** The heading's text without a kicker child marked as such and without screen-reader-only text. */
+function headingText(heading: Element): string {
   const text = textOf(heading);
+  let drop = false;
+  for (const child of heading.children) {
+    const cls = child.getAttribute('class') ?? '';
+    if (KICKER_CLASS.test(cls) || HIDDEN_CLASS.test(cls)) drop = true;
+  }
+  if (!drop) return text;
+  let kept = '';
+  for (const node of heading.childNodes) {
+    const cls = node.nodeType === 1 ? ((node as Element).getAttribute('class') ?? '') : '';
+    if (KICKER_CLASS.test(cls) || HIDDEN_CLASS.test(cls)) continue;
+    kept += ` ${node.textContent ?? ''}`;
+  }
+  kept = collapse(kept);
+  return tokens(kept).length >= 2 ? kept : text;
+}
+
+function withoutKicker(heading: Element, claims: string[]): string {
+  const text = headingText(heading);
   const plain = comparable(text);
   for (const claim of claims) {
     const c = comparable(claim);
@@ -172,7 +195,7 @@ export function chooseHeadline(
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of candidates) {
-    const text = textOf(el);
+    const text = headingText(el);
     if (isSiteLike(text, hints) && !cleaned.some((c) => tokenF1(c, text) === 1)) continue;
     // A raw title still carries the site name: only a heading covering nearly all of it agrees.
     const rawScore = agreement(text, raw);

@@ -53,6 +53,13 @@ export function isSiteName(text: string, hints: SiteHints): boolean {
 export function isSiteLike(text: string, hints: SiteHints): boolean {
   const c = compact(text);
   if (c === '') return true;
+  // A bare domain name ("chadim.net", "FASSETTE.NET") names a site.
+  if (
+    /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|de|at|ch|info|io|co|uk|eu|fr|it|es|nl|be|biz|me|tv)$/iu.test(
+      text.trim(),
+    )
+  )
+    return true;
   if (hints.siteName) {
     const s = compact(hints.siteName);
     if (

@@ -1,0 +1,35 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { cleanTitle } from '@/lib/article/metadata/headline';
+import { extractMetadata } from '@/lib/article/metadata/index';
+
+const page = (head: string, body: string): Document =>
+  new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).window.document;
+
+describe('headline', () => {
+  it('drops a kicker marked as such inside the heading', () => {
+    const doc = page(
+      '<title>Interne Unterlagen im Netz: Daten von Rheinmetall gehackt | tagesschau.de</title>',
+      '<article><h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1><p>Text.</p></article>',
+    );
+    expect(extractMetadata(doc, 'https://www.tagesschau.de/x.html').headline).toBe(
+      'Daten von Rheinmetall gehackt',
+    );
+  });
+
+  it('drops screen-reader-only text inside the heading', () => {
+    const doc = page(
+      '<title>Was wir über uns nicht hören wollen | FASSETTE.NET</title>',
+      '<h1 class="title">Was wir über uns nicht hören wollen<span class="element-invisible"> | FASSETTE.NET</span></h1>',
+    );
+    expect(extractMetadata(doc, 'http://www.interscenar.io/a/b').headline).toBe(
+      'Was wir über uns nicht hören wollen',
+    );
+  });
+
+  it('treats a bare domain name in the title as the site', () => {
+    expect(
+      cleanTitle('Der Schreibstil | example-blog.net', { siteName: null, hostKey: 'other' }),
+    ).toBe('Der Schreibstil');
+  });
+});
