@@ -21,7 +21,11 @@ const GENERIC = new Set([
   'anonymous', 'anonym', 'guest', 'gast', 'user', 'super user', 'superuser', 'wordpressadmin', 'name', 'author',
   'autor', 'by', 'von', 'posted', 'rédaction', 'redazione', 'redacción', 'the editors', 'editorial staff', 'editorial board',
   'news desk', 'newsdesk', 'online', 'default', 'share', 'follow', 'twitter', 'facebook', 'email', 'e-mail', 'more', 'mehr',
+  'vom', 'datum', 'date', 'agencies', 'about the author', 'über den autor', 'english', 'deutsch', 'français', 'español',
 ]);
+// Months, for "February 24" / "8. November" left over from a date next to the name.
+const MONTH_DAY =
+  /^(?:\d{1,2}\.?\s+)?(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun[ei]?|jul[yi]?|aug(?:ust)?|sep(?:tember)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?(?:\s+\d{1,2})?$/iu;
 
 // Legal forms and institutions: an organisation credited as author, not a person's byline.
 const ORGANISATION =
@@ -35,6 +39,13 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
   if (name.length < 2 || name.length > 60) return false;
   if (/[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net)\b/i.test(name)) return false;
   if (GENERIC.has(name.toLowerCase()) || NOT_A_NAME.test(name) || ORGANISATION.test(name))
+    return false;
+  // No letters at all ("2020"), a month and day, or a label still waiting for its name ("Artikel von").
+  if (
+    !/\p{L}/u.test(name) ||
+    (/\d/.test(name) && MONTH_DAY.test(name)) ||
+    /\s(?:von|by|de|par)$/iu.test(name)
+  )
     return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
@@ -51,7 +62,7 @@ export function parseByline(raw: string, hints: SiteHints): string[] {
   let text = collapse(raw.replace(/https?:\/\/\S+/g, ' '));
   if (text === '' || LABEL_ONLY.test(text)) return [];
   text = text.replace(
-    /^(?:zeige alle beiträge von|alle beiträge von|view all posts by|more posts by|weitere artikel von|artikel von)\s+/i,
+    /^(?:zum profil von|profil von|zeige alle beiträge von|alle beiträge von|view all posts by|more posts by|weitere artikel von|artikel von)\s+/i,
     '',
   );
   text = text.replace(LEAD_IN, '');
