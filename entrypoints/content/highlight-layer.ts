@@ -3,6 +3,7 @@ import type { AnchorResult } from '@/lib/anchoring/types';
 import { canPaintHighlights, ensureHighlightStyle, paintRanges } from '@/lib/highlight/paint';
 import { wrapRange, type Wrapped } from '@/lib/highlight/wrap';
 import { paintStyle } from '@/lib/highlight/palette';
+import { scrollToCenter } from '@/lib/highlight/scroll';
 import type { AnchorStatus, AnnotationAnchor } from '@/lib/model';
 import { isOwnUi } from './ui-host';
 
@@ -187,7 +188,8 @@ export class HighlightLayer {
     const range = this.drawn.get(id)?.range;
     const win = this.doc.defaultView;
     if (!range || !win) return false;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const element = range.startContainer.parentElement;
+    if (element) scrollToCenter(element);
     ensureHighlightStyle(
       this.doc,
       FLASH,

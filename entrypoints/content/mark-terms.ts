@@ -1,5 +1,6 @@
 import { findTermRanges } from '@/lib/highlight/find-terms';
 import { ensureHighlightStyle, paintRanges } from '@/lib/highlight/paint';
+import { scrollToCenter } from '@/lib/highlight/scroll';
 
 const NAME = 'claimmark-entity';
 
@@ -17,6 +18,6 @@ export function markTerms(doc: Document, terms: string[]): number {
   ensureHighlightStyle(doc, NAME, 'background-color: rgba(255, 196, 61, 0.6); color: inherit;');
   if (!paintRanges(window, NAME, ranges)) return 0;
   const first = ranges[0]?.startContainer.parentElement;
-  first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  if (first) scrollToCenter(first);
   return ranges.length;
 }

@@ -138,6 +138,10 @@ export function App({ db, request, resolveTabId, markInTab, revealInTab }: AppPr
           <ArticleList articles={articles} />
         )}
       </ViewTabs>
+      <footer class="popup__footer">
+        Select text on a page, then <kbd>Alt+Shift+H</kbd> to highlight or <kbd>Alt+Shift+C</kbd> to
+        mark a claim.
+      </footer>
     </main>
   );
 }

@@ -66,6 +66,8 @@ describe('highlighting and annotating in Chromium', () => {
 
   it('marks a claim with a note and a status, and paints it again after a reload', async () => {
     page = await browser.context.newPage();
+    // Reduced motion: scrolling to a highlight is instant, so the tests can aim at the page.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(storyUrl);
     await reportedTabId(browser.worker, storyUrl);
     expect(await passageTint(page, CLAIM)).toBeLessThan(0.02);
@@ -144,6 +146,10 @@ describe('highlighting and annotating in Chromium', () => {
       .getByText(/^Changed on the page: “to see if we can bring this ‘inglorious’/)
       .waitFor();
     await list.getByText('Disputed').waitFor();
+    // Picking one in the popup scrolls the page to it.
+    await page.evaluate(() => scrollTo(0, 0));
+    await list.getByRole('button', { name: /‘inglorious’|'inglorious'/ }).click();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
     await popup.close();
   });
 
@@ -205,6 +211,18 @@ describe('highlighting and annotating in Chromium', () => {
     // A selection inside a form field is not something to annotate: nothing happens, no error.
     const before = (await annotations()).length;
     await prying.locator('#field').selectText();
+    await prying.keyboard.press('Alt+Shift+H');
+    await prying.keyboard.press('Alt+Shift+C');
+    // Nor is a selection inside an embedded frame, nor no selection at all.
+    const inner = prying
+      .frames()
+      .find((f) => f !== prying.mainFrame() && !f.url().includes('editor'));
+    await inner?.evaluate(() => {
+      const p = document.getElementById('inner');
+      if (p) getSelection()?.selectAllChildren(p);
+    });
+    await prying.keyboard.press('Alt+Shift+H');
+    await prying.evaluate(() => getSelection()?.removeAllRanges());
     await prying.keyboard.press('Alt+Shift+H');
     await prying.keyboard.press('Alt+Shift+C');
     expect(prying.frames().some((f) => f.url().includes('editor.html'))).toBe(false);
