@@ -1,18 +1,10 @@
-import type { AnchorStatus, AnnotationKind, ClaimStatus, HighlightColor } from '@/lib/model';
+import type { AnchorStatus, AnnotationFields, ClaimStatus, HighlightColor } from '@/lib/model';
 
 // One definition of the scales: lib/model.ts is what the database stores.
 export type { ClaimStatus, HighlightColor };
 
-/** The fields of one annotation that the editor changes. */
-export interface EditorValue {
-  kind: AnnotationKind;
-  note: string;
-  /** Claims only; the editor hands back null for highlights. */
-  status: ClaimStatus | null;
-  evidence: string[];
-  tags: string[];
-  color: HighlightColor;
-}
+/** The fields of one annotation that the editor changes (status is null for highlights). */
+export type EditorValue = AnnotationFields;
 
 /** The annotation editor's inputs; mount it with `key={annotation id}` to edit another one. */
 export interface EditorProps {
