@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { cleanTitle } from '@/lib/article/metadata/headline';
+import { cleanTitle, decodeEntities } from '@/lib/article/metadata/headline';
 import { extractMetadata } from '@/lib/article/metadata/index';
 
 const page = (head: string, body: string): Document =>
@@ -31,5 +31,18 @@ describe('headline', () => {
     expect(
       cleanTitle('Der Schreibstil | example-blog.net', { siteName: null, hostKey: 'other' }),
     ).toBe('Der Schreibstil');
+  });
+
+  it('decodes entities left in a twice-escaped title', () => {
+    expect(decodeEntities('&#8222;Arschloch&#8220;: Danni &amp; Co &raquo; x &foo;')).toBe(
+      '\u201eArschloch\u201c: Danni & Co \u00bb x &foo;',
+    );
+    const doc = page(
+      '<meta property="og:title" content="Ladensterben immer dramatischer &amp;raquo; ☆☆☆☆☆">',
+      '<p>Text.</p>',
+    );
+    expect(extractMetadata(doc, 'https://example.org/a').headline).toBe(
+      'Ladensterben immer dramatischer',
+    );
   });
 });

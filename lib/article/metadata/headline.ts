@@ -10,6 +10,38 @@ const DASH_SEPARATOR =
   /(\s+[-\u2013\u2014]\s+|(?<=\p{Script=Han}|[！？。」])[-_](?=\p{Script=Han}))/u;
 const MAX_HEADLINE = 400;
 
+// Named entities that turn up double-escaped in meta and JSON-LD titles.
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
+  bdquo: '\u201e',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  sbquo: '\u201a',
+  hellip: '\u2026',
+};
+
+/** Decodes HTML entities left in a title that was escaped twice ("&#8222;Arschloch&#8220;"). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, code: string) => {
+    if (code[0] === '#') {
+      const n =
+        code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+    }
+    return ENTITIES[code.toLowerCase()] ?? m;
+  });
+}
+
 /** Splits a title into segments, keeping the separators so kept segments re-join as written. */
 function split(title: string, separator: RegExp): { parts: string[]; seps: string[] } {
   const pieces = title.split(separator);
@@ -185,12 +217,13 @@ export function chooseHeadline(
   },
   hints: SiteHints,
 ): HeadlineChoice {
-  const cleaned = [claims.jsonLd, claims.og, claims.twitter, claims.title]
+  const claimed = [claims.jsonLd, claims.og, claims.twitter, claims.title].map((t) =>
+    t ? decodeEntities(t) : t,
+  );
+  const cleaned = claimed
     .map((t) => cleanTitle(t, hints))
     .filter((t): t is string => t !== null && t.length <= MAX_HEADLINE);
-  const raw = [claims.jsonLd, claims.og, claims.twitter, claims.title]
-    .filter((t): t is string => !!t)
-    .map(collapse);
+  const raw = claimed.filter((t): t is string => !!t).map(collapse);
   const candidates = headingCandidates(doc);
   let best: Element | null = null;
   let bestScore = 0;
