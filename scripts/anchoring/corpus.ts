@@ -2,19 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-
-/** The shared folder (CLAIMMARK_SHARED overrides ../shared next to the repository). */
-export const SHARED =
-  process.env.CLAIMMARK_SHARED ?? path.resolve(import.meta.dirname, '../../../shared');
-
-/** Decode page bytes: UTF-8 when valid, else windows-1252 (as corpora/README.md says). */
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
+import { decodePage as decode } from '../metadata/corpus';
+import { sharedDir } from '../shared-dir';
 
 /**
  * Drop paragraphs that repeat six words in a row of an earlier one. Pages repeat teasers, photo
@@ -39,7 +28,7 @@ function withoutRepeats(paragraphs: string[]): string[] {
  * pages that have at least `minParagraphs` of them, in file-name order.
  */
 export function loadArticles(limit: number, minParagraphs = 6, minChars = 80): string[][] {
-  const dir = path.join(SHARED, 'corpora/trafilatura');
+  const dir = path.join(sharedDir(), 'corpora/trafilatura');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort();

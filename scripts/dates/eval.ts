@@ -6,6 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sharedDir } from '../shared-dir';
+
+export { sharedDir };
 import { fileURLToPath } from 'node:url';
 import { casual } from 'chrono-node/en';
 import { findDateMentions } from '../../lib/article/dates/index.ts';
@@ -104,12 +107,6 @@ export function scoreDates(cases: DateCase[], extract: DateExtractor): DateScore
     strictF1: harmonic(precision, strictRecall),
     dayAccuracy: dayLabelsFound === 0 ? 0 : dayLabelsRight / dayLabelsFound,
   };
-}
-
-/** The shared folder: CLAIMMARK_SHARED, else `../shared` beside the repository. */
-export function sharedDir(): string {
-  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  return process.env.CLAIMMARK_SHARED ?? path.resolve(repoRoot, '../shared');
 }
 
 /** Loads the TimeML cases with their texts; throws when the corpus is missing. */

@@ -1,7 +1,7 @@
 /** Loading the labelled development corpora (../shared/corpora) the way corpora/README.md prescribes. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sharedDir } from '../shared-dir';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
 /** One line of a corpus's cases.jsonl. */
@@ -16,18 +16,7 @@ export interface CorpusCase {
   annotated: string[];
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The shared folder: $CLAIMMARK_SHARED, else ../shared beside the repository; throws when absent. */
-export function sharedDir(): string {
-  const dir = process.env.CLAIMMARK_SHARED ?? path.resolve(repoRoot, '../shared');
-  if (!existsSync(path.join(dir, 'corpora'))) {
-    throw new Error(
-      `Labelled corpora not found under ${dir}/corpora (set CLAIMMARK_SHARED to the shared folder).`,
-    );
-  }
-  return dir;
-}
+export { sharedDir };
 
 /** Reads a corpus folder's cases.jsonl. */
 export function readCases(folder: string): CorpusCase[] {

@@ -2,6 +2,7 @@
 // training never sees the held-out documents that eval.ts scores.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sharedDir } from '../shared-dir.ts';
 import { fileURLToPath } from 'node:url';
 
 export type GoldType = 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -21,10 +22,7 @@ export interface Doc {
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The shared folder: ../shared next to the repo, or CLAIMMARK_SHARED. */
-export function sharedDir(): string {
-  return process.env.CLAIMMARK_SHARED ?? path.resolve(repoRoot, '../shared');
-}
+export { sharedDir };
 
 /** All 946 training-split documents, in file order. */
 export function loadDocs(): Doc[] {
