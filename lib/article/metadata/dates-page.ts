@@ -4,7 +4,7 @@ import type { PageSignals } from './signals';
 import { stringProp, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { inForeignRegion } from './dom';
-import { joinZone, type ZoneText } from './zone';
+import { joinZone, zoneAround, type ZoneText } from './zone';
 
 // Meta keys publishers use for the publication date, after the Open Graph article:* ones.
 // prettier-ignore
@@ -145,4 +145,62 @@ export function claimedModified(s: PageSignals, lang: string | null, now: number
   const fromLd = fromParts(parseDateValue(ld, lang, now));
   if (fromLd) return fromLd;
   return fromParts(parseDateValue(firstMeta(s.meta, ...MODIFIED_META), lang, now));
+}
+
+/**
+ * For a date-time within six hours of midnight, the neighbouring calendar day it falls on in a
+ * nearby time zone ("2019-10-18T22:04Z" → "2019-10-19"); null otherwise.
+ */
+export function nearMidnightDay(iso: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})/.exec(iso);
+  if (!m) return null;
+  const hour = Number(m[4]);
+  const step = hour >= 18 ? 1 : hour < 6 ? -1 : 0;
+  if (step === 0) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + step));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The first date written in a wider run of text after the headline, for pages whose date line
+ * sits below a lead image, a summary or share buttons. Bounded like the zone, only a bit further.
+ */
+export function widerZoneDate(
+  doc: Document,
+  anchor: Element,
+  lang: string | null,
+  now: number,
+): string | null {
+  const { after } = zoneAround(doc, anchor, { after: 1_500, before: 0, maxNodes: 300 });
+  // Teasers, asides and the page footer carry other stories' dates; links name other pages.
+  const own: ZoneText = {
+    pieces: after.pieces.filter((p) => p.el.tagName !== 'A' && !inForeignRegion(p.el)),
+  };
+  return dateInZone(own, lang, now);
+}
+
+/** The year and month of a /2020/02/ URL path as "YYYY-MM"; null when the path has none. */
+export function monthFromUrl(url: string): string | null {
+  let path = '';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /\/((?:19|20)\d{2})\/(\d{1,2})\//.exec(path);
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? `${m[1] ?? ''}-${String(month).padStart(2, '0')}` : null;
+}
+
+// "vor 11 Minuten", "3 hours ago", "il y a 2 heures", "hace 5 horas": an age instead of a day.
+const RELATIVE_TIME =
+  /\b(?:vor\s+\d{1,2}\s+(?:minuten|stunden?|tagen?)|\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|il\s+y\s+a\s+\d{1,2}\s+(?:minutes?|heures?|jours?)|hace\s+\d{1,2}\s+(?:minutos?|horas?|días?))\b/i;
+
+/** True when a short piece of the zone gives the story's age ("vor 11 Minuten") rather than a day. */
+export function relativeTimeIn(zone: ZoneText): boolean {
+  for (const piece of zone.pieces) {
+    if (piece.text.length < 200 && RELATIVE_TIME.test(piece.text)) return true;
+  }
+  return false;
 }

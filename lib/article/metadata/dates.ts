@@ -98,9 +98,9 @@ const MONTH_ALT = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).
 const NB = '(?<![\\p{L}\\p{N}])';
 const NA = '(?![\\p{L}\\p{N}])';
 
-// "16 October 2025", "7. Mai 2019", "7 de mayo de 2019", "1er janvier 2020"
+// "16 October 2025", "7. Mai 2019", "7 de mayo de 2019", "1er janvier 2020", "29 / Dezember / 2022", "29-Dec-2022"
 const DAY_MONTH_YEAR = new RegExp(
-  `${NB}(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?${NA},?\\s*(?:de\\s+)?'?(\\d{4})(?!\\d)`,
+  `${NB}(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:[/-]\\s*)?(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?${NA},?\\s*(?:[/-]\\s*)?(?:de\\s+)?'?(\\d{4})(?!\\d)`,
   'giu',
 );
 // "October 16, 2025", "Oct. 16 2025"

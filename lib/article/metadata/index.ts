@@ -7,6 +7,10 @@ import {
   dateFromUrl,
   dateInZone,
   markedDate,
+  monthFromUrl,
+  nearMidnightDay,
+  relativeTimeIn,
+  widerZoneDate,
   metaPublished,
   secondaryPublished,
   writtenDays,
@@ -272,21 +276,31 @@ interface DateContext {
  */
 function publishedOf(doc: Document, url: string, s: PageSignals, c: DateContext): string | null {
   const { language: lang, now } = c;
-  const fromLd = articlePublished(s, lang, now);
+  let days: Set<string> | null = null;
+  const fromUrl = dateFromUrl(url, now);
+  const urlMonth = monthFromUrl(url);
+  // "vor 11 Minuten" / "3 hours ago" by the headline: the page shows its date, only not as a day.
+  const relative = c.zones
+    ? relativeTimeIn(c.zones.before) || relativeTimeIn(c.zones.after)
+    : false;
+  // A claimed date counts when the URL or the page's text shows its day. A time near midnight whose
+  // day is not written but the neighbouring day is was stored in another zone: the page's day wins.
+  const corroborated = (iso: string | null): string | null => {
+    if (!iso) return null;
+    const day = iso.slice(0, 10);
+    if (fromUrl && day === fromUrl) return iso;
+    if (urlMonth === day.slice(0, 7) || relative) return iso;
+    days ??= writtenDays(doc, lang, now);
+    if (days.has(day)) return iso;
+    const near = nearMidnightDay(iso);
+    return near && (days.has(near) || near === fromUrl) ? near : null;
+  };
+  const fromLd = corroborated(articlePublished(s, lang, now));
   if (fromLd) return fromLd;
   const nearHeadline = c.anchor?.parentElement?.parentElement;
   const marked =
     (nearHeadline ? markedDate(nearHeadline, 'published', lang, now) : null) ??
     markedDate(c.scope, 'published', lang, now);
-  let days: Set<string> | null = null;
-  const shown = (iso: string | null): string | null => {
-    if (!iso) return null;
-    days ??= writtenDays(doc, lang, now);
-    return days.has(iso.slice(0, 10)) ? iso : null;
-  };
-  const fromUrl = dateFromUrl(url, now);
-  const corroborated = (iso: string | null): string | null =>
-    iso && fromUrl && iso.slice(0, 10) === fromUrl ? iso : shown(iso);
   const zoneDate = c.zones
     ? (dateInZone(c.zones.after, lang, now) ?? dateInZone(c.zones.before, lang, now))
     : null;
@@ -295,7 +309,8 @@ function publishedOf(doc: Document, url: string, s: PageSignals, c: DateContext)
     marked ??
     corroborated(secondaryPublished(s, lang, now)) ??
     fromUrl ??
-    zoneDate
+    zoneDate ??
+    (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null)
   );
 }
 
