@@ -204,3 +204,16 @@ export function relativeTimeIn(zone: ZoneText): boolean {
   }
   return false;
 }
+
+/** The calendar days written in the text around the headline, as "YYYY-MM-DD". */
+export function zoneDays(
+  zones: { before: ZoneText; after: ZoneText },
+  lang: string | null,
+  now: number,
+): Set<string> {
+  const days = new Set<string>();
+  for (const zone of [zones.before, zones.after]) {
+    for (const d of findDatesInText(joinZone(zone).text, lang, now)) days.add(formatDate(d.parts));
+  }
+  return days;
+}

@@ -14,6 +14,7 @@ import {
   metaPublished,
   secondaryPublished,
   writtenDays,
+  zoneDays,
 } from './dates-page';
 import { chooseHeadline } from './headline';
 import { isObject, resolve, stringProp, typesOf } from './jsonld';
@@ -277,6 +278,7 @@ interface DateContext {
 function publishedOf(doc: Document, url: string, s: PageSignals, c: DateContext): string | null {
   const { language: lang, now } = c;
   let days: Set<string> | null = null;
+  let nearDays: Set<string> | null = null;
   const fromUrl = dateFromUrl(url, now);
   const urlMonth = monthFromUrl(url);
   // "vor 11 Minuten" / "3 hours ago" by the headline: the page shows its date, only not as a day.
@@ -290,6 +292,9 @@ function publishedOf(doc: Document, url: string, s: PageSignals, c: DateContext)
     const day = iso.slice(0, 10);
     if (fromUrl && day === fromUrl) return iso;
     if (urlMonth === day.slice(0, 7) || relative) return iso;
+    // The text by the headline first: the whole page is read only when the day is not there.
+    nearDays ??= c.zones ? zoneDays(c.zones, lang, now) : new Set<string>();
+    if (nearDays.has(day)) return iso;
     days ??= writtenDays(doc, lang, now);
     if (days.has(day)) return iso;
     const near = nearMidnightDay(iso);
