@@ -200,6 +200,11 @@ export class HighlightLayer {
     return true;
   }
 
+  /** True when the layer holds no annotation at all, drawn or orphaned. */
+  get isEmpty(): boolean {
+    return this.drawn.size === 0;
+  }
+
   /** How many annotations are painted on the page now. */
   get drawnCount(): number {
     let n = 0;

@@ -42,8 +42,10 @@ export default defineContentScript({
       const article = readArticle(document, basics.url);
       // A failed report (extension reloaded, background restarting) only means the popup shows
       // less for this tab; the page must never see an error from us.
-      await request('page.report', { ...basics, article });
-      await layer.refresh();
+      const { saved } = await request('page.report', { ...basics, article });
+      // Annotating saves the article, so a page not in the library has nothing to draw: most
+      // pages cost no annotation query. (After a single-page navigation, old marks are cleared.)
+      if (saved || !layer.isEmpty) await layer.refresh();
     };
 
     // Only the extension itself can reach this listener (runtime messaging); the router still

@@ -1,4 +1,5 @@
 /** Scoring rules of corpora/README.md, shared by the eval script and any later `npm run eval`. */
+import { bagF1 } from '../../lib/article/metadata/text';
 
 /** Normalises a headline for exact comparison: NFKC, lower case, straight quotes and dashes, collapsed space. */
 export function normaliseHeadline(text: string): string {
@@ -16,23 +17,10 @@ function words(text: string, drop: ReadonlySet<string> = new Set()): string[] {
   return (normaliseHeadline(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !drop.has(w));
 }
 
-/** Bag-of-words F1 between two token lists. */
+/** Bag-of-words F1 between two token lists; two empty lists agree. */
 export function f1(out: string[], gold: string[]): number {
   if (out.length === 0 || gold.length === 0) return out.length === gold.length ? 1 : 0;
-  const counts = new Map<string, number>();
-  for (const t of gold) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of out) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(t, n - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const p = common / out.length;
-  const r = common / gold.length;
-  return (2 * p * r) / (p + r);
+  return bagF1(out, gold);
 }
 
 /** Headline scores: exact after normalisation, near when token F1 ≥ 0.9; a null label wants no headline. */

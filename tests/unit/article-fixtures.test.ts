@@ -2,21 +2,14 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '@/lib/article/extract-page';
 import type { EntityType } from '@/lib/article/types';
-import { fixturePages, readFixture } from './shared-fixtures';
+import { fixturePages, readFixture, type ExpectedMetadata } from './shared-fixtures';
 
 interface EntityExpectation {
   must?: string[];
   mustNot?: string[];
 }
 
-interface Expected {
-  url?: string;
-  isArticle: boolean;
-  headline?: string;
-  published?: string | null;
-  modified?: string | null;
-  byline?: string[];
-  siteName?: string | null;
+interface Expected extends ExpectedMetadata {
   entities?: Partial<Record<EntityType, EntityExpectation>> & { merged?: string[][] };
   dates?: {
     must: { text: string; date: string }[];

@@ -50,7 +50,9 @@ describe('HighlightLayer without the CSS Highlight API (jsdom)', () => {
     let current = anchors;
     const report = vi.fn(() => Promise.resolve());
     const layer = new HighlightLayer(document, () => Promise.resolve(current), report);
+    expect(layer.isEmpty).toBe(true);
     await layer.refresh();
+    expect(layer.isEmpty).toBe(false);
     const marks = [...document.querySelectorAll('claimmark-mark')];
     expect(marks.map((m) => m.textContent).join('')).toBe('the bridge would open in spring');
     expect(marks[0]?.getAttribute('style')).toContain(
@@ -67,6 +69,7 @@ describe('HighlightLayer without the CSS Highlight API (jsdom)', () => {
     expect(layer.needsRefresh()).toBe(true); // the orphan may yet appear in late content
     current = [];
     await layer.refresh();
+    expect(layer.isEmpty).toBe(true);
     expect(document.querySelectorAll('claimmark-mark')).toHaveLength(0);
     expect(document.body.textContent).toBe(
       'The minister said the bridge would open in spring.Critics doubt the date and the budget.',

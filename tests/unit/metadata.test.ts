@@ -5,17 +5,9 @@ import { cleanTitle } from '@/lib/article/metadata/headline';
 import { extractMetadata, normaliseLanguage } from '@/lib/article/metadata/index';
 import { parseLenient } from '@/lib/article/metadata/jsonld';
 import { parseByline } from '@/lib/article/metadata/byline';
-import { fixturePages, readFixture } from './shared-fixtures';
+import { fixturePages, readFixture, type ExpectedMetadata } from './shared-fixtures';
 
-interface Expected {
-  url?: string;
-  isArticle: boolean;
-  headline?: string;
-  published?: string | null;
-  modified?: string | null;
-  byline?: string[];
-  siteName?: string | null;
-}
+type Expected = ExpectedMetadata;
 
 const NOW = Date.parse('2025-10-20T00:00:00Z');
 const day = (iso: string | null): string | null => (iso === null ? null : iso.slice(0, 10));

@@ -24,3 +24,14 @@ export function fixturePages(): string[] {
 export function readFixture(...parts: string[]): string {
   return readFileSync(join(sharedDir(), 'fixtures', ...parts), 'utf8');
 }
+
+/** The metadata part of a shared page fixture's `*.expected.json`. */
+export interface ExpectedMetadata {
+  url?: string;
+  isArticle: boolean;
+  headline?: string;
+  published?: string | null;
+  modified?: string | null;
+  byline?: string[];
+  siteName?: string | null;
+}

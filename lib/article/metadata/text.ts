@@ -20,10 +20,8 @@ export function tokens(text: string): string[] {
   return comparable(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Token F1 of two texts (bag of words), 0 when either is empty. */
-export function tokenF1(a: string, b: string): number {
-  const ta = tokens(a);
-  const tb = tokens(b);
+/** Bag-of-words F1 of two token lists, 0 when either is empty. */
+export function bagF1(ta: readonly string[], tb: readonly string[]): number {
   if (ta.length === 0 || tb.length === 0) return 0;
   const counts = new Map<string, number>();
   for (const t of tb) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -39,6 +37,11 @@ export function tokenF1(a: string, b: string): number {
   const p = common / ta.length;
   const r = common / tb.length;
   return (2 * p * r) / (p + r);
+}
+
+/** Token F1 of two texts (bag of words), 0 when either is empty. */
+export function tokenF1(a: string, b: string): number {
+  return bagF1(tokens(a), tokens(b));
 }
 
 /** Text content of an element, collapsed; "" for null. */
