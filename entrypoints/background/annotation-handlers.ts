@@ -40,7 +40,11 @@ export interface AnnotationDeps {
   /** What is needed to store the tab's article along with an annotation (analysis included). */
   prepareArticle: (tabId: number) => Promise<ArticleInput>;
   /** Tells a tab's content script something; failures (tab gone) are ignored. */
-  notifyTab: (tabId: number, message: 'page.annotationsChanged' | 'page.closeEditor') => void;
+  notifyTab: (
+    tabId: number,
+    ...message:
+      ['page.annotationsChanged', Record<string, never>] | ['page.closeEditor', { query: string }]
+  ) => void;
   now: () => Date;
 }
 
@@ -164,7 +168,7 @@ export function createAnnotationHandlers(
         tabId = sender.origin === 'extension' ? sender.tabId : null;
       }
       for (const tab of await tabsShowing(record.articleUrl, tabId))
-        notifyTab(tab, 'page.annotationsChanged');
+        notifyTab(tab, 'page.annotationsChanged', {});
       return record;
     },
 
@@ -174,7 +178,7 @@ export function createAnnotationHandlers(
       const tabId = sender.origin === 'extension' ? sender.tabId : null;
       deleted.set(id, { tabId, record });
       for (const tab of await tabsShowing(record.articleUrl, tabId))
-        notifyTab(tab, 'page.annotationsChanged');
+        notifyTab(tab, 'page.annotationsChanged', {});
       return { deleted: true };
     },
 
@@ -185,13 +189,14 @@ export function createAnnotationHandlers(
       deleted.delete(id);
       const tabId = sender.origin === 'extension' ? (sender.tabId ?? held.tabId) : held.tabId;
       for (const tab of await tabsShowing(held.record.articleUrl, tabId))
-        notifyTab(tab, 'page.annotationsChanged');
+        notifyTab(tab, 'page.annotationsChanged', {});
       return held.record;
     },
 
     'editor.close'(_payload, sender) {
       const tabId = sender.origin === 'extension' ? sender.tabId : null;
-      if (tabId !== null) notifyTab(tabId, 'page.closeEditor');
+      const query = sender.origin === 'extension' ? new URL(sender.url).search : '';
+      if (tabId !== null) notifyTab(tabId, 'page.closeEditor', { query });
       return Promise.resolve({ closed: tabId !== null });
     },
   };

@@ -5,6 +5,7 @@ import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 import { createTabStore, memoryArea, type SessionArea } from '@/lib/tabs/tab-store';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
+import type { AnnotationDeps } from './annotation-handlers';
 import { createHandlers } from './handlers';
 
 type Action = 'highlight' | 'claim';
@@ -32,9 +33,13 @@ export default defineBackground(() => {
   const db = new ClaimmarkDatabase();
   const tabs = createTabStore(sessionArea());
   const requestBody = async (tabId: number) => (await toTab(tabId)('page.body', {}))?.text ?? null;
-  const notifyTab = (tabId: number, message: 'page.annotationsChanged' | 'page.closeEditor') => {
+  const notifyTab: AnnotationDeps['notifyTab'] = (tabId, ...[type, payload]) => {
     // The tab may have closed or navigated away: nothing to tell it then.
-    toTab(tabId)(message, {}).catch(() => undefined);
+    const send = toTab(tabId);
+    // One call per branch, so each payload is checked against its own message's schema type.
+    (type === 'page.closeEditor' ? send(type, payload) : send(type, payload)).catch(
+      () => undefined,
+    );
   };
   const act = async (tabId: number | undefined, action: Action) => {
     const target =

@@ -19,6 +19,7 @@ export interface AnnotatorDeps {
 export class Annotator {
   private hideToolbar: (() => void) | null = null;
   private closeEditor: (() => void) | null = null;
+  private editorQuery: string | null = null;
   private peek: { id: string; close: () => void } | null = null;
 
   constructor(private readonly deps: AnnotatorDeps) {}
@@ -68,8 +69,10 @@ export class Annotator {
   }
 
   /** Closes the editor frame, if one is open. */
-  closeEditorFrame(): boolean {
+  closeEditorFrame(query?: string): boolean {
     if (!this.closeEditor) return false;
+    // Only the editor that asked: not one the reader has opened since.
+    if (query !== undefined && query !== this.editorQuery) return false;
     this.closeEditor();
     this.closeEditor = null;
     return true;
@@ -78,6 +81,7 @@ export class Annotator {
   private openEditor(query: string, rect: DOMRect | null): void {
     this.closeEditorFrame();
     this.peekAt(null, 0, 0);
+    this.editorQuery = `?${query}`;
     this.closeEditor = openEditorFrame(this.deps.doc, this.deps.editorUrl(query), rect);
   }
 

@@ -60,7 +60,8 @@ export default defineContentScript({
         await layer.refresh();
         return { drawn: layer.drawnCount };
       },
-      'page.closeEditor': () => Promise.resolve({ closed: annotator.closeEditorFrame() }),
+      'page.closeEditor': ({ query }) =>
+        Promise.resolve({ closed: annotator.closeEditorFrame(query) }),
       'page.act': async ({ action }) => ({ done: await annotator.act(action) }),
       'page.reveal': ({ id }) => Promise.resolve({ revealed: layer.reveal(id) }),
     });

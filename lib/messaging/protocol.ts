@@ -322,7 +322,9 @@ export const protocol = {
   'page.closeEditor': {
     from: 'extension',
     to: 'content',
-    request: v.strictObject({}),
+    // Which editor asked to close (its query, "?draft=…" or "?id=…"): a late request from an
+    // editor that is gone must not close the one the reader has open now.
+    request: v.strictObject({ query: Text(200) }),
     response: v.strictObject({ closed: v.boolean() }),
   },
   'page.act': {

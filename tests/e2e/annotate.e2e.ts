@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 async function annotations(): Promise<StoredAnnotation[]> {
-  return (await readStore(browser.worker, 'annotations')) as StoredAnnotation[];
+  return (await readStore(browser, 'annotations')) as StoredAnnotation[];
 }
 
 async function editorFrame(page: Page, kind: 'draft' | 'id'): Promise<Frame> {
@@ -69,7 +69,7 @@ describe('highlighting and annotating in Chromium', () => {
     // Reduced motion: scrolling to a highlight is instant, so the tests can aim at the page.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(storyUrl);
-    await reportedTabId(browser.worker, storyUrl);
+    await reportedTabId(browser, storyUrl);
     expect(await passageTint(page, CLAIM)).toBeLessThan(0.02);
 
     await selectText(page, CLAIM, 'U.S. President Donald ');
@@ -93,7 +93,7 @@ describe('highlighting and annotating in Chromium', () => {
     await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
 
     await page.reload();
-    await reportedTabId(browser.worker, storyUrl);
+    await reportedTabId(browser, storyUrl);
     await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
 
     // Hovering shows the status and the note's first line, in an extension frame.
@@ -137,7 +137,7 @@ describe('highlighting and annotating in Chromium', () => {
     });
     await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
 
-    const tabId = await reportedTabId(browser.worker, storyUrl);
+    const tabId = await reportedTabId(browser, storyUrl);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     const list = popup.getByRole('list', { name: 'Highlights and claims on this page' });
@@ -182,7 +182,7 @@ describe('highlighting and annotating in Chromium', () => {
     const errors: Error[] = [];
     prying.on('pageerror', (e) => errors.push(e));
     await prying.goto(url);
-    await reportedTabId(browser.worker, url);
+    await reportedTabId(browser, url);
     await selectText(prying, 'the new bridge would open in spring');
     await prying.keyboard.press('Alt+Shift+C');
     const editor = await editorFrame(prying, 'draft');
@@ -235,7 +235,7 @@ describe('highlighting and annotating in Chromium', () => {
     const url = `${server.origin}/own/prying-page.html`;
     const prying = await browser.context.newPage();
     await prying.goto(url);
-    const tabId = await reportedTabId(browser.worker, url);
+    const tabId = await reportedTabId(browser, url);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByText('SECRET-NOTE <img src=x onerror=alert(1)>').waitFor();
@@ -248,7 +248,7 @@ describe('highlighting and annotating in Chromium', () => {
     const url = `${server.origin}/own/restless-page.html`;
     const restless = await browser.context.newPage();
     await restless.goto(url);
-    await reportedTabId(browser.worker, url);
+    await reportedTabId(browser, url);
     const quote = 'the reservoir reached its lowest level in forty years';
     await selectText(restless, quote);
     await restless.keyboard.press('Alt+Shift+H');

@@ -37,7 +37,7 @@ function popupUrl(tabId?: number): string {
 }
 
 async function articles(): Promise<StoredArticle[]> {
-  return (await readStore(browser.worker, 'articles')) as StoredArticle[];
+  return (await readStore(browser, 'articles')) as StoredArticle[];
 }
 
 describe('Claimmark in Chromium', () => {
@@ -55,7 +55,7 @@ describe('Claimmark in Chromium', () => {
     const pageUrl = `${server.origin}/pages/budapest-summit.html`;
     const page = await browser.context.newPage();
     await page.goto(pageUrl);
-    const tabId = await reportedTabId(browser.worker, pageUrl);
+    const tabId = await reportedTabId(browser, pageUrl);
     expect(await articles()).toEqual([]);
 
     const popup = await browser.context.newPage();
@@ -91,7 +91,7 @@ describe('Claimmark in Chromium', () => {
     const pageUrl = `${server.origin}/pages/budapest-summit.html`;
     const page = await browser.context.newPage();
     await page.goto(pageUrl);
-    const tabId = await reportedTabId(browser.worker, pageUrl);
+    const tabId = await reportedTabId(browser, pageUrl);
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(tabId));
     await popup
@@ -131,7 +131,7 @@ describe('Claimmark in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(pageUrl);
     const reported = new URL(pageUrl).toString();
-    const tabId = await reportedTabId(browser.worker, reported);
+    const tabId = await reportedTabId(browser, reported);
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(tabId));
     await popup.getByText('none given').waitFor();
@@ -147,7 +147,7 @@ describe('Claimmark in Chromium', () => {
   it('says plainly that it cannot read a page that is not http(s)', async () => {
     const page = await browser.context.newPage();
     await page.goto('data:text/html,<title>Not a web page</title><p>data URL</p>');
-    const tabId = await activeTabId(browser.worker, page);
+    const tabId = await activeTabId(browser, page);
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(tabId));
     await popup.getByText(/Nothing to show for this tab/).waitFor();
@@ -166,7 +166,7 @@ describe('Claimmark in Chromium', () => {
       });
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(pageUrl);
-      const tabId = await reportedTabId(browser.worker, pageUrl);
+      const tabId = await reportedTabId(browser, pageUrl);
       const popup = await browser.context.newPage();
       await popup.goto(popupUrl(tabId));
       await popup.getByText(/This page is not an article/).waitFor();
@@ -184,7 +184,7 @@ describe('Claimmark in Chromium', () => {
     await page.getByText(/^done: /).waitFor();
     expect(await page.locator('#result').textContent()).toBe('done: postMessage, no runtime');
     // The content script still reported the page honestly (its real title, not the forged one)…
-    const tabId = await reportedTabId(browser.worker, pageUrl);
+    const tabId = await reportedTabId(browser, pageUrl);
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(tabId));
     await popup

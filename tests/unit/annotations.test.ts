@@ -108,7 +108,14 @@ describe('annotations in the background', () => {
       selectors: draft.selectors,
     });
     expect(saved.createdAt).toBe('2026-01-02T03:04:05.000Z');
-    expect(notifyTab).toHaveBeenCalledWith(4, 'page.annotationsChanged');
+    expect(notifyTab).toHaveBeenCalledWith(4, 'page.annotationsChanged', {});
+    // Closing names the editor that asked, so a late request cannot close a newer editor.
+    await call(
+      'editor.close',
+      {},
+      { ...editor, url: `chrome-extension://id/editor.html?draft=${draftId}` },
+    );
+    expect(notifyTab).toHaveBeenCalledWith(4, 'page.closeEditor', { query: `?draft=${draftId}` });
     // The draft is used up: saving it again would make a second annotation.
     await expect(call('annotation.save', { target: { draftId }, fields }, editor)).rejects.toThrow(
       /expired/,

@@ -16,6 +16,8 @@ interface ExtensionGlobal {
 export interface ChromiumSession {
   context: BrowserContext;
   worker: Worker;
+  /** An extension page kept open for reading the extension's storage. */
+  control: Page;
   extensionId: string;
   close(): Promise<void>;
 }
@@ -41,9 +43,14 @@ export async function launchChromium(): Promise<ChromiumSession> {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Tests read extension state through a page of the extension, not through the service
+  // worker: Chromium stops an idle worker, and an evaluate on a stopped worker never returns.
+  const control = await context.newPage();
+  await control.goto(`chrome-extension://${extensionId}/popup.html?tab=0`);
   return {
     context,
     worker,
+    control,
     extensionId,
     async close() {
       await context.close();
@@ -53,14 +60,14 @@ export async function launchChromium(): Promise<ChromiumSession> {
 }
 
 /** The id of the tab whose page the background has a report for, waiting until it arrives. */
-export function reportedTabId(worker: Worker, pageUrl: string): Promise<number> {
-  return worker.evaluate(reportedTabIdInExtension, pageUrl);
+export function reportedTabId(session: ChromiumSession, pageUrl: string): Promise<number> {
+  return session.control.evaluate(reportedTabIdInExtension, pageUrl);
 }
 
 /** The id of the active tab after bringing `page` to the front. */
-export async function activeTabId(worker: Worker, page: Page): Promise<number> {
+export async function activeTabId(session: ChromiumSession, page: Page): Promise<number> {
   await page.bringToFront();
-  return worker.evaluate(async () => {
+  return session.control.evaluate(async () => {
     const [tab] = await (globalThis as unknown as ExtensionGlobal).chrome.tabs.query({
       active: true,
       lastFocusedWindow: true,
@@ -71,6 +78,6 @@ export async function activeTabId(worker: Worker, page: Page): Promise<number> {
 }
 
 /** Every record of a store of the extension's database, read raw in the extension origin. */
-export function readStore(worker: Worker, store: string): Promise<unknown[]> {
-  return worker.evaluate(readStoreInExtension, store);
+export function readStore(session: ChromiumSession, store: string): Promise<unknown[]> {
+  return session.control.evaluate(readStoreInExtension, store);
 }
