@@ -7,6 +7,7 @@ import type {
   StoredArticleFacts,
 } from '../model';
 import { saveArticle } from './articles';
+import { refreshCatalog } from './catalog';
 import type { ClaimmarkDatabase } from './database';
 
 /** The article an annotation belongs to, prepared before the transaction (analysis is slow). */
@@ -47,7 +48,7 @@ export function createAnnotation(
   fields: AnnotationFields,
   now: Date = new Date(),
 ): Promise<AnnotationRecord> {
-  return db.transaction('rw', db.articles, db.annotations, async () => {
+  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
     const article =
       (await db.articles.get(input.key)) ??
       (await saveArticle(db, input.key, input.report, input.seenAt, now, input.facts));
@@ -69,6 +70,7 @@ export function createAnnotation(
       anchoring: { status: 'anchored', text: null, checkedAt: time },
     };
     await db.annotations.add(record);
+    await refreshCatalog(db, [record.articleUrl]);
     return record;
   });
 }
@@ -80,7 +82,7 @@ export function updateAnnotation(
   fields: AnnotationFields,
   now: Date = new Date(),
 ): Promise<AnnotationRecord> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
     const existing = await db.annotations.get(id);
     if (!existing) throw new Error('This note no longer exists (deleted elsewhere?).');
     const record: AnnotationRecord = {
@@ -90,6 +92,7 @@ export function updateAnnotation(
       modifiedAt: now.toISOString(),
     };
     await db.annotations.put(record);
+    await refreshCatalog(db, [record.articleUrl]);
     return record;
   });
 }
@@ -99,19 +102,22 @@ export function deleteAnnotation(
   db: ClaimmarkDatabase,
   id: string,
 ): Promise<AnnotationRecord | undefined> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
     const existing = await db.annotations.get(id);
-    if (existing) await db.annotations.delete(id);
+    if (existing) {
+      await db.annotations.delete(id);
+      await refreshCatalog(db, [existing.articleUrl]);
+    }
     return existing;
   });
 }
 
 /** Puts a deleted annotation back exactly as it was. */
-export async function restoreAnnotation(
-  db: ClaimmarkDatabase,
-  record: AnnotationRecord,
-): Promise<void> {
-  await db.annotations.put(record);
+export function restoreAnnotation(db: ClaimmarkDatabase, record: AnnotationRecord): Promise<void> {
+  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
+    await db.annotations.put(record);
+    await refreshCatalog(db, [record.articleUrl]);
+  });
 }
 
 /** Records how each annotation came back on its page, in one transaction. */
@@ -121,17 +127,21 @@ export function recordAnchoring(
   results: { id: string; status: AnchorStatus; text: string | null }[],
   now: Date = new Date(),
 ): Promise<number> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
     let updated = 0;
+    let statusChanged = false;
     for (const result of results) {
       const existing = await db.annotations.get(result.id);
       // Only the article's own annotations: a tab cannot touch another article's notes.
       if (existing?.articleUrl !== articleUrl) continue;
+      statusChanged ||= (existing.anchoring?.status ?? 'anchored') !== result.status;
       await db.annotations.update(result.id, {
         anchoring: { status: result.status, text: result.text, checkedAt: now.toISOString() },
       });
       updated++;
     }
+    // The catalog shows only the status: a page visit that changed none rewrites nothing there.
+    if (statusChanged) await refreshCatalog(db, [articleUrl]);
     return updated;
   });
 }

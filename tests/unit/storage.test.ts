@@ -23,11 +23,11 @@ afterEach(async () => {
 });
 
 describe('ClaimmarkDatabase', () => {
-  it('opens schema version 1 with the articles and annotations stores', async () => {
+  it('opens schema version 2 with the articles, annotations and catalog stores', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'catalog']);
     expect(db.articles.schema.primKey.name).toBe('url');
     expect(db.annotations.schema.primKey.name).toBe('id');
     expect(db.annotations.schema.indexes.map((i) => i.name)).toContain('articleUrl');
