@@ -31,7 +31,8 @@ type AnnotationMessages =
   | 'annotation.save'
   | 'annotation.delete'
   | 'annotation.undoDelete'
-  | 'editor.close';
+  | 'editor.close'
+  | 'library.open';
 
 /** What the annotation handlers need from the rest of the background. */
 export interface AnnotationDeps {
@@ -43,8 +44,16 @@ export interface AnnotationDeps {
   notifyTab: (
     tabId: number,
     ...message:
-      ['page.annotationsChanged', Record<string, never>] | ['page.closeEditor', { query: string }]
+      | ['page.annotationsChanged', Record<string, never>]
+      | ['page.closeEditor', { query: string }]
+      | ['page.reveal', { id: string }]
   ) => void;
+  /** The open tabs, for finding those that show an article. */
+  listTabs: () => Promise<number[]>;
+  /** Brings a tab to the front and asks its page to scroll to an annotation. */
+  focusAndReveal: (tabId: number, id: string) => Promise<boolean>;
+  /** Opens an address in a new, active tab and returns its id. */
+  openTab: (url: string) => Promise<number>;
   now: () => Date;
 }
 
@@ -71,20 +80,26 @@ function tabOf(sender: Sender): number {
 export function createAnnotationHandlers(
   deps: AnnotationDeps,
 ): Pick<Handlers<'background'>, AnnotationMessages> {
-  const { db, tabs, prepareArticle, notifyTab, now } = deps;
+  const { db, tabs, prepareArticle, notifyTab, listTabs, focusAndReveal, openTab, now } = deps;
   // Drafts wait in memory for the editor; the page never learns their id's contents.
   const drafts = new Map<string, { tabId: number; draft: AnnotationDraft }>();
   // Deleted records, kept for undo until the background restarts.
   const deleted = new Map<string, { tabId: number | null; record: AnnotationRecord }>();
+  // Tabs opened from the library, and the annotation to scroll to once their page anchored it.
+  const pendingReveals = new Map<number, string>();
 
   async function articleKeyOfTab(tabId: number): Promise<string | null> {
     const report = await tabs.get(tabId);
     return report ? articleKey(report) : null;
   }
 
-  async function tabsShowing(articleUrl: string, hint: number | null): Promise<number[]> {
-    if (hint === null) return [];
-    return (await articleKeyOfTab(hint)) === articleUrl ? [hint] : [];
+  /** Every open tab showing the article; the hinted one (the editor's tab) first. */
+  async function tabsShowing(articleUrl: string, hint: number | null = null): Promise<number[]> {
+    const ids = await listTabs().catch(() => (hint === null ? [] : [hint]));
+    const ordered = hint === null ? ids : [hint, ...ids.filter((id) => id !== hint)];
+    const showing: number[] = [];
+    for (const id of ordered) if ((await articleKeyOfTab(id)) === articleUrl) showing.push(id);
+    return showing;
   }
 
   return {
@@ -117,9 +132,16 @@ export function createAnnotationHandlers(
     },
 
     async 'annotations.anchored'({ results }, sender) {
-      const key = await articleKeyOfTab(tabOf(sender));
+      const tabId = tabOf(sender);
+      const key = await articleKeyOfTab(tabId);
       if (!key) return { recorded: 0 };
-      return { recorded: await recordAnchoring(db, key, results, now()) };
+      const recorded = await recordAnchoring(db, key, results, now());
+      const reveal = pendingReveals.get(tabId);
+      if (reveal !== undefined) {
+        pendingReveals.delete(tabId);
+        notifyTab(tabId, 'page.reveal', { id: reveal });
+      }
+      return { recorded };
     },
 
     async 'editor.load'(target): Promise<EditorData> {
@@ -191,6 +213,19 @@ export function createAnnotationHandlers(
       for (const tab of await tabsShowing(held.record.articleUrl, tabId))
         notifyTab(tab, 'page.annotationsChanged', {});
       return held.record;
+    },
+
+    async 'library.open'({ id }) {
+      const record = await getAnnotation(db, id);
+      if (!record) throw new Error('This note no longer exists.');
+      const [showing] = await tabsShowing(record.articleUrl);
+      if (showing !== undefined) {
+        return { tab: 'focused', revealed: await focusAndReveal(showing, id) };
+      }
+      const article = await db.articles.get(record.articleUrl);
+      const address = article?.canonicalUrl ?? article?.seenAt[0] ?? record.articleUrl;
+      pendingReveals.set(await openTab(address), id);
+      return { tab: 'opened', revealed: false };
     },
 
     'editor.close'(_payload, sender) {

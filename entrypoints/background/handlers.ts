@@ -21,6 +21,9 @@ export interface BackgroundDeps {
   /** Asks the tab's content script for the article body text; null when it has none. */
   requestBody: (tabId: number) => Promise<string | null>;
   notifyTab?: AnnotationDeps['notifyTab'];
+  listTabs?: AnnotationDeps['listTabs'];
+  focusAndReveal?: AnnotationDeps['focusAndReveal'];
+  openTab?: AnnotationDeps['openTab'];
   now?: () => Date;
 }
 
@@ -53,6 +56,9 @@ export function createHandlers({
   tabs,
   requestBody,
   notifyTab = () => undefined,
+  listTabs = () => Promise.resolve([]),
+  focusAndReveal = () => Promise.resolve(false),
+  openTab = () => Promise.reject(new Error('This browser cannot open tabs here.')),
   now = () => new Date(),
 }: BackgroundDeps): Handlers<'background'> {
   // Analyses by tab, for the page address they were made for: memory only, like the reports.
@@ -105,6 +111,9 @@ export function createHandlers({
       tabs,
       now,
       notifyTab,
+      listTabs,
+      focusAndReveal,
+      openTab,
       // Analysis waits on the page, so it happens before the annotation's transaction, and
       // only for an article that is not in the library yet.
       prepareArticle: async (tabId) => {

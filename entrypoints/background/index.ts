@@ -37,16 +37,35 @@ export default defineBackground(() => {
     // The tab may have closed or navigated away: nothing to tell it then.
     const send = toTab(tabId);
     // One call per branch, so each payload is checked against its own message's schema type.
-    (type === 'page.closeEditor' ? send(type, payload) : send(type, payload)).catch(
-      () => undefined,
-    );
+    const sent =
+      type === 'page.closeEditor'
+        ? send(type, payload)
+        : type === 'page.reveal'
+          ? send(type, payload)
+          : send(type, payload);
+    sent.catch(() => undefined);
+  };
+  const listTabs = async () =>
+    (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+  const focusAndReveal = async (tabId: number, id: string) => {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    return (await toTab(tabId)('page.reveal', { id })).revealed;
+  };
+  const openTab = async (url: string) => {
+    const tab = await browser.tabs.create({ url, active: true });
+    if (tab.id === undefined) throw new Error('The browser did not open the article.');
+    return tab.id;
   };
   const act = async (tabId: number | undefined, action: Action) => {
     const target =
       tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (target !== undefined) await toTab(target)('page.act', { action });
   };
-  const route = createRouter('background', createHandlers({ db, tabs, requestBody, notifyTab }));
+  const route = createRouter(
+    'background',
+    createHandlers({ db, tabs, requestBody, notifyTab, listTabs, focusAndReveal, openTab }),
+  );
   const extensionBase = browser.runtime.getURL('/');
 
   // webextension-polyfill sends the resolved value of a returned promise as the reply.

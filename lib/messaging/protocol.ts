@@ -313,6 +313,14 @@ export const protocol = {
     request: v.strictObject({}),
     response: v.strictObject({ closed: v.boolean() }),
   },
+  'library.open': {
+    from: 'extension',
+    to: 'background',
+    request: v.strictObject({ id: Uuid }),
+    // "focused": a tab already showed the article; "opened": a new tab loads it and scrolls
+    // to the annotation once its highlights are drawn.
+    response: v.strictObject({ tab: v.picklist(['focused', 'opened']), revealed: v.boolean() }),
+  },
   'page.annotationsChanged': {
     from: 'extension',
     to: 'content',

@@ -22,3 +22,8 @@ export async function refreshCatalog(db: ClaimmarkDatabase, urls: Iterable<strin
 export function readCatalog(db: ClaimmarkDatabase): Promise<CatalogEntry[]> {
   return db.catalog.toArray();
 }
+
+/** The catalog rows of the newest saved articles, for painting the list before the rest loads. */
+export function readNewestCatalog(db: ClaimmarkDatabase, limit: number): Promise<CatalogEntry[]> {
+  return db.catalog.orderBy('savedAt').reverse().limit(limit).toArray();
+}

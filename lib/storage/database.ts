@@ -29,7 +29,7 @@ export class ClaimmarkDatabase extends Dexie {
       .stores({
         articles: 'url, savedAt',
         annotations: 'id, articleUrl',
-        catalog: 'url',
+        catalog: 'url, savedAt',
       })
       .upgrade(upgradeToCatalog);
   }

@@ -232,4 +232,112 @@ describe('annotations in the background', () => {
       error: expect.stringContaining('evidence') as string,
     });
   });
+
+  it('opens a note from the library: focuses a tab showing it, or opens the article and reveals it once anchored', async () => {
+    const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
+    opened.push(db);
+    const notifyTab = vi.fn();
+    const focusAndReveal = vi.fn(() => Promise.resolve(true));
+    const openTab = vi.fn(() => Promise.resolve(9));
+    const tabs = createTabStore(memoryArea());
+    let open = [4];
+    const route = createRouter(
+      'background',
+      createHandlers({
+        db,
+        tabs,
+        requestBody: () => Promise.resolve(null),
+        notifyTab,
+        listTabs: () => Promise.resolve(open),
+        focusAndReveal,
+        openTab,
+      }),
+    );
+    const call = async <T>(type: string, payload: unknown, sender: Sender): Promise<T> => {
+      const result = await route({ type, payload }, sender);
+      if (!result.ok) throw new Error(result.error);
+      return result.value as T;
+    };
+    const popup: Sender = {
+      origin: 'extension',
+      url: 'chrome-extension://id/popup.html',
+      tabId: null,
+    };
+    await call('page.report', page, content);
+    const anchor = await call<AnnotationAnchor>(
+      'annotation.create',
+      { draft, color: 'yellow' },
+      content,
+    );
+
+    expect(await call('library.open', { id: anchor.id }, popup)).toEqual({
+      tab: 'focused',
+      revealed: true,
+    });
+    expect(focusAndReveal).toHaveBeenCalledWith(4, anchor.id);
+
+    // The tab was closed: a new one opens the article, and reveals the note after anchoring.
+    open = [];
+    await tabs.remove(4);
+    expect(await call('library.open', { id: anchor.id }, popup)).toEqual({
+      tab: 'opened',
+      revealed: false,
+    });
+    expect(openTab).toHaveBeenCalledWith(page.url);
+    const newTab: Sender = { origin: 'content', tabId: 9, frameId: 0, url: page.url };
+    await call('page.report', page, newTab);
+    await call(
+      'annotations.anchored',
+      { results: [{ id: anchor.id, status: 'anchored', text: null }] },
+      newTab,
+    );
+    expect(notifyTab).toHaveBeenCalledWith(9, 'page.reveal', { id: anchor.id });
+
+    await expect(call('library.open', { id: crypto.randomUUID() }, popup)).rejects.toThrow(
+      /no longer exists/,
+    );
+  });
+
+  it('tells every tab showing the article when the popup edits one of its notes', async () => {
+    const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
+    opened.push(db);
+    const notifyTab = vi.fn();
+    const tabs = createTabStore(memoryArea());
+    const route = createRouter(
+      'background',
+      createHandlers({
+        db,
+        tabs,
+        requestBody: () => Promise.resolve(null),
+        notifyTab,
+        listTabs: () => Promise.resolve([4, 6, 8]),
+      }),
+    );
+    const other = { ...page, url: 'https://elsewhere.example.com/' };
+    for (const [tabId, report] of [
+      [4, page],
+      [6, page],
+      [8, other],
+    ] as const) {
+      await route({ type: 'page.report', payload: report }, { ...content, tabId, url: report.url });
+    }
+    const created = await route(
+      { type: 'annotation.create', payload: { draft, color: 'yellow' } },
+      content,
+    );
+    if (!created.ok) throw new Error(created.error);
+    const { id } = created.value as AnnotationAnchor;
+    notifyTab.mockClear();
+    const popup: Sender = {
+      origin: 'extension',
+      url: 'chrome-extension://id/popup.html',
+      tabId: null,
+    };
+    const deleted = await route({ type: 'annotation.delete', payload: { id } }, popup);
+    expect(deleted).toEqual({ ok: true, value: { deleted: true } });
+    expect(notifyTab.mock.calls).toEqual([
+      [4, 'page.annotationsChanged', {}],
+      [6, 'page.annotationsChanged', {}],
+    ]);
+  });
 });
