@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ANNOTATIONS,
   ARTICLES,
@@ -270,6 +270,22 @@ describe('bad input', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(error);
     await expectUntouched(text);
+  });
+
+  it('says the disk is full and changes nothing when the write runs out of space', async () => {
+    const db = freshDb();
+    await seed(db, ARTICLES.slice(0, 1), []);
+    const before = await dump(db);
+    // The articles are written first; the annotations' write fails and must undo them.
+    const write = vi
+      .spyOn(db.annotations, 'bulkPut')
+      .mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const file = parsed(exportClaimmarkJson(ARTICLES, ANNOTATIONS, { kind: 'all' }, NOW));
+    await expect(applyImport(db, file)).rejects.toThrow(
+      'Your disk is full: the import was not saved and your library is unchanged. Free some space and try again.',
+    );
+    expect(write).toHaveBeenCalledOnce();
+    expect(await dump(db)).toEqual(before);
   });
 
   it('refuses a file over 256 MB before parsing it', async () => {
