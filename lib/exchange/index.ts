@@ -1,0 +1,11 @@
+// What the UI needs to export and import; storage goes through lib/storage/export.ts and
+// lib/storage/import.ts. The file format is documented in docs/export-format.md.
+export { buildClaimmarkExport, exportClaimmarkJson } from './claimmark-json';
+export { EXPORT_MIME_TYPES, exportFileName, type ExportFormat } from './file-name';
+export type { SkippedItem } from './issues';
+export { exportMarkdown } from './markdown';
+export { checkImportSize, MAX_IMPORT_BYTES, parseImportFile } from './parse-import';
+export type { ImportFailure, ImportFormat, ParsedImport, ParseResult } from './parsed';
+export { planImport, type ExistingRecords, type ImportPlan, type ImportSummary } from './plan';
+export { EXPORT_VERSION, type ExportScope } from './schema';
+export { exportW3cJsonLd } from './w3c-export';

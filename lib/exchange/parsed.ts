@@ -1,0 +1,51 @@
+import type { AnnotationRecord, ArticleRecord } from '../model';
+import type { Located } from './dedupe';
+import type { SkippedItem } from './issues';
+
+/** The file formats Claimmark imports. */
+export type ImportFormat = 'claimmark' | 'w3c';
+
+/** A file read and validated: the valid records, each with its place, and what was skipped. */
+export interface ParsedImport {
+  ok: true;
+  format: ImportFormat;
+  articles: ArticleRecord[];
+  annotations: AnnotationRecord[];
+  /** Where each record of `articles` is in the file (same order). */
+  articlePlaces: string[];
+  /** Where each record of `annotations` is in the file (same order). */
+  annotationPlaces: string[];
+  skipped: SkippedItem[];
+}
+
+/** A file that cannot be imported at all, with a sentence saying why. */
+export interface ImportFailure {
+  ok: false;
+  error: string;
+}
+
+/** What parseImportFile returns. */
+export type ParseResult = ParsedImport | ImportFailure;
+
+/** Assembles a ParsedImport from located records. */
+export function parsedImport(
+  format: ImportFormat,
+  articles: readonly Located<ArticleRecord>[],
+  annotations: readonly Located<AnnotationRecord>[],
+  skipped: SkippedItem[],
+): ParsedImport {
+  return {
+    ok: true,
+    format,
+    articles: articles.map((a) => a.record),
+    annotations: annotations.map((a) => a.record),
+    articlePlaces: articles.map((a) => a.where),
+    annotationPlaces: annotations.map((a) => a.where),
+    skipped,
+  };
+}
+
+/** Narrows an unknown JSON value to an object with string keys. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
