@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ArticleList } from '@/components/ArticleList';
+import { LibraryView, type LibraryExchange } from '@/components/library/LibraryView';
 import type { Async } from '@/components/async';
 import { PageView } from '@/components/PageView';
 import { ViewTabs, type ViewTab } from '@/components/ViewTabs';
@@ -7,17 +7,20 @@ import type { Client } from '@/lib/messaging/client';
 import type { Entity } from '@/lib/article/types';
 import type { TabState, TextAnalysis } from '@/lib/model';
 import { annotationsForArticle } from '@/lib/storage/annotations';
-import { listArticles } from '@/lib/storage/articles';
+import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { useLiveQuery } from './use-live-query';
 
-type View = 'page' | 'library';
+/** The popup's two views. */
+export type View = 'page' | 'library';
 const VIEWS: ViewTab<View>[] = [
   { key: 'page', label: 'This page' },
   { key: 'library', label: 'Library' },
 ];
 
 export interface AppProps {
+  /** Export and import of the library (files); absent in tests that do not need them. */
+  exchange?: LibraryExchange;
   db: ClaimmarkDatabase;
   request: Client;
   /** Resolves the tab this popup is about, or null when there is none. */
@@ -26,6 +29,8 @@ export interface AppProps {
   markInTab: (tabId: number, terms: string[]) => Promise<number>;
   /** Scrolls the tab's page to an annotation and flashes it; false when it has no place. */
   revealInTab: (tabId: number, id: string) => Promise<boolean>;
+  /** The view shown first; "This page" unless asked otherwise (`?view=library`). */
+  initialView?: View;
 }
 
 function errorText(error: unknown): string {
@@ -33,8 +38,16 @@ function errorText(error: unknown): string {
 }
 
 /** The popup's root: it alone talks to the background and the database. */
-export function App({ db, request, resolveTabId, markInTab, revealInTab }: AppProps) {
-  const [view, setView] = useState<View>('page');
+export function App({
+  db,
+  request,
+  resolveTabId,
+  markInTab,
+  revealInTab,
+  initialView = 'page',
+  exchange,
+}: AppProps) {
+  const [view, setView] = useState<View>(initialView);
   const [tabId, setTabId] = useState<number | null>(null);
   const [tabState, setTabState] = useState<Async<TabState | null>>({ status: 'loading' });
   const [saving, setSaving] = useState(false);
@@ -42,7 +55,16 @@ export function App({ db, request, resolveTabId, markInTab, revealInTab }: AppPr
   const [analysis, setAnalysis] = useState<Async<TextAnalysis | null>>({ status: 'loading' });
   const [marked, setMarked] = useState<string | null>(null);
   const [markNote, setMarkNote] = useState<string | null>(null);
-  const articles = useLiveQuery(db, () => listArticles(db), []);
+  const inLibrary = view === 'library';
+  // The library is read only when shown: "This page" must open fast on any library size.
+  const preview = useLiveQuery(
+    db,
+    () => (inLibrary ? readNewestCatalog(db, 30) : Promise.resolve(null)),
+    [inLibrary],
+  );
+  const catalog = useLiveQuery(db, () => (inLibrary ? readCatalog(db) : Promise.resolve([])), [
+    inLibrary,
+  ]);
   const articleKey = tabState.status === 'ready' ? (tabState.value?.articleKey ?? null) : null;
   const annotations = useLiveQuery(
     db,
@@ -135,7 +157,15 @@ export function App({ db, request, resolveTabId, markInTab, revealInTab }: AppPr
             onMark={mark}
           />
         ) : (
-          <ArticleList articles={articles} />
+          <LibraryView
+            catalog={catalog}
+            preview={preview.status === 'ready' ? preview.value : null}
+            request={request}
+            exchange={exchange}
+            currentArticle={
+              tabState.status === 'ready' && tabState.value?.saved ? articleKey : null
+            }
+          />
         )}
       </ViewTabs>
       <footer class="popup__footer">

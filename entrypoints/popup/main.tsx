@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createClient } from '@/lib/messaging/client';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { App } from './App';
+import { createExchange } from './exchange';
 import './style.css';
 
 /** `?tab=N` targets a given tab (used when the popup is opened as a page, as in tests). */
@@ -22,14 +23,19 @@ function toTab(tabId: number) {
 }
 
 const root = document.getElementById('app');
+const initialView =
+  new URLSearchParams(location.search).get('view') === 'library' ? 'library' : 'page';
 if (root) {
+  const db = new ClaimmarkDatabase();
   render(
     <App
-      db={new ClaimmarkDatabase()}
+      db={db}
+      exchange={createExchange(db)}
       request={createClient((message) => browser.runtime.sendMessage(message))}
       resolveTabId={resolveTabId}
       markInTab={async (tabId, terms) => (await toTab(tabId)('page.mark', { terms })).marked}
       revealInTab={async (tabId, id) => (await toTab(tabId)('page.reveal', { id })).revealed}
+      initialView={initialView}
     />,
     root,
   );

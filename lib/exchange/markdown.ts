@@ -1,13 +1,21 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import { parseHttpUrl } from '../page/normalize-url';
 
-// Every ASCII punctuation character may be backslash-escaped in CommonMark and then renders as
-// itself, so escaping them all keeps data from opening links, emphasis, HTML or entities.
-const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+// The characters that open Markdown syntax anywhere in a line: links and images ([ ] !),
+// HTML and autolinks (< >), entities (&), emphasis and code (* _ ` ~), tables (|), headings (#).
+// CommonMark renders a backslash-escaped punctuation character as itself; commas and full
+// stops are left alone so the file stays readable.
+const INLINE = /[\\`*_[\]<>#!|~&]/g;
+// At the start of a line, these make a list item or a block quote.
+const LINE_START = /^([+\->]|\d+(?=[.)]))/;
 
-/** Text as literal Markdown inline content: punctuation escaped, on one line, no indentation. */
+/** Text as literal Markdown inline content: syntax characters escaped, on one line. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(PUNCTUATION, '\\$&');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(INLINE, '\\$&')
+    .replace(LINE_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 /** Text as literal Markdown lines: each line escaped on its own, line breaks kept. */

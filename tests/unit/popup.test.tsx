@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/popup/App';
 import type { Client } from '@/lib/messaging/client';
 import type { TabState } from '@/lib/model';
+import { saveArticle } from '@/lib/storage/articles';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { failingIndexedDB } from './failing-indexeddb';
 
@@ -72,18 +73,7 @@ describe('popup', () => {
 
   it('shows the page, saves it, and lists it live in the Library', async () => {
     const db = new ClaimmarkDatabase(`popup-${crypto.randomUUID()}`);
-    const save = vi.fn(async () => {
-      const record = {
-        url: state.articleKey,
-        title: state.report.title,
-        canonicalUrl: null,
-        seenAt: [state.articleKey],
-        savedAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
-      };
-      await db.articles.put(record);
-      return record;
-    });
+    const save = vi.fn(() => saveArticle(db, state.articleKey, state.report, state.articleKey));
     mount(db, fakeClient({ 'tab.state': () => state, 'article.save': save }));
     const button = await vi.waitFor(() => {
       const b = root.querySelector<HTMLButtonElement>('button.primary');
@@ -99,7 +89,7 @@ describe('popup', () => {
     expect(save).toHaveBeenCalledWith({ tabId: 5 });
     clickTab('Library');
     await vi.waitFor(() => {
-      expect(root.querySelector('.article-list a')?.textContent).toBe('A story');
+      expect(root.querySelector('.lib-article__headline')?.textContent).toBe('A story');
     });
     await db.delete();
   });

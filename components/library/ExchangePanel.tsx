@@ -1,0 +1,203 @@
+import { useId, useRef, useState } from 'preact/hooks';
+
+/** Which notes an export carries. */
+export type ExportScope = 'all' | 'article' | 'result';
+/** The formats the reader can export to. */
+export type ExportFormatChoice = 'claimmark' | 'w3c' | 'markdown';
+
+/** What an import would do, shown before the reader confirms it. */
+export interface ImportPreview {
+  fileName: string;
+  added: number;
+  updated: number;
+  skipped: { where: string; reason: string }[];
+  articlesAdded: number;
+}
+
+/** The import's outcome after it was written. */
+export interface ImportOutcome {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+interface Props {
+  /** Notes in the current list, for the "current list" scope; null hides that scope. */
+  resultCount: number | null;
+  /** The headline of the popup's article when it is in the library; null hides that scope. */
+  currentArticle: string | null;
+  exportAs: (scope: ExportScope, format: ExportFormatChoice) => Promise<string>;
+  previewImport: (file: File) => Promise<ImportPreview>;
+  applyImport: () => Promise<ImportOutcome>;
+}
+
+type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'reading'; fileName: string }
+  | { phase: 'preview'; preview: ImportPreview }
+  | { phase: 'writing'; preview: ImportPreview }
+  | { phase: 'done'; message: string }
+  | { phase: 'error'; message: string };
+
+const FORMATS: { format: ExportFormatChoice; label: string }[] = [
+  { format: 'claimmark', label: 'Claimmark JSON' },
+  { format: 'w3c', label: 'W3C JSON-LD' },
+  { format: 'markdown', label: 'Markdown' },
+];
+
+/** Skipped records listed before the rest are summed up in one line. */
+const SHOWN_SKIPS = 50;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Export the library (three formats, three scopes) and import a file after a preview. */
+export function ExchangePanel(props: Props) {
+  const { resultCount, currentArticle, exportAs, previewImport, applyImport } = props;
+  const id = useId();
+  const [scope, setScope] = useState<ExportScope>('all');
+  const [exporting, setExporting] = useState(false);
+  const [exportNote, setExportNote] = useState<{ error: boolean; text: string } | null>(null);
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const input = useRef<HTMLInputElement>(null);
+  const chosen =
+    (scope === 'article' && currentArticle === null) || (scope === 'result' && resultCount === null)
+      ? 'all'
+      : scope;
+
+  const runExport = async (format: ExportFormatChoice) => {
+    setExporting(true);
+    setExportNote(null);
+    try {
+      const name = await exportAs(chosen, format);
+      setExportNote({ error: false, text: `Saved ${name}.` });
+    } catch (error) {
+      setExportNote({ error: true, text: `Could not export: ${errorText(error)}` });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setState({ phase: 'reading', fileName: file.name });
+    try {
+      setState({ phase: 'preview', preview: await previewImport(file) });
+    } catch (error) {
+      setState({ phase: 'error', message: errorText(error) });
+    } finally {
+      // Choosing the same file again must fire another change.
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  const confirm = async (preview: ImportPreview) => {
+    setState({ phase: 'writing', preview });
+    try {
+      const outcome = await applyImport();
+      setState({
+        phase: 'done',
+        message: `Imported ${preview.fileName}: ${outcome.added.toLocaleString()} new, ${outcome.updated.toLocaleString()} updated, ${outcome.skipped.toLocaleString()} skipped.`,
+      });
+    } catch (error) {
+      setState({ phase: 'error', message: errorText(error) });
+    }
+  };
+
+  return (
+    <details class="exchange">
+      <summary>Export and import</summary>
+      <fieldset class="exchange__export" disabled={exporting}>
+        <legend>Export</legend>
+        <label for={`${id}-scope`}>Notes</label>
+        <select
+          id={`${id}-scope`}
+          value={chosen}
+          onChange={(event) => setScope(event.currentTarget.value as ExportScope)}
+        >
+          <option value="all">Everything</option>
+          {currentArticle !== null ? <option value="article">This article</option> : null}
+          {resultCount !== null ? (
+            <option value="result">The list shown ({plural(resultCount, 'note')})</option>
+          ) : null}
+        </select>
+        <div class="exchange__buttons">
+          {FORMATS.map(({ format, label }) => (
+            <button key={format} type="button" onClick={() => void runExport(format)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        {exporting ? <p role="status">Preparing the file…</p> : null}
+        {exportNote ? (
+          <p role={exportNote.error ? 'alert' : 'status'} class={exportNote.error ? 'error' : ''}>
+            {exportNote.text}
+          </p>
+        ) : null}
+      </fieldset>
+      <fieldset class="exchange__import" disabled={state.phase === 'writing'}>
+        <legend>Import</legend>
+        <label for={`${id}-file`}>A Claimmark JSON or W3C JSON-LD file</label>
+        <input
+          ref={input}
+          id={`${id}-file`}
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          onChange={(event) => void choose(event.currentTarget.files?.[0])}
+        />
+        {state.phase === 'reading' ? <p role="status">Checking {state.fileName}…</p> : null}
+        {state.phase === 'preview' || state.phase === 'writing' ? (
+          <div class="import-preview" role="status">
+            <p>
+              {state.preview.fileName}: {plural(state.preview.added, 'new note')},{' '}
+              {state.preview.updated.toLocaleString()} updated,{' '}
+              {state.preview.skipped.length.toLocaleString()} skipped
+              {state.preview.articlesAdded > 0
+                ? ` (${plural(state.preview.articlesAdded, 'new article')})`
+                : ''}
+              .
+            </p>
+            {state.preview.skipped.length > 0 ? (
+              <ul class="import-preview__skips" aria-label="Skipped">
+                {state.preview.skipped.slice(0, SHOWN_SKIPS).map((s, i) => (
+                  <li key={i}>
+                    <code>{s.where}</code>: {s.reason}
+                  </li>
+                ))}
+                {state.preview.skipped.length > SHOWN_SKIPS ? (
+                  <li>and {plural(state.preview.skipped.length - SHOWN_SKIPS, 'other')}</li>
+                ) : null}
+              </ul>
+            ) : null}
+            <div class="exchange__buttons">
+              <button
+                type="button"
+                class="primary"
+                disabled={
+                  state.phase === 'writing' || state.preview.added + state.preview.updated === 0
+                }
+                onClick={() => void confirm(state.preview)}
+              >
+                {state.phase === 'writing' ? 'Importing…' : 'Import'}
+              </button>
+              <button type="button" onClick={() => setState({ phase: 'idle' })}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {state.phase === 'done' ? <p role="status">{state.message}</p> : null}
+        {state.phase === 'error' ? (
+          <p role="alert" class="error">
+            {state.message}
+          </p>
+        ) : null}
+      </fieldset>
+    </details>
+  );
+}

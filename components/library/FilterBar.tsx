@@ -1,0 +1,130 @@
+import { useId } from 'preact/hooks';
+import { CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '@/lib/model';
+import { NO_FILTERS, type LibraryFilters } from '@/lib/library/types';
+import { CLAIM_STATUS_LABELS } from '../editor/palette';
+
+/** The values each filter offers, most used first. */
+export interface FilterOptions {
+  tags: string[];
+  sites: string[];
+  entities: string[];
+}
+
+interface Props {
+  filters: LibraryFilters;
+  options: FilterOptions;
+  onChange: (filters: LibraryFilters) => void;
+}
+
+const KINDS: readonly AnnotationKind[] = ['highlight', 'claim'];
+
+function one<T extends string>(value: string, allowed: readonly T[]): T[] {
+  return (allowed as readonly string[]).includes(value) ? [value as T] : [];
+}
+
+function active(filters: LibraryFilters): boolean {
+  return (
+    filters.kinds.length + filters.statuses.length + filters.tags.length > 0 ||
+    filters.sites.length + filters.entities.length > 0 ||
+    filters.from !== null ||
+    filters.to !== null
+  );
+}
+
+/** The library's filters: each narrows the list, and they combine. */
+export function FilterBar({ filters, options, onChange }: Props) {
+  const id = useId();
+  const set = (change: Partial<LibraryFilters>) => onChange({ ...filters, ...change });
+  const select = (
+    name: string,
+    label: string,
+    value: string,
+    values: readonly string[],
+    labelOf: (value: string) => string,
+    change: (value: string) => void,
+  ) => (
+    <label class="filter" for={`${id}-${name}`}>
+      <span>{label}</span>
+      <select
+        id={`${id}-${name}`}
+        value={value}
+        onChange={(event) => change(event.currentTarget.value)}
+      >
+        <option value="">Any</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labelOf(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <fieldset class="filters">
+      <legend class="visually-hidden">Filters</legend>
+      {select(
+        'kind',
+        'Kind',
+        filters.kinds[0] ?? '',
+        KINDS,
+        (k) => (k === 'claim' ? 'Claims' : 'Highlights'),
+        (value) => set({ kinds: one<AnnotationKind>(value, KINDS) }),
+      )}
+      {select(
+        'status',
+        'Status',
+        filters.statuses[0] ?? '',
+        CLAIM_STATUSES,
+        (s) => CLAIM_STATUS_LABELS[s as ClaimStatus],
+        (value) => set({ statuses: one<ClaimStatus>(value, CLAIM_STATUSES) }),
+      )}
+      {select(
+        'tag',
+        'Tag',
+        filters.tags[0] ?? '',
+        options.tags,
+        (t) => `#${t}`,
+        (value) => set({ tags: value ? [value] : [] }),
+      )}
+      {select(
+        'site',
+        'Site',
+        filters.sites[0] ?? '',
+        options.sites,
+        (s) => s,
+        (value) => set({ sites: value ? [value] : [] }),
+      )}
+      {select(
+        'entity',
+        'Names',
+        filters.entities[0] ?? '',
+        options.entities,
+        (e) => e,
+        (value) => set({ entities: value ? [value] : [] }),
+      )}
+      <label class="filter" for={`${id}-from`}>
+        <span>From</span>
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={filters.from ?? ''}
+          onChange={(event) => set({ from: event.currentTarget.value || null })}
+        />
+      </label>
+      <label class="filter" for={`${id}-to`}>
+        <span>To</span>
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={filters.to ?? ''}
+          onChange={(event) => set({ to: event.currentTarget.value || null })}
+        />
+      </label>
+      {active(filters) ? (
+        <button type="button" class="link" onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ImportOutcome, ImportPreview } from '@/components/library/ExchangePanel';
+import type { LibraryExchange } from '@/components/library/LibraryView';
+import { checkImportSize, parseImportFile, type ParsedImport } from '@/lib/exchange';
+import type { ClaimmarkDatabase } from '@/lib/storage/database';
+import { buildExportFile } from '@/lib/storage/export-file';
+import { applyImport, previewImport } from '@/lib/storage/import';
+
+// Timings for `npm run bench`, on the page's performance timeline; no console output.
+function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  return work().finally(() => performance.measure(name, { start, end: performance.now() }));
+}
+
+/** Saves text as a file through a download link: no "downloads" permission needed. */
+function saveAs(name: string, mime: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once started; the next task is late enough to let go.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Export to a file and import from one, against the popup's database. */
+export function createExchange(db: ClaimmarkDatabase): LibraryExchange {
+  // The file the reader previewed, held until they confirm or choose another.
+  let pending: ParsedImport | null = null;
+  return {
+    exportAs: (selection, scope, format) =>
+      timed('claimmark:export', async () => {
+        const file = await buildExportFile(db, selection, scope, format);
+        saveAs(file.name, file.mime, file.text);
+        return `${file.name} (${file.annotations.toLocaleString()} note${file.annotations === 1 ? '' : 's'})`;
+      }),
+    previewImport: (file) =>
+      timed('claimmark:import-preview', async (): Promise<ImportPreview> => {
+        pending = null;
+        const tooLarge = checkImportSize(file.size);
+        if (tooLarge) throw new Error(tooLarge);
+        const parsed = parseImportFile(await file.text());
+        if (!parsed.ok) throw new Error(parsed.error);
+        const { summary } = await previewImport(db, parsed);
+        pending = parsed;
+        return {
+          fileName: file.name,
+          added: summary.added,
+          updated: summary.updated,
+          skipped: summary.skipped,
+          articlesAdded: summary.articlesAdded,
+        };
+      }),
+    applyImport: () =>
+      timed('claimmark:import', async (): Promise<ImportOutcome> => {
+        if (!pending) throw new Error('Choose the file to import again.');
+        const summary = await applyImport(db, pending);
+        pending = null;
+        return { added: summary.added, updated: summary.updated, skipped: summary.skipped.length };
+      }),
+  };
+}

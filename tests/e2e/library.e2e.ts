@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { launchChromium, readStore, reportedTabId, type ChromiumSession } from './support/chromium';
+import { selectText } from './support/page-text';
+import { fixtureMounts } from './support/paths';
+
+interface Stored {
+  id: string;
+  quote: string;
+  note: string;
+  status: string | null;
+  tags: string[];
+}
+
+let server: StaticServer;
+let browser: ChromiumSession;
+
+beforeAll(async () => {
+  server = await startStaticServer(fixtureMounts(), 0);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
+
+async function annotate(
+  page: Page,
+  quote: string,
+  fields: { note: string; status: string; tags: string[] },
+): Promise<void> {
+  await selectText(page, quote);
+  await page.keyboard.press('Alt+Shift+C');
+  let editor: Frame | undefined;
+  await expect
+    .poll(() => (editor = page.frames().find((f) => f.url().includes('editor.html?draft='))))
+    .toBeDefined();
+  if (!editor) throw new Error('no editor');
+  await editor.getByLabel('Note').fill(fields.note);
+  await editor.getByLabel(fields.status).check();
+  for (const tag of fields.tags) {
+    await editor.getByLabel('Tags', { exact: true }).fill(tag);
+    await editor.getByLabel('Tags', { exact: true }).press('Enter');
+  }
+  await editor.getByLabel('Note').press('Control+Enter');
+  await expect.poll(() => page.frames().some((f) => f.url().includes('editor.html'))).toBe(false);
+}
+
+async function download(popup: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    popup.waitForEvent('download'),
+    popup.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+const CLAIM = 'Trump will meet Russian President Vladimir Putin in Budapest';
+const SECOND = 'It remains unclear who will represent Russia at the meeting.';
+const HIGHLIGHT = 'The announcement followed a phone call between the two leaders';
+
+describe('the library in Chromium', () => {
+  let story: Page;
+  let popup: Page;
+  let claimmarkExport = '';
+
+  it('finds a note by typing part of it, and filters by status and tag', async () => {
+    story = await browser.context.newPage();
+    await story.emulateMedia({ reducedMotion: 'reduce' });
+    const storyUrl = `${server.origin}/pages/budapest-summit.html`;
+    await story.goto(storyUrl);
+    await reportedTabId(browser, storyUrl);
+    await annotate(story, CLAIM, {
+      note: 'The Kremlin readout says <b>nothing</b> of Budapest.',
+      status: 'Disputed',
+      tags: ['summit'],
+    });
+    await selectText(story, HIGHLIGHT);
+    await story.keyboard.press('Alt+Shift+H');
+    await expect.poll(async () => (await readStore(browser, 'annotations')).length).toBe(2);
+
+    const bare = await browser.context.newPage();
+    const bareUrl = `${server.origin}/pages/budapest-summit-bare.html`;
+    await bare.goto(bareUrl);
+    await reportedTabId(browser, bareUrl);
+    await annotate(bare, SECOND, {
+      note: 'Orbán’s office named no Russian delegate.',
+      status: 'Supported',
+      tags: ['hungary', 'summit'],
+    });
+    await bare.close();
+    await expect.poll(async () => (await readStore(browser, 'annotations')).length).toBe(3);
+
+    popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?view=library&tab=0`);
+    const list = popup.getByRole('list', { name: 'Saved articles and notes' });
+    await list.getByRole('listitem').first().waitFor();
+    const search = popup.getByLabel('Search the library');
+    await expect.poll(() => search.isEnabled()).toBe(true);
+
+    // Part of a note, without its accent or capitals.
+    await search.fill('orban delegat');
+    const results = popup.getByRole('list', { name: 'Search results' });
+    await results.getByText(`“${SECOND}”`).waitFor();
+    await expect
+      .poll(() => popup.locator('.library__summary').textContent())
+      .toBe('1 note in 1 article');
+    // A note with markup shows it as text.
+    await search.fill('kremlin');
+    await results.getByText('The Kremlin readout says <b>nothing</b> of Budapest.').waitFor();
+    expect(await popup.locator('.vlist b').count()).toBe(0);
+    await search.fill('');
+
+    await popup.getByLabel('Status').selectOption('disputed');
+    await results.getByText(`“${CLAIM}”`).waitFor();
+    await expect.poll(() => results.getByText(`“${SECOND}”`).count()).toBe(0);
+    await popup.getByLabel('Tag').selectOption('hungary');
+    await popup.getByText('Nothing matches').waitFor();
+    await popup.getByLabel('Status').selectOption('');
+    await results.getByText(`“${SECOND}”`).waitFor();
+    await expect
+      .poll(() => popup.locator('.library__summary').textContent())
+      .toBe('1 note in 1 article');
+    await popup.getByRole('button', { name: 'Clear filters' }).click();
+    await expect
+      .poll(() => popup.locator('.library__summary').textContent())
+      .toBe('2 articles, 3 notes');
+  });
+
+  it('opens a note from the library in the tab that shows it, scrolled to the passage', async () => {
+    await story.evaluate(() => scrollTo(0, 0));
+    await popup.getByLabel('Search the library').fill('kremlin');
+    await popup.getByRole('button', { name: new RegExp(`“${CLAIM}”`) }).click();
+    await expect.poll(() => story.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await popup.bringToFront();
+    await popup.getByLabel('Search the library').fill('');
+  });
+
+  it('exports all three formats with every note', async () => {
+    await popup.getByText('Export and import').click();
+    const stored = ((await readStore(browser, 'annotations')) as Stored[]).sort(byId);
+    const articles = (await readStore(browser, 'articles')) as { url: string }[];
+
+    const json = await download(popup, 'Claimmark JSON');
+    expect(json.name).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}\.json$/);
+    const parsed = JSON.parse(json.text) as {
+      format: string;
+      version: number;
+      annotations: Stored[];
+      articles: { url: string }[];
+    };
+    expect(parsed).toMatchObject({ format: 'claimmark', version: 1 });
+    expect([...parsed.annotations].sort(byId)).toEqual(stored);
+    expect([...parsed.articles].sort(byUrl)).toEqual([...articles].sort(byUrl));
+    claimmarkExport = json.text;
+
+    const w3c = await download(popup, 'W3C JSON-LD');
+    expect(w3c.name).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}-w3c\.jsonld$/);
+    const collection = JSON.parse(w3c.text) as Record<string, unknown>;
+    expect(collection).toMatchObject({ type: 'AnnotationCollection' });
+    expect(w3c.text).toContain('TextQuoteSelector');
+    expect(w3c.text).toContain('TextPositionSelector');
+    expect(w3c.text).toContain('"commenting"');
+    expect(w3c.text).toContain('"tagging"');
+    expect(w3c.text).toContain(CLAIM);
+
+    const markdown = await download(popup, 'Markdown');
+    expect(markdown.name).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(markdown.text).toMatch(/^#+ .*Budapest/m);
+    expect(markdown.text).toContain(`> ${CLAIM}`);
+    expect(markdown.text).toContain('**Claim: disputed** · Tags: summit');
+    expect(markdown.text).toContain('Tags: hungary, summit');
+    expect(markdown.text).toContain('The Kremlin readout says \\<b\\>nothing\\</b\\> of Budapest.');
+    expect(markdown.text).not.toContain('<b>');
+  });
+
+  it('imports the export into a wiped profile and shows everything again', async () => {
+    const before = {
+      annotations: ((await readStore(browser, 'annotations')) as { id: string }[]).sort(byId),
+      articles: ((await readStore(browser, 'articles')) as { url: string }[]).sort(byUrl),
+      catalog: ((await readStore(browser, 'catalog')) as { url: string }[]).sort(byUrl),
+    };
+    const fresh = await launchChromium();
+    try {
+      const empty = await fresh.context.newPage();
+      await empty.goto(`chrome-extension://${fresh.extensionId}/popup.html?view=library&tab=0`);
+      await empty.getByText('Your library is empty').waitFor();
+      await empty.getByText('Export and import').click();
+      await empty.getByLabel('A Claimmark JSON or W3C JSON-LD file').setInputFiles({
+        name: 'claimmark-export.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(claimmarkExport),
+      });
+      await empty.getByText(/claimmark-export\.json: 3 new notes, 0 updated, 0 skipped/).waitFor();
+      await empty.getByRole('button', { name: 'Import', exact: true }).click();
+      await empty
+        .getByText(/Imported claimmark-export\.json: 3 new, 0 updated, 0 skipped/)
+        .waitFor();
+      expect(((await readStore(fresh, 'annotations')) as { id: string }[]).sort(byId)).toEqual(
+        before.annotations,
+      );
+      expect(((await readStore(fresh, 'articles')) as { url: string }[]).sort(byUrl)).toEqual(
+        before.articles,
+      );
+      expect(((await readStore(fresh, 'catalog')) as { url: string }[]).sort(byUrl)).toEqual(
+        before.catalog,
+      );
+      await expect
+        .poll(() => empty.locator('.library__summary').textContent())
+        .toBe('2 articles, 3 notes');
+
+      // A second import of the same file changes nothing and says why.
+      await empty.getByLabel('A Claimmark JSON or W3C JSON-LD file').setInputFiles({
+        name: 'again.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(claimmarkExport),
+      });
+      await empty.getByText(/again\.json: 0 new notes, 0 updated, 3 skipped/).waitFor();
+      expect(await empty.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(
+        true,
+      );
+      // A broken file is refused with a reason, and nothing changes.
+      await empty.getByLabel('A Claimmark JSON or W3C JSON-LD file').setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(claimmarkExport.slice(0, 200)),
+      });
+      await empty.getByRole('alert').waitFor();
+      expect(((await readStore(fresh, 'annotations')) as { id: string }[]).sort(byId)).toEqual(
+        before.annotations,
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+});
