@@ -44,10 +44,21 @@ export interface LibraryFacets {
   dates: { from: string; to: string } | null;
 }
 
+/** How much of a result to list. */
+export interface QueryOptions {
+  /** Hits (articles) to list at most; all when absent. */
+  limit?: number;
+}
+
 /** A built index over one catalog snapshot. */
 export interface LibraryIndex {
   /** Articles and annotations matching a query, best first. */
-  query(query: LibraryQuery): LibraryResult;
+  /**
+   * Articles and annotations matching a query, best first. With `limit`, only the first
+   * `limit` hits are listed (the counts still cover all): a popup that shows a screenful need
+   * not pay for 100,000 ids on every keystroke.
+   */
+  query(query: LibraryQuery, options?: QueryOptions): LibraryResult;
   /** The filter values with counts (computed once, then cached). */
   facets(): LibraryFacets;
   readonly articleCount: number;
@@ -221,10 +232,17 @@ interface Counts {
  * Reads the catalog into typed arrays. Kept apart from the query closures so that the build's
  * scratch (token lists, the word table) is not captured by them and can be collected.
  */
-function build(entries: readonly CatalogEntry[]) {
-  const articleCount = entries.length;
+function build(catalog: readonly CatalogEntry[]) {
+  const articleCount = catalog.length;
   let itemCount = 0;
-  for (const entry of entries) itemCount += entry.items.length;
+  for (const entry of catalog) itemCount += entry.items.length;
+  // Articles are numbered newest saved first, and their annotations after them, so that the
+  // newest-first passes of a query walk the arrays nearly in order.
+  const savedAt = catalog.map((entry) => isoTimeMs(entry.savedAt));
+  const entries = Array.from(catalog.keys())
+    .sort((x, y) => (savedAt[y] || -Infinity) - (savedAt[x] || -Infinity) || x - y)
+    .map((k) => catalog[k])
+    .filter((entry) => entry !== undefined);
 
   // Annotations are numbered article by article, newest made first within each article.
   // Results are built from this array of references, never touching the items themselves.
@@ -364,9 +382,6 @@ function build(entries: readonly CatalogEntry[]) {
   const articleEntities: Rows = { start: entityStart, values: entityIds.toArray() };
   const byRank = byRecency(times);
   const rankCount = byRank.length;
-  const articlesBySaved = Array.from(entries.keys()).sort(
-    (x, y) => (times[itemCount + y] ?? 0) - (times[itemCount + x] ?? 0) || x - y,
-  );
 
   return {
     articleCount,
@@ -391,13 +406,13 @@ function build(entries: readonly CatalogEntry[]) {
     articlePostings,
     byRank,
     rankCount,
-    articlesBySaved,
+    entries,
     counts,
   };
 }
 
 /** Builds the search index of a catalog snapshot. */
-export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryIndex {
+export function createLibraryIndex(catalog: readonly CatalogEntry[]): LibraryIndex {
   const {
     articleCount,
     itemCount,
@@ -421,9 +436,9 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
     articlePostings,
     byRank,
     rankCount,
-    articlesBySaved,
+    entries,
     counts,
-  } = build(entries);
+  } = build(catalog);
 
   // Per-query scratch, reused so typing does not churn the garbage collector.
   const itemMatched = new Uint32Array(itemCount);
@@ -485,24 +500,32 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
     return true;
   }
 
-  function browse(f: Filter): LibraryResult {
+  function browse(f: Filter, limit: number): LibraryResult {
     const hits: LibraryHit[] = [];
     let annotationCount = 0;
-    for (const a of articlesBySaved) {
+    let articles = 0;
+    for (let a = 0; a < articleCount; a++) {
       if (f.articles && f.articles[a] !== 1) continue;
-      const found: string[] = [];
+      const start = articleStart[a] ?? 0;
       const end = articleStart[a + 1] ?? 0;
-      for (let i = articleStart[a] ?? 0; i < end; i++) {
-        if (!f.itemsOnly || itemPasses(f, i)) found.push(ids[i] ?? '');
+      let count = end - start;
+      if (f.itemsOnly) {
+        count = 0;
+        for (let i = start; i < end; i++) if (itemPasses(f, i)) count++;
+        if (count === 0) continue;
       }
-      if (found.length === 0 && f.itemsOnly) continue;
-      annotationCount += found.length;
+      articles++;
+      annotationCount += count;
+      if (hits.length >= limit) continue;
+      const found = f.itemsOnly
+        ? ids.slice(start, end).filter((_, k) => itemPasses(f, start + k))
+        : ids.slice(start, end);
       hits.push({ url: entries[a]?.url ?? '', score: 0, items: found });
     }
-    return { hits, annotationCount };
+    return { hits, annotationCount, articleCount: articles };
   }
 
-  function search(words: string[], f: Filter): LibraryResult {
+  function search(words: string[], f: Filter, limit: number): LibraryResult {
     const unique = [...new Set(words)].slice(0, MAX_QUERY_WORDS);
     const all = unique.length === 32 ? 0xffffffff : (1 << unique.length) - 1;
     itemMatched.fill(0);
@@ -515,7 +538,7 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
       const word = unique[w] ?? '';
       const lo = lowerBound(vocabulary, word);
       const hi = lowerBound(vocabulary, `${word}\uffff`);
-      if (lo === hi) return { hits: [], annotationCount: 0 };
+      if (lo === hi) return { hits: [], annotationCount: 0, articleCount: 0 };
       const exact = vocabulary[lo] === word ? lo : -1;
       const bit = 1 << w;
       mark(itemPostings, lo, hi, exact, bit, itemMatched, itemWhole);
@@ -600,26 +623,32 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
     const hits: LibraryHit[] = [];
     hitOf.fill(-1);
     let annotationCount = 0;
+    let articles = 0;
     for (let m = 0; m < matches; m++) {
       const o = byRank[sortedRank[m] ?? 0] ?? 0;
-      const a = o < itemCount ? (itemArticle[o] ?? 0) : o - itemCount;
-      let hit = hits[hitOf[a] ?? -1];
-      if (!hit) {
-        hitOf[a] = hits.length;
-        // Sized up front: growing 5,000 arrays by push costs more than filling them.
-        const found = new Array<string>(perArticle[a] ?? 0);
-        hit = { url: entries[a]?.url ?? '', score: sortedScore[m] ?? 0, items: found };
-        hits.push(hit);
-        perArticle[a] = 0;
+      const isItem = o < itemCount;
+      const a = isItem ? (itemArticle[o] ?? 0) : o - itemCount;
+      if (isItem) annotationCount++;
+      let h = hitOf[a] ?? -1;
+      if (h === -1) {
+        articles++;
+        h = hits.length < limit ? hits.length : -2;
+        hitOf[a] = h;
+        if (h >= 0) {
+          // Sized up front: growing thousands of arrays by push costs more than filling them.
+          const found = new Array<string>(perArticle[a] ?? 0);
+          hits.push({ url: entries[a]?.url ?? '', score: sortedScore[m] ?? 0, items: found });
+          perArticle[a] = 0;
+        }
       }
-      if (o < itemCount) {
+      const hit = hits[h];
+      if (isItem && hit) {
         const at = perArticle[a] ?? 0;
         hit.items[at] = ids[o] ?? '';
         perArticle[a] = at + 1;
-        annotationCount++;
       }
     }
-    return { hits, annotationCount };
+    return { hits, annotationCount, articleCount: articles };
   }
 
   let facetCache: LibraryFacets | null = null;
@@ -627,10 +656,11 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
   return {
     articleCount,
     annotationCount: itemCount,
-    query(query) {
+    query(query, options) {
       const filter = resolve(query);
       const words = foldWords(query.text);
-      return words.length === 0 ? browse(filter) : search(words, filter);
+      const limit = options?.limit ?? Infinity;
+      return words.length === 0 ? browse(filter, limit) : search(words, filter, limit);
     },
     facets() {
       facetCache ??= computeFacets();
