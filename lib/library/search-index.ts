@@ -44,10 +44,21 @@ export interface LibraryFacets {
   dates: { from: string; to: string } | null;
 }
 
+/** How much of a result to list. */
+export interface QueryOptions {
+  /** Hits (articles) to list at most; all when absent. */
+  limit?: number;
+}
+
 /** A built index over one catalog snapshot. */
 export interface LibraryIndex {
   /** Articles and annotations matching a query, best first. */
-  query(query: LibraryQuery): LibraryResult;
+  /**
+   * Articles and annotations matching a query, best first. With `limit`, only the first
+   * `limit` hits are listed (the counts still cover all): a popup that shows a screenful need
+   * not pay for 100,000 ids on every keystroke.
+   */
+  query(query: LibraryQuery, options?: QueryOptions): LibraryResult;
   /** The filter values with counts (computed once, then cached). */
   facets(): LibraryFacets;
   readonly articleCount: number;
@@ -206,11 +217,32 @@ interface Filter {
   itemsOnly: boolean;
 }
 
-/** Builds the search index of a catalog snapshot. */
-export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryIndex {
-  const articleCount = entries.length;
+/** Per-value counts gathered while building, for the facets. */
+interface Counts {
+  tags: number[];
+  sites: number[];
+  entities: number[];
+  statuses: number[];
+  kinds: number[];
+  firstCreated: number;
+  lastCreated: number;
+}
+
+/**
+ * Reads the catalog into typed arrays. Kept apart from the query closures so that the build's
+ * scratch (token lists, the word table) is not captured by them and can be collected.
+ */
+function build(catalog: readonly CatalogEntry[]) {
+  const articleCount = catalog.length;
   let itemCount = 0;
-  for (const entry of entries) itemCount += entry.items.length;
+  for (const entry of catalog) itemCount += entry.items.length;
+  // Articles are numbered newest saved first, and their annotations after them, so that the
+  // newest-first passes of a query walk the arrays nearly in order.
+  const savedAt = catalog.map((entry) => isoTimeMs(entry.savedAt));
+  const entries = Array.from(catalog.keys())
+    .sort((x, y) => (savedAt[y] || -Infinity) - (savedAt[x] || -Infinity) || x - y)
+    .map((k) => catalog[k])
+    .filter((entry) => entry !== undefined);
 
   // Annotations are numbered article by article, newest made first within each article.
   // Results are built from this array of references, never touching the items themselves.
@@ -231,6 +263,16 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
   const entityTypes: EntityType[][] = [];
   const entityIds = new IntList(articleCount * 8);
   const entityStart = new Uint32Array(articleCount + 1);
+  const counts: Counts = {
+    tags: [],
+    sites: [],
+    entities: [],
+    statuses: new Array<number>(CLAIM_STATUSES.length + 1).fill(0),
+    kinds: new Array<number>(KINDS.length).fill(0),
+    firstCreated: Infinity,
+    lastCreated: -Infinity,
+  };
+  const entityLastArticle: number[] = [];
   const table = new WordTable();
   let itemChars = 0;
   for (const entry of entries) for (const item of entry.items) itemChars += item.text.length;
@@ -246,11 +288,16 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
   entries.forEach((entry, a) => {
     articleStart[a] = n;
     times[itemCount + a] = isoTimeMs(entry.savedAt);
-    site[a] = siteNames.id(entry.site);
+    const siteId = siteNames.id(entry.site);
+    site[a] = siteId;
+    counts.sites[siteId] = (counts.sites[siteId] ?? 0) + 1;
     for (const entity of entry.entities) {
       const id = entityNames.id(entity.name);
       (entityTypes[id] ??= []).push(entity.type);
       entityIds.push(id);
+      // An article counts once per entity, even if a hand-edited catalog lists one twice.
+      if (entityLastArticle[id] !== a) counts.entities[id] = (counts.entities[id] ?? 0) + 1;
+      entityLastArticle[id] = a;
     }
     entityStart[a + 1] = entityIds.length;
     table.scan(entry.text, articleTokens);
@@ -279,11 +326,23 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
       if (!item) continue;
       ids[n] = item.id;
       itemArticle[n] = a;
-      created[n] = orderTimes[k] ?? NaN;
-      times[n] = isoTimeMs(item.modifiedAt);
-      kind[n] = item.kind === 'claim' ? 1 : 0;
-      status[n] = item.status ? CLAIM_STATUSES.indexOf(item.status) + 1 : NO_STATUS;
-      for (const tag of item.tags) tagIds.push(tagNames.id(tag));
+      const t = orderTimes[k] ?? NaN;
+      created[n] = t;
+      if (t < counts.firstCreated) counts.firstCreated = t;
+      if (t > counts.lastCreated) counts.lastCreated = t;
+      // Most annotations are never edited: equal strings need no second parse.
+      times[n] = item.modifiedAt === item.createdAt ? t : isoTimeMs(item.modifiedAt);
+      const kindCode = item.kind === 'claim' ? 1 : 0;
+      kind[n] = kindCode;
+      counts.kinds[kindCode] = (counts.kinds[kindCode] ?? 0) + 1;
+      const statusCode = item.status ? CLAIM_STATUSES.indexOf(item.status) + 1 : NO_STATUS;
+      status[n] = statusCode;
+      counts.statuses[statusCode] = (counts.statuses[statusCode] ?? 0) + 1;
+      for (const tag of item.tags) {
+        const id = tagNames.id(tag);
+        tagIds.push(id);
+        counts.tags[id] = (counts.tags[id] ?? 0) + 1;
+      }
       tagStart[n + 1] = tagIds.length;
       table.scan(item.text, itemTokens);
       itemTokenStart[n + 1] = itemTokens.length;
@@ -314,28 +373,82 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
     narrow.set(ids);
     return narrow;
   };
-  // Annotation words stay in order, for phrases; article texts are few and matched as text.
+  // Words stay in order, for phrases.
   const tokens: Rows = { start: itemTokenStart, values: renumber(itemTokens) };
   const itemPostings = postingsOf(tokens, vocabulary.length);
-  const articlePostings = postingsOf(
-    { start: articleTokenStart, values: renumber(articleTokens) },
-    vocabulary.length,
-  );
+  const articleWords: Rows = { start: articleTokenStart, values: renumber(articleTokens) };
+  const articlePostings = postingsOf(articleWords, vocabulary.length);
   const tags: Rows = { start: tagStart, values: tagIds.toArray() };
   const articleEntities: Rows = { start: entityStart, values: entityIds.toArray() };
   const byRank = byRecency(times);
   const rankCount = byRank.length;
-  const articlesBySaved = Array.from(entries.keys()).sort(
-    (x, y) => (times[itemCount + y] ?? 0) - (times[itemCount + x] ?? 0) || x - y,
-  );
+
+  return {
+    articleCount,
+    itemCount,
+    ids,
+    itemArticle,
+    articleStart,
+    created,
+    kind,
+    status,
+    tagNames,
+    tags,
+    siteNames,
+    site,
+    entityNames,
+    entityTypes,
+    articleEntities,
+    vocabulary,
+    tokens,
+    articleTokens: articleWords,
+    itemPostings,
+    articlePostings,
+    byRank,
+    rankCount,
+    entries,
+    counts,
+  };
+}
+
+/** Builds the search index of a catalog snapshot. */
+export function createLibraryIndex(catalog: readonly CatalogEntry[]): LibraryIndex {
+  const {
+    articleCount,
+    itemCount,
+    ids,
+    itemArticle,
+    articleStart,
+    created,
+    kind,
+    status,
+    tagNames,
+    tags,
+    siteNames,
+    site,
+    entityNames,
+    entityTypes,
+    articleEntities,
+    vocabulary,
+    tokens,
+    articleTokens,
+    itemPostings,
+    articlePostings,
+    byRank,
+    rankCount,
+    entries,
+    counts,
+  } = build(catalog);
 
   // Per-query scratch, reused so typing does not churn the garbage collector.
   const itemMatched = new Uint32Array(itemCount);
   const itemWhole = new Uint32Array(itemCount);
   const articleMatched = new Uint32Array(articleCount);
   const articleWhole = new Uint32Array(articleCount);
-  const articlePhrase = new Int8Array(articleCount);
+  const itemPhrase = new Uint8Array(itemCount);
+  const articlePhrase = new Uint8Array(articleCount);
   const hitOf = new Int32Array(articleCount);
+  const perArticle = new Uint32Array(articleCount);
   const matchScore = new Uint16Array(rankCount);
   const matchRank = new Uint32Array(rankCount);
   const sortedScore = new Uint16Array(rankCount);
@@ -387,24 +500,32 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
     return true;
   }
 
-  function browse(f: Filter): LibraryResult {
+  function browse(f: Filter, limit: number): LibraryResult {
     const hits: LibraryHit[] = [];
     let annotationCount = 0;
-    for (const a of articlesBySaved) {
+    let articles = 0;
+    for (let a = 0; a < articleCount; a++) {
       if (f.articles && f.articles[a] !== 1) continue;
-      const found: string[] = [];
+      const start = articleStart[a] ?? 0;
       const end = articleStart[a + 1] ?? 0;
-      for (let i = articleStart[a] ?? 0; i < end; i++) {
-        if (!f.itemsOnly || itemPasses(f, i)) found.push(ids[i] ?? '');
+      let count = end - start;
+      if (f.itemsOnly) {
+        count = 0;
+        for (let i = start; i < end; i++) if (itemPasses(f, i)) count++;
+        if (count === 0) continue;
       }
-      if (found.length === 0 && f.itemsOnly) continue;
-      annotationCount += found.length;
+      articles++;
+      annotationCount += count;
+      if (hits.length >= limit) continue;
+      const found = f.itemsOnly
+        ? ids.slice(start, end).filter((_, k) => itemPasses(f, start + k))
+        : ids.slice(start, end);
       hits.push({ url: entries[a]?.url ?? '', score: 0, items: found });
     }
-    return { hits, annotationCount };
+    return { hits, annotationCount, articleCount: articles };
   }
 
-  function search(words: string[], f: Filter): LibraryResult {
+  function search(words: string[], f: Filter, limit: number): LibraryResult {
     const unique = [...new Set(words)].slice(0, MAX_QUERY_WORDS);
     const all = unique.length === 32 ? 0xffffffff : (1 << unique.length) - 1;
     itemMatched.fill(0);
@@ -417,7 +538,7 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
       const word = unique[w] ?? '';
       const lo = lowerBound(vocabulary, word);
       const hi = lowerBound(vocabulary, `${word}\uffff`);
-      if (lo === hi) return { hits: [], annotationCount: 0 };
+      if (lo === hi) return { hits: [], annotationCount: 0, articleCount: 0 };
       const exact = vocabulary[lo] === word ? lo : -1;
       const bit = 1 << w;
       mark(itemPostings, lo, hi, exact, bit, itemMatched, itemWhole);
@@ -434,42 +555,20 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
       const at = lowerBound(vocabulary, word);
       return vocabulary[at] === word ? at : -1;
     });
-    const phrasePossible = !leadingIds.includes(-1);
-    const leading = maskOf(unique, words.slice(0, -1));
-    const phrase = words.join(' ');
-    const spaced = ` ${phrase}`;
-    const ownPhrase = (i: number): boolean => {
-      const { start, values } = tokens;
-      const first = leadingIds[0] ?? -1;
-      const last = (start[i + 1] ?? 0) - words.length;
-      for (let p = start[i] ?? 0; p <= last; p++) {
-        if (values[p] !== first) continue;
-        let k = 1;
-        while (k < leadingIds.length && values[p + k] === leadingIds[k]) k++;
-        if (k < leadingIds.length) continue;
-        const tail = values[p + k] ?? -1;
-        if (tail >= lastLo && tail < lastHi) return true;
-      }
-      return false;
-    };
-    articlePhrase.fill(-1);
-    const inArticle = (a: number): boolean => {
-      let known = articlePhrase[a] ?? -1;
-      if (known < 0) {
-        known =
-          single ||
-          (phrasePossible &&
-            ((articleWhole[a] ?? 0) & leading) === leading &&
-            hasPhrase(entries[a]?.text ?? '', phrase, spaced))
-            ? 1
-            : 0;
-        articlePhrase[a] = known;
-      }
-      return known === 1;
-    };
+    // Which annotations and articles hold the phrase: only those holding all its words are read.
+    itemPhrase.fill(0);
+    articlePhrase.fill(0);
+    const firstId = leadingIds[0] ?? -1;
+    if (!single && !leadingIds.includes(-1)) {
+      const phrase = { leading: leadingIds, lastLo, lastHi, all };
+      markPhrases(tokens, itemPostings, firstId, phrase, itemMatched, itemPhrase);
+      markPhrases(articleTokens, articlePostings, firstId, phrase, articleMatched, articlePhrase);
+    }
+    const inArticle = (a: number): boolean => single || articlePhrase[a] === 1;
 
     // Matches are collected newest first, then counting-sorted by score, which keeps that order.
     bucketStart.fill(0);
+    perArticle.fill(0);
     let matches = 0;
     for (let r = rankCount - 1; r >= 0; r--) {
       const o = byRank[r] ?? 0;
@@ -483,9 +582,7 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
         if (f.itemsOnly && !itemPasses(f, o)) continue;
         let tier = 0;
         if (own === all) {
-          const phraseHere =
-            single ||
-            (phrasePossible && ((itemWhole[o] ?? 0) & leading) === leading && ownPhrase(o));
+          const phraseHere = single || itemPhrase[o] === 1;
           tier = phraseHere ? TIER_OWN_PHRASE : TIER_OWN_WORDS;
         }
         if (tier < TIER_ARTICLE_PHRASE && fromArticle === all && inArticle(a)) {
@@ -493,6 +590,7 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
         }
         const whole = (itemWhole[o] ?? 0) | (articleWhole[a] ?? 0);
         score = tier * TIER + popcount(own) * OWN + popcount(whole);
+        perArticle[a] = (perArticle[a] ?? 0) + 1;
       } else {
         // An article whose own text matches lists all its annotations, so it is a hit of its own
         // only when it has none, and only if no filter asks for something annotations have.
@@ -525,21 +623,32 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
     const hits: LibraryHit[] = [];
     hitOf.fill(-1);
     let annotationCount = 0;
+    let articles = 0;
     for (let m = 0; m < matches; m++) {
       const o = byRank[sortedRank[m] ?? 0] ?? 0;
-      const a = o < itemCount ? (itemArticle[o] ?? 0) : o - itemCount;
-      let hit = hits[hitOf[a] ?? -1];
-      if (!hit) {
-        hitOf[a] = hits.length;
-        hit = { url: entries[a]?.url ?? '', score: sortedScore[m] ?? 0, items: [] };
-        hits.push(hit);
+      const isItem = o < itemCount;
+      const a = isItem ? (itemArticle[o] ?? 0) : o - itemCount;
+      if (isItem) annotationCount++;
+      let h = hitOf[a] ?? -1;
+      if (h === -1) {
+        articles++;
+        h = hits.length < limit ? hits.length : -2;
+        hitOf[a] = h;
+        if (h >= 0) {
+          // Sized up front: growing thousands of arrays by push costs more than filling them.
+          const found = new Array<string>(perArticle[a] ?? 0);
+          hits.push({ url: entries[a]?.url ?? '', score: sortedScore[m] ?? 0, items: found });
+          perArticle[a] = 0;
+        }
       }
-      if (o < itemCount) {
-        hit.items.push(ids[o] ?? '');
-        annotationCount++;
+      const hit = hits[h];
+      if (isItem && hit) {
+        const at = perArticle[a] ?? 0;
+        hit.items[at] = ids[o] ?? '';
+        perArticle[a] = at + 1;
       }
     }
-    return { hits, annotationCount };
+    return { hits, annotationCount, articleCount: articles };
   }
 
   let facetCache: LibraryFacets | null = null;
@@ -547,10 +656,11 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
   return {
     articleCount,
     annotationCount: itemCount,
-    query(query) {
+    query(query, options) {
       const filter = resolve(query);
       const words = foldWords(query.text);
-      return words.length === 0 ? browse(filter) : search(words, filter);
+      const limit = options?.limit ?? Infinity;
+      return words.length === 0 ? browse(filter, limit) : search(words, filter, limit);
     },
     facets() {
       facetCache ??= computeFacets();
@@ -559,46 +669,23 @@ export function createLibraryIndex(entries: readonly CatalogEntry[]): LibraryInd
   };
 
   function computeFacets(): LibraryFacets {
-    const tagCounts = new Uint32Array(tagNames.list.length);
-    for (const t of tags.values) tagCounts[t] = (tagCounts[t] ?? 0) + 1;
-    const siteCounts = new Uint32Array(siteNames.list.length);
-    for (const s of site) siteCounts[s] = (siteCounts[s] ?? 0) + 1;
-    const entityCounts = new Uint32Array(entityNames.list.length);
-    for (let a = 0; a < articleCount; a++) {
-      const end = articleEntities.start[a + 1] ?? 0;
-      // An article lists an entity once, but a hand-edited catalog might not.
-      const once = new Set<number>();
-      for (let p = articleEntities.start[a] ?? 0; p < end; p++) {
-        once.add(articleEntities.values[p] ?? 0);
-      }
-      for (const e of once) entityCounts[e] = (entityCounts[e] ?? 0) + 1;
-    }
-    const statusCounts = new Uint32Array(CLAIM_STATUSES.length + 1);
-    for (const s of status) statusCounts[s] = (statusCounts[s] ?? 0) + 1;
-    const kindCounts = new Uint32Array(KINDS.length);
-    for (const k of kind) kindCounts[k] = (kindCounts[k] ?? 0) + 1;
-    let first = Infinity;
-    let last = -Infinity;
-    for (const t of created) {
-      if (t < first) first = t;
-      if (t > last) last = t;
-    }
-    const ranked = (names: Names, counts: Uint32Array): FacetCount[] =>
+    const { firstCreated: first, lastCreated: last } = counts;
+    const ranked = (names: Names, perId: number[]): FacetCount[] =>
       names.list
-        .map((value, id) => ({ value, count: counts[id] ?? 0 }))
+        .map((value, id) => ({ value, count: perId[id] ?? 0 }))
         .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
     return {
-      tags: ranked(tagNames, tagCounts),
-      sites: ranked(siteNames, siteCounts),
-      entities: ranked(entityNames, entityCounts)
+      tags: ranked(tagNames, counts.tags),
+      sites: ranked(siteNames, counts.sites),
+      entities: ranked(entityNames, counts.entities)
         .slice(0, MAX_ENTITY_FACETS)
         .map(({ value, count }) => ({
           name: value,
           type: usualType(entityTypes[entityNames.find(value) ?? 0] ?? []),
           count,
         })),
-      statuses: CLAIM_STATUSES.map((value, s) => ({ value, count: statusCounts[s + 1] ?? 0 })),
-      kinds: KINDS.map((value, k) => ({ value, count: kindCounts[k] ?? 0 })),
+      statuses: CLAIM_STATUSES.map((value, s) => ({ value, count: counts.statuses[s + 1] ?? 0 })),
+      kinds: KINDS.map((value, k) => ({ value, count: counts.kinds[k] ?? 0 })),
       dates: Number.isFinite(first) ? { from: localDay(first), to: localDay(last) } : null,
     };
   }
@@ -637,17 +724,43 @@ function mark(
   }
 }
 
-/** The bits of `unique` that the given words take. */
-function maskOf(unique: string[], words: string[]): number {
-  let mask = 0;
-  for (const word of words) {
-    const bit = unique.indexOf(word);
-    if (bit >= 0) mask |= 1 << bit;
-  }
-  return mask;
+/** A phrase as word ids: these words exactly, then one in [lastLo, lastHi) (being typed). */
+interface Phrase {
+  leading: number[];
+  lastLo: number;
+  lastHi: number;
+  /** The mask of a row holding all the query's words. */
+  all: number;
 }
 
-/** Whether a folded text holds the phrase starting at a word boundary. */
-function hasPhrase(text: string, phrase: string, spaced: string): boolean {
-  return text.startsWith(phrase) || text.includes(spaced);
+/**
+ * Marks the rows holding the phrase. Only rows holding its first word and all the query's
+ * words (per `matched`) are read, each in one tight pass over its word ids.
+ */
+function markPhrases(
+  rows: Rows,
+  postings: Rows,
+  firstId: number,
+  phrase: Phrase,
+  matched: Uint32Array,
+  marks: Uint8Array,
+): void {
+  const { start, values } = rows;
+  const { leading, lastLo, lastHi, all } = phrase;
+  const end = postings.start[firstId + 1] ?? 0;
+  for (let q = postings.start[firstId] ?? 0; q < end; q++) {
+    const row = postings.values[q] ?? 0;
+    if (matched[row] !== all) continue;
+    const last = (start[row + 1] ?? 0) - leading.length - 1;
+    for (let p = start[row] ?? 0; p <= last; p++) {
+      if (values[p] !== firstId) continue;
+      let k = 1;
+      while (k < leading.length && values[p + k] === leading[k]) k++;
+      const tail = values[p + k] ?? -1;
+      if (k === leading.length && tail >= lastLo && tail < lastHi) {
+        marks[row] = 1;
+        break;
+      }
+    }
+  }
 }

@@ -78,6 +78,8 @@ export interface LibraryResult {
   hits: LibraryHit[];
   /** Matching annotations over all hits. */
   annotationCount: number;
+  /** Matching articles, including any left out of `hits` by a limit. */
+  articleCount?: number;
 }
 
 /** No filter at all. */

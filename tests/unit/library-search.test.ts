@@ -305,10 +305,27 @@ describe('createLibraryIndex: search text', () => {
   });
 
   it('answers empty libraries and queries that match nothing', () => {
-    expect(ask([], '')).toEqual({ hits: [], annotationCount: 0 });
-    expect(ask([], 'orban')).toEqual({ hits: [], annotationCount: 0 });
-    expect(ask(library, 'zzz')).toEqual({ hits: [], annotationCount: 0 });
+    const none = { hits: [], annotationCount: 0, articleCount: 0 };
+    expect(ask([], '')).toEqual(none);
+    expect(ask([], 'orban')).toEqual(none);
+    expect(ask(library, 'zzz')).toEqual(none);
+    expect(ask(library, 'orban zzz')).toEqual(none);
     expect(createLibraryIndex([]).facets().dates).toBeNull();
+  });
+
+  it('lists only the first hits under a limit, still counting them all', () => {
+    const index = createLibraryIndex(library);
+    const browsed = index.query({ text: '', filters: NO_FILTERS }, { limit: 1 });
+    expect(shape(browsed)).toEqual(['a: a3 a2 a1']);
+    expect(browsed).toMatchObject({ annotationCount: 5, articleCount: 3 });
+    const searched = index.query({ text: 'orban', filters: NO_FILTERS }, { limit: 1 });
+    expect(shape(searched)).toEqual(['a: a1 a3 a2']);
+    expect(searched).toMatchObject({ annotationCount: 4, articleCount: 2 });
+    const filtered = index.query(
+      { text: '', filters: { ...NO_FILTERS, kinds: ['highlight'] } },
+      { limit: 0 },
+    );
+    expect(filtered).toEqual({ hits: [], annotationCount: 3, articleCount: 2 });
   });
 
   it('copes with repeated and very many words', () => {
