@@ -43,8 +43,8 @@ export function FilterBar({ filters, options, onChange }: Props) {
     labelOf: (value: string) => string,
     change: (value: string) => void,
   ) => (
-    <label class="filter" for={`${id}-${name}`}>
-      <span>{label}</span>
+    <div class="filter">
+      <label for={`${id}-${name}`}>{label}</label>
       <select
         id={`${id}-${name}`}
         value={value}
@@ -57,7 +57,7 @@ export function FilterBar({ filters, options, onChange }: Props) {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
   return (
     <fieldset class="filters">
@@ -102,24 +102,24 @@ export function FilterBar({ filters, options, onChange }: Props) {
         (e) => e,
         (value) => set({ entities: value ? [value] : [] }),
       )}
-      <label class="filter" for={`${id}-from`}>
-        <span>From</span>
+      <div class="filter">
+        <label for={`${id}-from`}>From</label>
         <input
           id={`${id}-from`}
           type="date"
           value={filters.from ?? ''}
           onChange={(event) => set({ from: event.currentTarget.value || null })}
         />
-      </label>
-      <label class="filter" for={`${id}-to`}>
-        <span>To</span>
+      </div>
+      <div class="filter">
+        <label for={`${id}-to`}>To</label>
         <input
           id={`${id}-to`}
           type="date"
           value={filters.to ?? ''}
           onChange={(event) => set({ to: event.currentTarget.value || null })}
         />
-      </label>
+      </div>
       {active(filters) ? (
         <button type="button" class="link" onClick={() => onChange(NO_FILTERS)}>
           Clear filters

@@ -9,6 +9,7 @@ import type { TabState, TextAnalysis } from '@/lib/model';
 import { annotationsForArticle } from '@/lib/storage/annotations';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
+import type { CatalogEntry } from '@/lib/library/types';
 import { useLiveQuery } from './use-live-query';
 
 /** The popup's two views. */
@@ -62,9 +63,20 @@ export function App({
     () => (inLibrary ? readNewestCatalog(db, 30) : Promise.resolve(null)),
     [inLibrary],
   );
-  const catalog = useLiveQuery(db, () => (inLibrary ? readCatalog(db) : Promise.resolve([])), [
-    inLibrary,
-  ]);
+  // The whole catalog is read after the newest rows are on screen: reading it first would
+  // hold up the first paint of a large library by the time it takes to read all of it.
+  const previewShown = preview.status !== 'loading';
+  const fullCatalog = useLiveQuery(
+    db,
+    () => (inLibrary && previewShown ? readCatalog(db) : Promise.resolve(null)),
+    [inLibrary, previewShown],
+  );
+  const catalog: Async<CatalogEntry[]> =
+    fullCatalog.status === 'ready' && fullCatalog.value === null
+      ? preview.status === 'error'
+        ? preview
+        : { status: 'loading' }
+      : (fullCatalog as Async<CatalogEntry[]>);
   const articleKey = tabState.status === 'ready' ? (tabState.value?.articleKey ?? null) : null;
   const annotations = useLiveQuery(
     db,

@@ -242,8 +242,24 @@ function uuid(rng: Rng): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${rng.pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
 }
 
+/** A generated library: the records the database stores. */
+export interface GeneratedLibrary {
+  articles: ArticleRecord[];
+  annotations: AnnotationRecord[];
+}
+
 /** A seeded, realistic catalog: the same options always give the same entries. */
 export function generateCatalog(options: CatalogOptions): CatalogEntry[] {
+  const { articles, annotations } = generateLibrary(options);
+  const byArticle = new Map<string, AnnotationRecord[]>(articles.map((a) => [a.url, []]));
+  for (const a of annotations) byArticle.get(a.articleUrl)?.push(a);
+  return articles.map((article) =>
+    buildCatalogEntry(article.url, article, byArticle.get(article.url) ?? []),
+  );
+}
+
+/** A seeded, realistic library of article and annotation records, as stored. */
+export function generateLibrary(options: CatalogOptions): GeneratedLibrary {
   const rng = new Rng(options.seed ?? 1);
   const articleCount = options.articles ?? Math.max(1, Math.round(options.annotations / 20));
   const endMs = Date.parse(options.end ?? '2026-11-01T00:00:00Z');
@@ -261,7 +277,7 @@ export function generateCatalog(options: CatalogOptions): CatalogEntry[] {
   for (let i = 0; missing > 0; i = (i + 1) % articleCount, missing--)
     counts[i] = (counts[i] ?? 0) + 1;
 
-  const entries: CatalogEntry[] = [];
+  const library: GeneratedLibrary = { articles: [], annotations: [] };
   for (let a = 0; a < articleCount; a++) {
     const picked = new Map<string, NamedEntity>();
     const entityCount = rng.int(2, 12);
@@ -307,7 +323,8 @@ export function generateCatalog(options: CatalogOptions): CatalogEntry[] {
         analyzedAt: savedAt,
       },
     };
-    const annotations: AnnotationRecord[] = [];
+    library.articles.push(article);
+    let offset = rng.int(200, 2000);
     for (let i = 0; i < (counts[a] ?? 0); i++) {
       // Most annotations are made while reading; some on a later visit.
       const later = rng.next() < 0.15 ? rng.next() * 60 * DAY_MS : rng.next() * 2 * 3_600_000;
@@ -328,12 +345,17 @@ export function generateCatalog(options: CatalogOptions): CatalogEntry[] {
       const tags = [
         ...new Set(Array.from({ length: tagCount }, () => TAGS[sampleZipf(rng, tagCdf)] ?? '')),
       ];
-      annotations.push({
+      // Stored selectors carry up to 32 characters of context and the passage's offsets.
+      const prefix = sentence(rng, vocabulary, wordCdf, 8, names).slice(-32);
+      const suffix = sentence(rng, vocabulary, wordCdf, 8, names).slice(0, 32);
+      offset += rng.int(100, 1500);
+      library.annotations.push({
         id: uuid(rng),
         articleUrl: url,
         kind: claim ? 'claim' : 'highlight',
         selectors: {
-          quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+          quote: { type: 'TextQuoteSelector', exact: quote, prefix, suffix },
+          position: { type: 'TextPositionSelector', start: offset, end: offset + quote.length },
         },
         quote,
         note,
@@ -354,7 +376,6 @@ export function generateCatalog(options: CatalogOptions): CatalogEntry[] {
             : null,
       });
     }
-    entries.push(buildCatalogEntry(url, article, annotations));
   }
-  return entries;
+  return library;
 }

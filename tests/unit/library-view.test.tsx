@@ -89,8 +89,8 @@ function type(value: string) {
 }
 
 function choose(label: string, value: string) {
-  const select = [...root.querySelectorAll<HTMLLabelElement>('label.filter')]
-    .find((l) => l.textContent.startsWith(label))
+  const select = [...root.querySelectorAll<HTMLElement>('.filter')]
+    .find((f) => f.querySelector('label')?.textContent === label)
     ?.querySelector('select');
   if (!select) throw new Error(`no ${label} filter`);
   select.value = value;
