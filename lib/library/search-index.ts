@@ -4,9 +4,14 @@
  *
  * Layout: every word of every annotation and article text gets an integer id in a sorted
  * vocabulary, so the words a query word prefixes are one contiguous id range found by binary
- * search. Postings (which annotations, which articles hold a word) sit in two flat typed arrays;
- * per-annotation facts (kind, status, dates, tags) in more typed arrays. Strings are only the
- * vocabulary and references to the catalog's own objects.
+ * search. Postings (which annotations, which articles hold a word) and each text's word ids in
+ * order (for phrases) sit in flat typed arrays; so do per-annotation facts (kind, status, dates,
+ * tags). Strings are only the vocabulary and references to the catalog's own objects. The word
+ * part, two thirds of the build, waits for the first query with text or prepare().
+ *
+ * A query marks, per annotation and per article, which query words it holds (one bit each),
+ * then walks everything newest first scoring the matches, and counting-sorts them by score:
+ * no comparison sort, and ties stay newest first.
  */
 import type { EntityType } from '../article/types';
 import { CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '../model';
