@@ -4,9 +4,14 @@
  *
  * Layout: every word of every annotation and article text gets an integer id in a sorted
  * vocabulary, so the words a query word prefixes are one contiguous id range found by binary
- * search. Postings (which annotations, which articles hold a word) sit in two flat typed arrays;
- * per-annotation facts (kind, status, dates, tags) in more typed arrays. Strings are only the
- * vocabulary and references to the catalog's own objects.
+ * search. Postings (which annotations, which articles hold a word) and each text's word ids in
+ * order (for phrases) sit in flat typed arrays; so do per-annotation facts (kind, status, dates,
+ * tags). Strings are only the vocabulary and references to the catalog's own objects. The word
+ * part, two thirds of the build, waits for the first query with text or prepare().
+ *
+ * A query marks, per annotation and per article, which query words it holds (one bit each),
+ * then walks everything newest first scoring the matches, and counting-sorts them by score:
+ * no comparison sort, and ties stay newest first.
  */
 import type { EntityType } from '../article/types';
 import { CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '../model';
@@ -59,6 +64,11 @@ export interface LibraryIndex {
    * not pay for 100,000 ids on every keystroke.
    */
   query(query: LibraryQuery, options?: QueryOptions): LibraryResult;
+  /**
+   * Builds the word index now. It is otherwise built by the first query with text: the popup
+   * can list the library at once and call this when idle, before the reader types.
+   */
+  prepare(): void;
   /** The filter values with counts (computed once, then cached). */
   facets(): LibraryFacets;
   readonly articleCount: number;
@@ -217,6 +227,72 @@ interface Filter {
   itemsOnly: boolean;
 }
 
+/** The word index: a sorted vocabulary, each text's words in order, and postings both ways. */
+interface Words {
+  vocabulary: string[];
+  /** Word ids of each annotation's text, in order, for phrases. */
+  tokens: Rows;
+  articleTokens: Rows;
+  /** For each word, the annotations whose own text holds it. */
+  itemPostings: Rows;
+  /** For each word, the articles whose text holds it. */
+  articlePostings: Rows;
+}
+
+/** Indexes the words of the articles' and annotations' folded texts. */
+function buildWords(entries: readonly CatalogEntry[], texts: readonly string[]): Words {
+  const articleCount = entries.length;
+  const itemCount = texts.length;
+  const table = new WordTable();
+  let itemChars = 0;
+  for (const text of texts) itemChars += text.length;
+  // Folded words average over five characters with their space; growing would copy.
+  const itemTokens = new IntList(itemChars / 4);
+  const itemTokenStart = new Uint32Array(itemCount + 1);
+  const articleTokens = new IntList(articleCount * 32);
+  const articleTokenStart = new Uint32Array(articleCount + 1);
+  for (let a = 0; a < articleCount; a++) {
+    table.scan(entries[a]?.text ?? '', articleTokens);
+    articleTokenStart[a + 1] = articleTokens.length;
+  }
+  for (let n = 0; n < itemCount; n++) {
+    table.scan(texts[n] ?? '', itemTokens);
+    itemTokenStart[n + 1] = itemTokens.length;
+  }
+
+  // Sorting the vocabulary makes the words a prefix starts one range of ids.
+  const rawWords = table.words;
+  const byWord = Array.from(rawWords.keys()).sort((x, y) => {
+    const wx = rawWords[x] ?? '';
+    const wy = rawWords[y] ?? '';
+    return wx < wy ? -1 : wx > wy ? 1 : 0;
+  });
+  const vocabulary = byWord.map((id) => rawWords[id] ?? '');
+  const remap = new Uint32Array(rawWords.length);
+  byWord.forEach((id, rank) => (remap[id] = rank));
+  const renumber = (list: IntList): Uint32Array | Uint16Array => {
+    const ids = list.toArray();
+    for (let p = 0; p < ids.length; p++) ids[p] = remap[ids[p] ?? 0] ?? 0;
+    if (vocabulary.length > 0x10000) return ids;
+    // Half the memory for the common case of fewer than 65,536 distinct words.
+    const narrow = new Uint16Array(ids.length);
+    narrow.set(ids);
+    return narrow;
+  };
+  // Words stay in order, for phrases.
+  const tokens: Rows = { start: itemTokenStart, values: renumber(itemTokens) };
+  const itemPostings = postingsOf(tokens, vocabulary.length);
+  const articleWords: Rows = { start: articleTokenStart, values: renumber(articleTokens) };
+  const articlePostings = postingsOf(articleWords, vocabulary.length);
+  return {
+    vocabulary,
+    tokens,
+    articleTokens: articleWords,
+    itemPostings,
+    articlePostings,
+  };
+}
+
 /** Per-value counts gathered while building, for the facets. */
 interface Counts {
   tags: number[];
@@ -273,14 +349,8 @@ function build(catalog: readonly CatalogEntry[]) {
     lastCreated: -Infinity,
   };
   const entityLastArticle: number[] = [];
-  const table = new WordTable();
-  let itemChars = 0;
-  for (const entry of entries) for (const item of entry.items) itemChars += item.text.length;
-  // Folded words average over five characters with their space; growing would copy.
-  const itemTokens = new IntList(itemChars / 4);
-  const itemTokenStart = new Uint32Array(itemCount + 1);
-  const articleTokens = new IntList(articleCount * 32);
-  const articleTokenStart = new Uint32Array(articleCount + 1);
+  // Kept only until the word index is built (see prepare()).
+  const texts = new Array<string>(itemCount);
 
   const order: CatalogItem[] = [];
   const orderTimes: number[] = [];
@@ -300,8 +370,6 @@ function build(catalog: readonly CatalogEntry[]) {
       entityLastArticle[id] = a;
     }
     entityStart[a + 1] = entityIds.length;
-    table.scan(entry.text, articleTokens);
-    articleTokenStart[a + 1] = articleTokens.length;
 
     order.length = 0;
     orderTimes.length = 0;
@@ -344,8 +412,7 @@ function build(catalog: readonly CatalogEntry[]) {
         counts.tags[id] = (counts.tags[id] ?? 0) + 1;
       }
       tagStart[n + 1] = tagIds.length;
-      table.scan(item.text, itemTokens);
-      itemTokenStart[n + 1] = itemTokens.length;
+      texts[n] = item.text;
       n++;
     }
   });
@@ -354,30 +421,6 @@ function build(catalog: readonly CatalogEntry[]) {
     if (Number.isNaN(times[t])) times[t] = -Infinity;
   }
 
-  // Sorting the vocabulary makes the words a prefix starts one range of ids.
-  const rawWords = table.words;
-  const byWord = Array.from(rawWords.keys()).sort((x, y) => {
-    const wx = rawWords[x] ?? '';
-    const wy = rawWords[y] ?? '';
-    return wx < wy ? -1 : wx > wy ? 1 : 0;
-  });
-  const vocabulary = byWord.map((id) => rawWords[id] ?? '');
-  const remap = new Uint32Array(rawWords.length);
-  byWord.forEach((id, rank) => (remap[id] = rank));
-  const renumber = (list: IntList): Uint32Array | Uint16Array => {
-    const ids = list.toArray();
-    for (let p = 0; p < ids.length; p++) ids[p] = remap[ids[p] ?? 0] ?? 0;
-    if (vocabulary.length > 0x10000) return ids;
-    // Half the memory for the common case of fewer than 65,536 distinct words.
-    const narrow = new Uint16Array(ids.length);
-    narrow.set(ids);
-    return narrow;
-  };
-  // Words stay in order, for phrases.
-  const tokens: Rows = { start: itemTokenStart, values: renumber(itemTokens) };
-  const itemPostings = postingsOf(tokens, vocabulary.length);
-  const articleWords: Rows = { start: articleTokenStart, values: renumber(articleTokens) };
-  const articlePostings = postingsOf(articleWords, vocabulary.length);
   const tags: Rows = { start: tagStart, values: tagIds.toArray() };
   const articleEntities: Rows = { start: entityStart, values: entityIds.toArray() };
   const byRank = byRecency(times);
@@ -399,11 +442,7 @@ function build(catalog: readonly CatalogEntry[]) {
     entityNames,
     entityTypes,
     articleEntities,
-    vocabulary,
-    tokens,
-    articleTokens: articleWords,
-    itemPostings,
-    articlePostings,
+    texts,
     byRank,
     rankCount,
     entries,
@@ -429,16 +468,22 @@ export function createLibraryIndex(catalog: readonly CatalogEntry[]): LibraryInd
     entityNames,
     entityTypes,
     articleEntities,
-    vocabulary,
-    tokens,
-    articleTokens,
-    itemPostings,
-    articlePostings,
+    texts,
     byRank,
     rankCount,
     entries,
     counts,
   } = build(catalog);
+  let pendingTexts: string[] | null = texts;
+  let built: Words | null = null;
+  /** The word index, built on first use; the texts' references are then let go. */
+  const wordIndex = (): Words => {
+    if (!built) {
+      built = buildWords(entries, pendingTexts ?? []);
+      pendingTexts = null;
+    }
+    return built;
+  };
 
   // Per-query scratch, reused so typing does not churn the garbage collector.
   const itemMatched = new Uint32Array(itemCount);
@@ -526,6 +571,7 @@ export function createLibraryIndex(catalog: readonly CatalogEntry[]): LibraryInd
   }
 
   function search(words: string[], f: Filter, limit: number): LibraryResult {
+    const { vocabulary, tokens, articleTokens, itemPostings, articlePostings } = wordIndex();
     const unique = [...new Set(words)].slice(0, MAX_QUERY_WORDS);
     const all = unique.length === 32 ? 0xffffffff : (1 << unique.length) - 1;
     itemMatched.fill(0);
@@ -665,6 +711,9 @@ export function createLibraryIndex(catalog: readonly CatalogEntry[]): LibraryInd
     facets() {
       facetCache ??= computeFacets();
       return facetCache;
+    },
+    prepare() {
+      wordIndex();
     },
   };
 

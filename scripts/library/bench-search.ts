@@ -43,27 +43,39 @@ const generatedAt = performance.now();
 const entries = generateCatalog({ annotations, seed });
 const generateMs = performance.now() - generatedAt;
 
-const builds: number[] = [];
-// CPU time too: on a shared machine wall time includes waiting for a core.
-const buildCpu: number[] = [];
-let index: LibraryIndex | null = null;
-const before = await heapMb();
-for (let round = 0; round < 7; round++) {
-  index = null;
-  collectGarbage();
+/** Wall and CPU milliseconds of one call (CPU too: on a shared machine wall time includes waiting). */
+function timed<T>(run: () => T): { wall: number; cpu: number; value: T } {
   const cpu = process.cpuUsage();
   const start = performance.now();
-  index = createLibraryIndex(entries);
-  builds.push(performance.now() - start);
+  const value = run();
+  const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  buildCpu.push((used.user + used.system) / 1000);
+  return { wall, cpu: (used.user + used.system) / 1000, value };
+}
+
+const opens: { wall: number; cpu: number }[] = [];
+const prepares: { wall: number; cpu: number }[] = [];
+const before = await heapMb();
+let built: LibraryIndex = createLibraryIndex([]);
+for (let round = 0; round < 7; round++) {
+  built = createLibraryIndex([]);
+  collectGarbage();
+  const open = timed(() => createLibraryIndex(entries));
+  opens.push({ wall: open.wall, cpu: open.cpu });
+  built = open.value;
+  prepares.push(timed(() => built.prepare()));
 }
 const after = await heapMb();
-if (!index) throw new Error('no index');
-const built: LibraryIndex = index;
 const facetStart = performance.now();
 const facets = built.facets();
 const facetMs = performance.now() - facetStart;
+
+/** "first, min, median ms (CPU min)" of a list of timings. */
+function spread(times: { wall: number; cpu: number }[]): string {
+  const walls = times.map((t) => t.wall);
+  const cpuMin = Math.min(...times.map((t) => t.cpu));
+  return `first ${fmt(walls[0] ?? NaN)}, min ${fmt(Math.min(...walls))}, median ${fmt(median(walls))} ms (CPU min ${fmt(cpuMin)} ms)`;
+}
 
 console.log(
   `catalog: ${entries.length} articles, ${built.annotationCount} annotations (generated in ${(generateMs / 1000).toFixed(1)} s)`,
@@ -71,8 +83,10 @@ console.log(
 console.log(
   `load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores; ${ROUNDS} rounds of each query`,
 );
+console.log(`open (createLibraryIndex): ${spread(opens)}`);
+console.log(`word index (prepare): ${spread(prepares)}`);
 console.log(
-  `build: first ${fmt(builds[0] ?? NaN)} ms, min ${fmt(Math.min(...builds))} ms, median ${fmt(median(builds))} ms (CPU min ${fmt(Math.min(...buildCpu))} ms); index memory ${(after - before).toFixed(1)} MB${
+  `index memory ${(after - before).toFixed(1)} MB${
     (globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a true figure)'
   }; facets ${fmt(facetMs)} ms (${facets.entities.length} entities, ${facets.tags.length} tags)`,
 );

@@ -328,6 +328,17 @@ describe('createLibraryIndex: search text', () => {
     expect(filtered).toEqual({ hits: [], annotationCount: 3, articleCount: 2 });
   });
 
+  it('answers the same whether the word index was prepared ahead or on first use', () => {
+    const lazy = createLibraryIndex(library);
+    const eager = createLibraryIndex(library);
+    eager.prepare();
+    eager.prepare();
+    for (const text of ['', 'orban', 'tax cu', 'telex']) {
+      const q = { text, filters: NO_FILTERS };
+      expect(lazy.query(q)).toEqual(eager.query(q));
+    }
+  });
+
   it('copes with repeated and very many words', () => {
     expect(ids(ask(library, 'tax tax cuts'))).toEqual(expect.arrayContaining(['a1']));
     const long = Array.from({ length: 40 }, () => 'the').join(' ');
