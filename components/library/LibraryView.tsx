@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Client } from '@/lib/messaging/client';
 import { layoutRows } from '@/lib/library/rows';
 import { createLibraryIndex } from '@/lib/library/search-index';
@@ -86,6 +86,21 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
     performance.measure('claimmark:index', { start, end: performance.now() });
     return built;
   }, [entries]);
+  const [searchable, setSearchable] = useState(false);
+  // The word index takes a few hundred milliseconds on a large library: build it once the
+  // list is on screen, so opening the popup never waits for it.
+  // Later indexes (after an edit) build their word index on the first query instead: the
+  // search box, once enabled, stays enabled and keeps its focus.
+  useEffect(() => {
+    if (!index) return;
+    const timer = setTimeout(() => {
+      const start = performance.now();
+      index.prepare();
+      performance.measure('claimmark:word-index', { start, end: performance.now() });
+      setSearchable(true);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [index]);
   const byUrl = useMemo(
     () => new Map((entries ?? preview ?? []).map((e) => [e.url, e])),
     [entries, preview],
@@ -270,7 +285,7 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
           placeholder="Search quotes, notes, headlines, tags, names…"
           aria-label="Search the library"
           value={text}
-          disabled={!index}
+          disabled={!searchable}
           onInput={(event) => {
             performance.mark('claimmark:search-start');
             setText(event.currentTarget.value);
