@@ -117,7 +117,7 @@ async function speed(): Promise<void> {
   }
 }
 
-/** The anchoring benchmarks live with their code; run them here so one command prints all. */
+/** The anchoring and library benchmarks live with their code; one command prints them all. */
 function anchoring(): void {
   for (const [title, args] of [
     [
@@ -127,6 +127,10 @@ function anchoring(): void {
     [
       'Anchoring after synthetic edits (per 1,000 highlights)',
       ['scripts/anchoring/bench-edits.ts'],
+    ],
+    [
+      'The library in Chromium (100,000 notes over 5,000 articles, through the real popup)',
+      ['scripts/library/bench-chromium.ts'],
     ],
   ] as const) {
     console.log(`\n## ${title}\n`);
