@@ -1,11 +1,7 @@
+import { siteOfUrl } from '@/lib/library/catalog-entry';
+
 /** The host of a URL without "www.", for showing where an article comes from. */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
+export const siteOf = siteOfUrl;
 
 /** A short local date for an ISO time, or the input when it does not parse. */
 export function shortDate(iso: string): string {

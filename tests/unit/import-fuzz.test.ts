@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '@/scripts/ner/perceptron';
 import {
   ANNOTATIONS,
   ARTICLES,
@@ -19,17 +20,8 @@ import { applyImport } from '@/lib/storage/import';
 
 afterAll(closeDatabases);
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its number. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the NER trainer's): seeded, so a failing case can be replayed from its number. */
+const prng = mulberry32;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Container = Json[] | { [key: string]: Json };
