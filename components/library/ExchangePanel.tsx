@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
 /** Which notes an export carries. */
 export type ExportScope = 'all' | 'article' | 'result';
@@ -12,6 +12,7 @@ export interface ImportPreview {
   updated: number;
   skipped: { where: string; reason: string }[];
   articlesAdded: number;
+  articlesUpdated: number;
 }
 
 /** The import's outcome after it was written. */
@@ -19,6 +20,8 @@ export interface ImportOutcome {
   added: number;
   updated: number;
   skipped: number;
+  articlesAdded: number;
+  articlesUpdated: number;
 }
 
 interface Props {
@@ -52,6 +55,14 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function articlesPart(added: number, updated: number): string {
+  const parts = [
+    added > 0 ? plural(added, 'new article') : '',
+    updated > 0 ? plural(updated, 'updated article') : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
 function plural(n: number, word: string): string {
   return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -65,12 +76,20 @@ export function ExchangePanel(props: Props) {
   const [exportNote, setExportNote] = useState<{ error: boolean; text: string } | null>(null);
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const input = useRef<HTMLInputElement>(null);
+  // Only the file chosen last may show its preview: an earlier, slower one is dropped.
+  const latest = useRef(0);
+  // The Import button goes away when the import ends: its report takes the focus instead.
+  const report = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.phase === 'done' || state.phase === 'error') report.current?.focus();
+  }, [state.phase]);
   const chosen =
     (scope === 'article' && currentArticle === null) || (scope === 'result' && resultCount === null)
       ? 'all'
       : scope;
 
   const runExport = async (format: ExportFormatChoice) => {
+    if (exporting) return;
     setExporting(true);
     setExportNote(null);
     try {
@@ -85,11 +104,13 @@ export function ExchangePanel(props: Props) {
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
+    const ticket = ++latest.current;
     setState({ phase: 'reading', fileName: file.name });
     try {
-      setState({ phase: 'preview', preview: await previewImport(file) });
+      const preview = await previewImport(file);
+      if (ticket === latest.current) setState({ phase: 'preview', preview });
     } catch (error) {
-      setState({ phase: 'error', message: errorText(error) });
+      if (ticket === latest.current) setState({ phase: 'error', message: errorText(error) });
     } finally {
       // Choosing the same file again must fire another change.
       if (input.current) input.current.value = '';
@@ -97,12 +118,13 @@ export function ExchangePanel(props: Props) {
   };
 
   const confirm = async (preview: ImportPreview) => {
+    if (state.phase === 'writing') return;
     setState({ phase: 'writing', preview });
     try {
       const outcome = await applyImport();
       setState({
         phase: 'done',
-        message: `Imported ${preview.fileName}: ${outcome.added.toLocaleString()} new, ${outcome.updated.toLocaleString()} updated, ${outcome.skipped.toLocaleString()} skipped.`,
+        message: `Imported ${preview.fileName}: ${outcome.added.toLocaleString()} new, ${outcome.updated.toLocaleString()} updated, ${outcome.skipped.toLocaleString()} skipped${articlesPart(outcome.articlesAdded, outcome.articlesUpdated)}.`,
       });
     } catch (error) {
       setState({ phase: 'error', message: errorText(error) });
@@ -112,7 +134,7 @@ export function ExchangePanel(props: Props) {
   return (
     <details class="exchange">
       <summary>Export and import</summary>
-      <fieldset class="exchange__export" disabled={exporting}>
+      <fieldset class="exchange__export" aria-busy={exporting}>
         <legend>Export</legend>
         <label for={`${id}-scope`}>Notes</label>
         <select
@@ -140,7 +162,7 @@ export function ExchangePanel(props: Props) {
           </p>
         ) : null}
       </fieldset>
-      <fieldset class="exchange__import" disabled={state.phase === 'writing'}>
+      <fieldset class="exchange__import" aria-busy={state.phase === 'writing'}>
         <legend>Import</legend>
         <label for={`${id}-file`}>A Claimmark JSON or W3C JSON-LD file</label>
         <input
@@ -152,15 +174,12 @@ export function ExchangePanel(props: Props) {
         />
         {state.phase === 'reading' ? <p role="status">Checking {state.fileName}…</p> : null}
         {state.phase === 'preview' || state.phase === 'writing' ? (
-          <div class="import-preview" role="status">
-            <p>
+          <div class="import-preview">
+            <p role="status">
               {state.preview.fileName}: {plural(state.preview.added, 'new note')},{' '}
               {state.preview.updated.toLocaleString()} updated,{' '}
               {state.preview.skipped.length.toLocaleString()} skipped
-              {state.preview.articlesAdded > 0
-                ? ` (${plural(state.preview.articlesAdded, 'new article')})`
-                : ''}
-              .
+              {articlesPart(state.preview.articlesAdded, state.preview.articlesUpdated)}.
             </p>
             {state.preview.skipped.length > 0 ? (
               <ul class="import-preview__skips" aria-label="Skipped">
@@ -179,8 +198,13 @@ export function ExchangePanel(props: Props) {
                 type="button"
                 class="primary"
                 disabled={
-                  state.phase === 'writing' || state.preview.added + state.preview.updated === 0
+                  state.preview.added +
+                    state.preview.updated +
+                    state.preview.articlesAdded +
+                    state.preview.articlesUpdated ===
+                  0
                 }
+                aria-disabled={state.phase === 'writing'}
                 onClick={() => void confirm(state.preview)}
               >
                 {state.phase === 'writing' ? 'Importing…' : 'Import'}
@@ -191,9 +215,13 @@ export function ExchangePanel(props: Props) {
             </div>
           </div>
         ) : null}
-        {state.phase === 'done' ? <p role="status">{state.message}</p> : null}
+        {state.phase === 'done' ? (
+          <p role="status" tabIndex={-1} ref={report}>
+            {state.message}
+          </p>
+        ) : null}
         {state.phase === 'error' ? (
-          <p role="alert" class="error">
+          <p role="alert" class="error" tabIndex={-1} ref={report}>
             {state.message}
           </p>
         ) : null}

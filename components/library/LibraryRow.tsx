@@ -17,9 +17,10 @@ function counts(row: Extract<Row, { kind: 'article' }>): string {
     highlights ? `${highlights} highlight${highlights === 1 ? '' : 's'}` : '',
     claims ? `${claims} claim${claims === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
-  const all = parts.length ? parts.join(', ') : 'no notes';
+  const total = row.entry.items.length;
   const shown = row.hit.items.length;
-  return shown < row.entry.items.length && shown > 0 ? `${shown} of ${all}` : all;
+  if (shown > 0 && shown < total) return `${shown} of ${total} notes match`;
+  return parts.length ? parts.join(', ') : 'no notes';
 }
 
 function firstLine(text: string): string {

@@ -43,6 +43,7 @@ interface Props {
 }
 
 const ROW_HEIGHT = 64;
+const UNDO_MS = 15_000;
 const LIST_HEIGHT = 352;
 
 function errorText(error: unknown): string {
@@ -178,6 +179,13 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
     );
   };
 
+  // The undo offer lasts as long as the background keeps the deleted note within reach.
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
   const restore = () => {
     if (!undo) return;
     const { id } = undo;
@@ -224,7 +232,11 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
             scope === 'article' && currentArticle !== null
               ? { kind: 'article', url: currentArticle }
               : scope === 'result'
-                ? { kind: 'annotations', ids: shown.hits.flatMap((h) => h.items) }
+                ? {
+                    kind: 'annotations',
+                    ids: shown.hits.flatMap((h) => h.items),
+                    articles: shown.hits.map((h) => h.url),
+                  }
                 : { kind: 'all' };
           const described: ExportScope =
             selection.kind === 'article'
@@ -271,7 +283,11 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
     <div
       class="library"
       onKeyDown={(event) => {
-        if (undo && event.key === 'z' && (event.ctrlKey || event.metaKey)) {
+        const inField =
+          event.target instanceof HTMLInputElement ||
+          event.target instanceof HTMLSelectElement ||
+          event.target instanceof HTMLTextAreaElement;
+        if (undo && !inField && event.key === 'z' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
           restore();
         }

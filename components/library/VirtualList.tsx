@@ -24,7 +24,9 @@ const OVERSCAN = 6;
  * row is in the tab order; arrows, Page Up/Down, Home and End move through all of them.
  */
 export function VirtualList(props: Props) {
-  const { count, rowHeight, height, label, active, onActiveChange, onRowKey, renderRow } = props;
+  const { count, rowHeight, height, label, onActiveChange, onRowKey, renderRow } = props;
+  // A delete or a fold may leave the active row past the end: the last row takes its place.
+  const active = Math.min(props.active, count - 1);
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   // Set when the keyboard moved the active row, so its element takes focus once drawn.
@@ -56,8 +58,13 @@ export function VirtualList(props: Props) {
     }
   }, [count, rowHeight, height]);
 
-  const move = (index: number) => {
+  const move = (index: number, current: number) => {
     const next = Math.max(0, Math.min(count - 1, index));
+    if (next === current) {
+      // No state change, so no render to take focus after: focus the row now.
+      box.current?.querySelector<HTMLElement>(`[data-row="${next}"]`)?.focus();
+      return;
+    }
     focusPending.current = true;
     onActiveChange(next);
   };
@@ -79,7 +86,7 @@ export function VirtualList(props: Props) {
     const target = moves[event.key];
     if (target !== undefined && !(event.target instanceof HTMLInputElement)) {
       event.preventDefault();
-      move(target);
+      move(target, current);
       return;
     }
     if (current >= 0) onRowKey?.(event, current);
@@ -87,8 +94,15 @@ export function VirtualList(props: Props) {
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  // The one row in the tab order: the active one, else the first in view. It is drawn even
+  // when scrolled out of the window, so Tab can always reach the list and focus never drops.
+  const tabbable = active >= 0 ? active : Math.min(count - 1, Math.floor(scrollTop / rowHeight));
+  const drawn: number[] = [];
+  if (tabbable >= 0 && tabbable < first) drawn.push(tabbable);
+  for (let index = first; index < last; index++) drawn.push(index);
+  if (tabbable >= last) drawn.push(tabbable);
   const rows: ComponentChildren[] = [];
-  for (let index = first; index < last; index++) {
+  for (const index of drawn) {
     rows.push(
       <div
         key={index}
@@ -97,7 +111,7 @@ export function VirtualList(props: Props) {
         data-row={index}
         aria-setsize={count}
         aria-posinset={index + 1}
-        tabIndex={index === active || (active < 0 && index === 0) ? 0 : -1}
+        tabIndex={index === tabbable ? 0 : -1}
         style={{ top: `${index * rowHeight}px`, height: `${rowHeight}px` }}
         onFocus={() => {
           if (index !== active) onActiveChange(index);

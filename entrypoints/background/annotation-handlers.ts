@@ -57,6 +57,9 @@ export interface AnnotationDeps {
   now: () => Date;
 }
 
+/** How long a tab opened from the library may take to load and anchor its article. */
+const REVEAL_WAIT_MS = 60_000;
+
 const DEFAULT_FIELDS: AnnotationFields = {
   kind: 'highlight',
   note: '',
@@ -86,7 +89,9 @@ export function createAnnotationHandlers(
   // Deleted records, kept for undo until the background restarts.
   const deleted = new Map<string, { tabId: number | null; record: AnnotationRecord }>();
   // Tabs opened from the library, and the annotation to scroll to once their page anchored it.
-  const pendingReveals = new Map<number, string>();
+  // Kept for a short while and only for the article asked for: a tab that went elsewhere (a
+  // login page, another story) must not scroll to a note much later.
+  const pendingReveals = new Map<number, { id: string; articleUrl: string; until: number }>();
 
   async function articleKeyOfTab(tabId: number): Promise<string | null> {
     const report = await tabs.get(tabId);
@@ -137,9 +142,9 @@ export function createAnnotationHandlers(
       if (!key) return { recorded: 0 };
       const recorded = await recordAnchoring(db, key, results, now());
       const reveal = pendingReveals.get(tabId);
-      if (reveal !== undefined) {
+      if (reveal?.articleUrl === key) {
         pendingReveals.delete(tabId);
-        notifyTab(tabId, 'page.reveal', { id: reveal });
+        if (reveal.until >= now().getTime()) notifyTab(tabId, 'page.reveal', { id: reveal.id });
       }
       return { recorded };
     },
@@ -224,7 +229,12 @@ export function createAnnotationHandlers(
       }
       const article = await db.articles.get(record.articleUrl);
       const address = article?.canonicalUrl ?? article?.seenAt[0] ?? record.articleUrl;
-      pendingReveals.set(await openTab(address), id);
+      const tabId = await openTab(address);
+      pendingReveals.set(tabId, {
+        id,
+        articleUrl: record.articleUrl,
+        until: now().getTime() + REVEAL_WAIT_MS,
+      });
       return { tab: 'opened', revealed: false };
     },
 

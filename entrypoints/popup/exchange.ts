@@ -50,6 +50,7 @@ export function createExchange(db: ClaimmarkDatabase): LibraryExchange {
           updated: summary.updated,
           skipped: summary.skipped,
           articlesAdded: summary.articlesAdded,
+          articlesUpdated: summary.articlesUpdated,
         };
       }),
     applyImport: () =>
@@ -57,7 +58,13 @@ export function createExchange(db: ClaimmarkDatabase): LibraryExchange {
         if (!pending) throw new Error('Choose the file to import again.');
         const summary = await applyImport(db, pending);
         pending = null;
-        return { added: summary.added, updated: summary.updated, skipped: summary.skipped.length };
+        return {
+          added: summary.added,
+          updated: summary.updated,
+          skipped: summary.skipped.length,
+          articlesAdded: summary.articlesAdded,
+          articlesUpdated: summary.articlesUpdated,
+        };
       }),
   };
 }

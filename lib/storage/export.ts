@@ -5,7 +5,7 @@ import type { ClaimmarkDatabase } from './database';
 export type ExportSelection =
   | { kind: 'all' }
   | { kind: 'article'; url: string }
-  | { kind: 'annotations'; ids: readonly string[] };
+  | { kind: 'annotations'; ids: readonly string[]; articles?: readonly string[] };
 
 /** The records an export of this selection carries: annotations and the articles they are on. */
 export interface ExportRecords {
@@ -39,7 +39,10 @@ export function readExportRecords(
     const annotations = (await db.annotations.bulkGet([...selection.ids])).filter(
       (a): a is AnnotationRecord => a !== undefined,
     );
-    const urls = [...new Set(annotations.map((a) => a.articleUrl))];
+    // The articles listed without a matching note (a headline match) come along too.
+    const urls = [
+      ...new Set([...annotations.map((a) => a.articleUrl), ...(selection.articles ?? [])]),
+    ];
     const articles = (await db.articles.bulkGet(urls)).filter(
       (a): a is ArticleRecord => a !== undefined,
     );

@@ -284,6 +284,12 @@ describe('annotations in the background', () => {
       revealed: false,
     });
     expect(openTab).toHaveBeenCalledWith(page.url);
+    // A sign-in page first: no reveal there, and the note waits for its own article.
+    const signIn = { ...page, url: 'https://login.example.com/' };
+    const detour: Sender = { origin: 'content', tabId: 9, frameId: 0, url: signIn.url };
+    await call('page.report', signIn, detour);
+    await call('annotations.anchored', { results: [] }, detour);
+    expect(notifyTab).not.toHaveBeenCalledWith(9, 'page.reveal', expect.anything());
     const newTab: Sender = { origin: 'content', tabId: 9, frameId: 0, url: page.url };
     await call('page.report', page, newTab);
     await call(

@@ -72,6 +72,15 @@ describe('Claimmark JSON round trip', () => {
     const chosen = await readExportRecords(db, { kind: 'annotations', ids: [unicode.id, 'gone'] });
     expect(chosen.annotations).toEqual([unicode]);
     expect(chosen.articles.map((a) => a.url)).toEqual([unicode.articleUrl]);
+    // A list shows articles that matched without a note: the export carries them too.
+    const other = ARTICLES.find((a) => a.url !== unicode.articleUrl)?.url ?? '';
+    const listed = await readExportRecords(db, {
+      kind: 'annotations',
+      ids: [unicode.id],
+      articles: [unicode.articleUrl, other],
+    });
+    expect(listed.annotations).toEqual([unicode]);
+    expect(listed.articles.map((a) => a.url).sort()).toEqual([unicode.articleUrl, other].sort());
   });
 
   it('imports again as nothing new: the library’s copies are the same', async () => {

@@ -119,6 +119,25 @@ describe('the library view', () => {
     await vi.waitFor(() => expect(quotes()).toEqual(['“Orbán’s government passed the budget”']));
   });
 
+  it('walks the list with the keyboard from the search box to the end and stays there', async () => {
+    const { entries } = library();
+    mount(entries, vi.fn());
+    await vi.waitFor(() => expect(summary()).toBe('2 articles, 3 notes'));
+    const key = (target: Element | null, name: string) =>
+      target?.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+    // Only one row is in the tab order.
+    expect(root.querySelectorAll('[data-row][tabindex="0"]')).toHaveLength(1);
+    key(root.querySelector('input[type=search]'), 'ArrowDown');
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-row')).toBe('0'));
+    key(document.activeElement, 'End');
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-row')).toBe('1'));
+    key(document.activeElement, 'ArrowDown');
+    key(document.activeElement, 'ArrowRight');
+    await vi.waitFor(() => expect(quotes()).toHaveLength(2));
+    expect(document.activeElement?.getAttribute('data-row')).toBe('1');
+    expect(root.querySelectorAll('[data-row][tabindex="0"]')).toHaveLength(1);
+  });
+
   it('searches as you type, accent- and case-free, and shows markup as text', async () => {
     const { entries } = library();
     mount(entries, vi.fn());
