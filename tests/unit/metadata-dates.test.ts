@@ -94,6 +94,19 @@ describe('the date line by the headline', () => {
     expect(published(body)).toBeNull();
   });
 
+  it('skips a date in a sidebar apart from the headline, not one in a box around it', () => {
+    const side = '<aside class="sidebar"><h2>Recent posts</h2><span>30.10.2025</span></aside>';
+    expect(published(`<h1>A story</h1>${side}<p>Text.</p>`)).toBeNull();
+    const boxed = '<div class="teaser-box"><h1>A story</h1><p>12.10.2025</p></div>';
+    expect(published(boxed, '<title>A story</title>')).toBe('2025-10-12');
+  });
+
+  it('stops looking for a date line once the running text has begun', () => {
+    const para = `<p>${'Running text of the story. '.repeat(12)}</p>`;
+    const body = `<h1>A story</h1><div>${'<span>Share</span> '.repeat(30)}</div>${para}${para}<p><em>3. April 2025</em></p>`;
+    expect(published(body)).toBeNull();
+  });
+
   it('skips release, deadline and event dates, ranges, credits and dates inside sentences', () => {
     const zone = (...texts: string[]) => {
       const doc = docOf('<p></p>', url);

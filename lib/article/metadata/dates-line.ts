@@ -1,5 +1,6 @@
 import type { DateParts } from './dates';
 import { findDatesInText, formatDate } from './dates';
+import { hasAncestorTag, inSiteHeader } from './dom';
 import { joinZone, type ZoneText } from './zone';
 
 // Words that mark a date as the update, not the first publication ("Stand:", "mis à jour le").
@@ -41,6 +42,20 @@ export function inUndatedItem(el: Element): boolean {
   return false;
 }
 
+/**
+ * True when an element sits in a menu, a sidebar outside the article or the page's own header
+ * (a "today's date" widget), apart from the headline. Class names are not used: page builders
+ * call every block a "widget" and story meta columns a "sidebar".
+ */
+function foreignToHeadline(el: Element, anchor: Element): boolean {
+  for (let node: Element | null = el; node && !node.contains(anchor); node = node.parentElement) {
+    if (node.tagName === 'NAV') return true;
+    // An aside inside the article element is the story's own meta box, not a sidebar.
+    if (node.tagName === 'ASIDE' && !hasAncestorTag(node, 'ARTICLE')) return true;
+  }
+  return inSiteHeader(el) && !inSiteHeader(anchor);
+}
+
 function pieceAt(starts: number[], index: number): number {
   let i = 0;
   while (i + 1 < starts.length && (starts[i + 1] ?? Infinity) <= index) i++;
@@ -49,10 +64,16 @@ function pieceAt(starts: number[], index: number): number {
 
 /**
  * The first date in a zone of text that reads as the page's own date line: not one mentioned in a
- * sentence, not a range, not a labelled release / event / deadline date, not a photo credit and
- * not inside a recipe or product item. A date labelled as an update is the fallback.
+ * sentence, not a range, not a labelled release / event / deadline date, not a photo credit, not
+ * inside a recipe or product item, and (given the headline) not in a sidebar or teaser list apart
+ * from it. A date labelled as an update is the fallback.
  */
-export function dateLineIn(zone: ZoneText, lang: string | null, now: number): string | null {
+export function dateLineIn(
+  zone: ZoneText,
+  lang: string | null,
+  now: number,
+  anchor?: Element | null,
+): string | null {
   const { text, starts } = joinZone(zone);
   if (text === '') return null;
   let fallback: DateParts | null = null;
@@ -66,6 +87,7 @@ export function dateLineIn(zone: ZoneText, lang: string | null, now: number): st
     const tail = text.slice(d.index + d.length, d.index + d.length + 30);
     if (RANGE_BEFORE.test(lead) || RANGE_AFTER.test(tail) || OTHER_LABEL.test(lead)) continue;
     if (CREDIT.test(piece.text.slice(0, offset)) || inUndatedItem(piece.el)) continue;
+    if (anchor && foreignToHeadline(piece.el, anchor)) continue;
     if (UPDATE_WORD.test(lead.slice(-40))) {
       fallback ??= d.parts;
       continue;

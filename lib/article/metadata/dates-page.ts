@@ -198,6 +198,17 @@ export function nearMidnightDay(iso: string): string | null {
   return d.toISOString().slice(0, 10);
 }
 
+const LONG_PARAGRAPH = 200;
+
+/** The <p> a text piece belongs to, looking a few levels up (links, emphasis inside it). */
+function paragraphOf(el: Element): Element | null {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    if (node.tagName === 'P') return node;
+  }
+  return null;
+}
+
 /**
  * The first date written in a wider run of text after the headline, for pages whose date line
  * sits below a lead image, a summary or share buttons. Bounded like the zone, only a bit further.
@@ -210,9 +221,21 @@ export function widerZoneDate(
 ): string | null {
   const { after } = zoneAround(doc, anchor, { after: 1_500, before: 0, maxNodes: 300 });
   // Teasers, asides and the page footer carry other stories' dates; links name other pages.
-  const own: ZoneText = {
-    pieces: after.pieces.filter((p) => p.el.tagName !== 'A' && !inForeignRegion(p.el)),
-  };
+  // Once the story's running text has begun (a second long paragraph), a date is a caption's or
+  // one the text mentions, no longer the story's date line.
+  const own: ZoneText = { pieces: [] };
+  const paragraphChars = new Map<Element, number>();
+  let paragraphs = 0;
+  for (const p of after.pieces) {
+    const para = paragraphOf(p.el);
+    if (para) {
+      const before = paragraphChars.get(para) ?? 0;
+      paragraphChars.set(para, before + p.text.length);
+      if (before < LONG_PARAGRAPH && before + p.text.length >= LONG_PARAGRAPH && ++paragraphs >= 2)
+        break;
+    }
+    if (p.el.tagName !== 'A' && !inForeignRegion(p.el)) own.pieces.push(p);
+  }
   return dateLineIn(own, lang, now);
 }
 

@@ -52,7 +52,8 @@ export function publishedDate(
   const dateLine = (): string | null => {
     if (line === undefined)
       line = c.zones
-        ? (dateLineIn(c.zones.after, lang, now) ?? dateLineIn(c.zones.before, lang, now))
+        ? (dateLineIn(c.zones.after, lang, now, c.anchor) ??
+          dateLineIn(c.zones.before, lang, now, c.anchor))
         : null;
     return line;
   };
