@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { findDatesInText } from '@/lib/article/metadata/dates';
+import { dateLineIn } from '@/lib/article/metadata/dates-line';
 import { monthFromUrl, nearMidnightDay } from '@/lib/article/metadata/dates-page';
 import { extractMetadata } from '@/lib/article/metadata/index';
 
@@ -64,6 +65,65 @@ describe('published dates', () => {
       url,
     );
     expect(extractMetadata(aside, url, { now: NOW }).published).toBeNull();
+  });
+});
+
+describe('the date line by the headline', () => {
+  const url = 'https://x.example/a';
+  const published = (body: string, head = ''): string | null =>
+    extractMetadata(docOf(`<html><head>${head}</head><body>${body}</body></html>`, url), url, {
+      now: NOW,
+    }).published;
+
+  it('prefers the date line to a JSON-LD day written only elsewhere on the page', () => {
+    const body =
+      `<h1>A story</h1><p>12.10.2025</p><p>${'Text. '.repeat(150)}</p>` +
+      '<ul><li><a href="/b">Other</a> 09.10.2025</li></ul>';
+    expect(published(body, ld('2025-10-09T10:00:00Z'))).toBe('2025-10-12');
+  });
+
+  it('does not count a day written only in JSON-LD in the body as shown', () => {
+    const body = `<h1>A story</h1>${ld('2025-10-09T10:00:00Z')}<p>${'Words. '.repeat(20)}</p>`;
+    expect(published(body)).toBeNull();
+  });
+
+  it('ignores the dates of a recipe or a review item', () => {
+    const body =
+      '<h1>Muffins</h1><div itemscope itemtype="https://schema.org/Recipe"><meta itemprop="datePublished" content="2025-01-10"></div>' +
+      '<div itemscope itemtype="https://schema.org/Review"><time itemprop="datePublished" datetime="2025-02-01">1.2.2025</time></div>';
+    expect(published(body)).toBeNull();
+  });
+
+  it('skips a date in a sidebar apart from the headline, not one in a box around it', () => {
+    const side = '<aside class="sidebar"><h2>Recent posts</h2><span>30.10.2025</span></aside>';
+    expect(published(`<h1>A story</h1>${side}<p>Text.</p>`)).toBeNull();
+    const boxed = '<div class="teaser-box"><h1>A story</h1><p>12.10.2025</p></div>';
+    expect(published(boxed, '<title>A story</title>')).toBe('2025-10-12');
+  });
+
+  it('stops looking for a date line once the running text has begun', () => {
+    const para = `<p>${'Running text of the story. '.repeat(12)}</p>`;
+    const body = `<h1>A story</h1><div>${'<span>Share</span> '.repeat(30)}</div>${para}${para}<p><em>3. April 2025</em></p>`;
+    expect(published(body)).toBeNull();
+  });
+
+  it('skips release, deadline and event dates, ranges, credits and dates inside sentences', () => {
+    const zone = (...texts: string[]) => {
+      const doc = docOf('<p></p>', url);
+      const el = doc.querySelector('p') as Element;
+      return { pieces: texts.map((text) => ({ text, el })) };
+    };
+    expect(dateLineIn(zone('Release:', '14.11.2019'), 'de', NOW)).toBeNull();
+    expect(dateLineIn(zone('Anmeldeschluss: 15. März 2020'), 'de', NOW)).toBeNull();
+    expect(dateLineIn(zone('Ausstellung 9.–23. Februar 2017'), 'de', NOW)).toBeNull();
+    expect(dateLineIn(zone('30. März 2020, 13:15 Uhr - 19:00 Uhr'), 'de', NOW)).toBeNull();
+    expect(dateLineIn(zone('© Jane Roe, 31.05.2013'), 'de', NOW)).toBeNull();
+    const sentence = `Wir haben am 12. Mai 2006 eine Aktion gestartet, die ${'lange '.repeat(15)}lief.`;
+    expect(dateLineIn(zone(sentence), 'de', NOW)).toBeNull();
+    expect(dateLineIn(zone('Veröffentlicht am:', '12.05.2006, 10:00 Uhr'), 'de', NOW)).toBe(
+      '2006-05-12',
+    );
+    expect(dateLineIn(zone('Stand: 1.6.2006', '12.05.2006'), 'de', NOW)).toBe('2006-05-12');
   });
 });
 

@@ -27,6 +27,32 @@ describe('headline', () => {
     );
   });
 
+  it('takes the only h1 when no heading agrees with the search title', () => {
+    const doc = page(
+      '<title>Autofinanzierung – Kredit oder Leasing? | Vergleichsportal</title>',
+      '<main><h1>Finanzierung Ihres Autos</h1><p>Text.</p></main>',
+    );
+    expect(extractMetadata(doc, 'https://x.example/auto').headline).toBe(
+      'Finanzierung Ihres Autos',
+    );
+  });
+
+  it('drops ruby readings from a heading', () => {
+    const doc = page(
+      '',
+      '<h1><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby></h1>',
+    );
+    expect(extractMetadata(doc, 'https://x.example/a').headline).toBe('子どもの法律');
+  });
+
+  it('keeps the title when the only h1 is the blog name in the site header', () => {
+    const doc = page(
+      '<title>Ratschläge geben | Mein Blog</title>',
+      '<header class="site-header"><h1>Frühling im Garten</h1><nav><a href="/">Start</a></nav></header><p>Text.</p>',
+    );
+    expect(extractMetadata(doc, 'https://x.example/post').headline).toBe('Ratschläge geben');
+  });
+
   it('treats a bare domain name in the title as the site', () => {
     expect(
       cleanTitle('Der Schreibstil | example-blog.net', { siteName: null, hostKey: 'other' }),

@@ -4,6 +4,7 @@ import type { PageSignals } from './signals';
 import { stringProp, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { inForeignRegion } from './dom';
+import { inUndatedItem, dateLineIn } from './dates-line';
 import { joinZone, zoneAround, type ZoneText } from './zone';
 
 // Meta keys publishers use for the publication date, after the Open Graph article:* ones.
@@ -21,10 +22,6 @@ const MODIFIED_META = [
   'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified',
   'last-modified', 'article.updated', 'lastmod',
 ];
-
-// Words that mark a date as the update, not the first publication.
-const UPDATE_WORD =
-  /(?:updated?|aktualisiert|geändert|modified|last edited|mis à jour|actualizado|aggiornato|bijgewerkt|stand)\s*:?\s*$/iu;
 
 function fromParts(p: DateParts | null): string | null {
   return p ? formatDate(p) : null;
@@ -72,7 +69,8 @@ export function markedDate(
   let first: string | null = null;
   const days = new Set<string>();
   for (const el of els) {
-    if (inForeignRegion(el)) continue;
+    // A recipe's, product's or review's own date is not the page's.
+    if (inForeignRegion(el) || inUndatedItem(el)) continue;
     const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent;
     const parsed = parseDateValue(raw, lang, now);
     if (!parsed) continue;
@@ -81,23 +79,6 @@ export function markedDate(
   }
   // Many different days marked up in one scope is a list of teasers, not one story's date.
   return days.size > 2 ? null : first;
-}
-
-/** The first written date in text near the headline, skipping ones labelled as updates. */
-export function dateInZone(zone: ZoneText, lang: string | null, now: number): string | null {
-  const { text } = joinZone(zone);
-  if (text === '') return null;
-  const found = findDatesInText(text, lang, now);
-  let fallback: DateParts | null = null;
-  for (const d of found) {
-    const lead = text.slice(Math.max(0, d.index - 40), d.index);
-    if (UPDATE_WORD.test(lead)) {
-      fallback ??= d.parts;
-      continue;
-    }
-    return formatDate(d.parts);
-  }
-  return fromParts(fallback);
 }
 
 /** The article node's own JSON-LD datePublished: the page's strongest claim. */
@@ -119,9 +100,11 @@ export function secondaryPublished(
   s: PageSignals,
   lang: string | null,
   now: number,
+  doc?: Document,
 ): string | null {
   for (const key of PUBLISHED_META_SECONDARY) {
-    const parsed = parseDateValue(s.meta.get(key)?.[0], lang, now);
+    const raw = key === 'datepublished' && doc ? ownItempropDate(doc) : s.meta.get(key)?.[0];
+    const parsed = parseDateValue(raw, lang, now);
     if (parsed) return formatDate(parsed);
   }
   for (const node of s.jsonLd.nodes) {
@@ -132,11 +115,65 @@ export function secondaryPublished(
   return null;
 }
 
-/** Every calendar day written in the page's text (first 100,000 characters), as "YYYY-MM-DD". */
+/**
+ * The first <meta name|itemprop="datePublished"> value that is not a recipe's, product's or
+ * review's own date (microdata items put their dates in such metas).
+ */
+function ownItempropDate(doc: Document): string | null {
+  const metas = doc.querySelectorAll(
+    'meta[itemprop="datePublished" i], meta[name="datePublished" i]',
+  );
+  for (let i = 0; i < metas.length && i < 20; i++) {
+    const el = metas[i];
+    if (el && !inUndatedItem(el)) return el.getAttribute('content');
+  }
+  return null;
+}
+
+// Text never shown: a day written only in JSON-LD would vouch for itself, and style sheets carry
+// dates in comments. Other scripts stay: many pages render their date line from script data.
+const UNSHOWN = ['style', 'template'];
+const MAX_WRITTEN = 100_000;
+
+/** Cuts the given texts out of a text in one forward pass (they occur in this order). */
+function cutOut(text: string, hidden: string[]): string {
+  if (hidden.length === 0) return text;
+  const kept: string[] = [];
+  let cursor = 0;
+  for (const h of hidden) {
+    const at = text.indexOf(h, cursor);
+    if (at < 0) continue;
+    kept.push(text.slice(cursor, at));
+    cursor = at + h.length;
+  }
+  kept.push(text.slice(cursor));
+  return kept.join(' ');
+}
+
+/** The body's text without the text of its scripts and styles, cut at 100,000 characters. */
+function shownText(body: Element): string {
+  let text = body.textContent;
+  // Tag by tag: each list is in document order, as textContent is (getElementsByTagName is far
+  // cheaper than a selector or a walk over every text node).
+  for (const tag of ['script', ...UNSHOWN]) {
+    const els = body.getElementsByTagName(tag);
+    const hidden: string[] = [];
+    for (let i = 0; i < els.length && i < 500; i++) {
+      const el = els[i];
+      if (tag === 'script' && !/ld\+json/i.test(el?.getAttribute('type') ?? '')) continue;
+      const t = el?.textContent ?? '';
+      if (t.length > 20) hidden.push(t);
+    }
+    text = cutOut(text, hidden);
+  }
+  return text.slice(0, MAX_WRITTEN);
+}
+
+/** Every calendar day written in the page's visible text (first 100,000 characters), as "YYYY-MM-DD". */
 export function writtenDays(doc: Document, lang: string | null, now: number): Set<string> {
   const body = doc.body as HTMLElement | null;
-  const text = (body?.textContent ?? '').slice(0, 100_000);
-  return new Set(findDatesInText(text, lang, now).map((d) => formatDate(d.parts)));
+  if (!body) return new Set();
+  return new Set(findDatesInText(shownText(body), lang, now).map((d) => formatDate(d.parts)));
 }
 
 /** Machine-readable modified date. */
@@ -161,6 +198,17 @@ export function nearMidnightDay(iso: string): string | null {
   return d.toISOString().slice(0, 10);
 }
 
+const LONG_PARAGRAPH = 200;
+
+/** The <p> a text piece belongs to, looking a few levels up (links, emphasis inside it). */
+function paragraphOf(el: Element): Element | null {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    if (node.tagName === 'P') return node;
+  }
+  return null;
+}
+
 /**
  * The first date written in a wider run of text after the headline, for pages whose date line
  * sits below a lead image, a summary or share buttons. Bounded like the zone, only a bit further.
@@ -173,10 +221,22 @@ export function widerZoneDate(
 ): string | null {
   const { after } = zoneAround(doc, anchor, { after: 1_500, before: 0, maxNodes: 300 });
   // Teasers, asides and the page footer carry other stories' dates; links name other pages.
-  const own: ZoneText = {
-    pieces: after.pieces.filter((p) => p.el.tagName !== 'A' && !inForeignRegion(p.el)),
-  };
-  return dateInZone(own, lang, now);
+  // Once the story's running text has begun (a second long paragraph), a date is a caption's or
+  // one the text mentions, no longer the story's date line.
+  const own: ZoneText = { pieces: [] };
+  const paragraphChars = new Map<Element, number>();
+  let paragraphs = 0;
+  for (const p of after.pieces) {
+    const para = paragraphOf(p.el);
+    if (para) {
+      const before = paragraphChars.get(para) ?? 0;
+      paragraphChars.set(para, before + p.text.length);
+      if (before < LONG_PARAGRAPH && before + p.text.length >= LONG_PARAGRAPH && ++paragraphs >= 2)
+        break;
+    }
+    if (p.el.tagName !== 'A' && !inForeignRegion(p.el)) own.pieces.push(p);
+  }
+  return dateLineIn(own, lang, now);
 }
 
 /** The year and month of a /2020/02/ URL path as "YYYY-MM"; null when the path has none. */

@@ -73,3 +73,18 @@ export function byTags(root: ParentNode & Node, tags: string[], cap = 500): Elem
   }
   return out;
 }
+
+const SITE_HEADER = /site|masthead|banner|global|top|logo|brand/i;
+
+/** True when an element sits in the page's own header (the one with the logo and menu), not a story's header. */
+export function inSiteHeader(el: Element): boolean {
+  let node: Element | null = el.parentElement;
+  for (let depth = 0; node && depth < 12; depth++, node = node.parentElement) {
+    if (node.tagName === 'ARTICLE' || node.tagName === 'MAIN') return false;
+    const banner = node.getAttribute('role') === 'banner';
+    if (node.tagName !== 'HEADER' && !banner) continue;
+    const name = `${node.getAttribute('class') ?? ''} ${node.id}`;
+    return banner || SITE_HEADER.test(name) || node.getElementsByTagName('nav').length > 0;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import type { SiteHints } from './site';
 import { isSiteLike } from './site';
-import { hasAncestorTag, inForeignRegion } from './dom';
+import { hasAncestorTag, inForeignRegion, inSiteHeader } from './dom';
 import { collapse, comparable, textOf, tokenF1, tokens } from './text';
 
 // Separators publishers put between a headline and the site or section name.
@@ -170,9 +170,21 @@ function headingCandidates(doc: Document): Element[] {
 const KICKER_CLASS = /kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke/i;
 const HIDDEN_CLASS = /element-invisible|visually-hidden|visuallyhidden|sr-only|screen-reader/i;
 
+/** Text without ruby annotations (the readings printed above Japanese characters). */
+function withoutRuby(el: Element): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  let out = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const tag = n.parentElement?.tagName;
+    if (tag !== 'RT' && tag !== 'RP') out += n.nodeValue ?? '';
+  }
+  return collapse(out);
+}
+
 /** The heading's text without a kicker child marked as such and without screen-reader-only text. */
 function headingText(heading: Element): string {
-  const text = textOf(heading);
+  const text =
+    heading.getElementsByTagName('rt').length > 0 ? withoutRuby(heading) : textOf(heading);
   let drop = false;
   for (const child of heading.children) {
     const cls = child.getAttribute('class') ?? '';
@@ -240,13 +252,23 @@ export function chooseHeadline(
     }
   }
   if (best && bestScore >= 0.6) return { text: withoutKicker(best, cleaned), element: best };
-  const claim = cleaned[0] ?? null;
-  if (claim) return { text: claim, element: null };
-  // No usable claim at all (a generic <title>): a single headline-like h1 is what the reader sees.
-  const h1s = candidates.filter(
-    (el) => el.tagName === 'H1' && !isSiteLike(textOf(el), hints) && !hasAncestorTag(el, 'A', 8),
-  );
-  const only = h1s.length === 1 ? h1s[0] : undefined;
-  if (only && tokens(textOf(only)).length >= 1) return { text: textOf(only), element: only };
-  return { text: null, element: null };
+  // No heading agrees with the claims (or there are none): a single headline-like h1 is what the
+  // reader sees. Titles and og:title are often written for search results and differ from it.
+  const only = loneH1(candidates, hints);
+  if (only) return { text: headingText(only), element: only };
+  return { text: cleaned[0] ?? null, element: null };
+}
+
+/** The page's only <h1> when it reads as a headline: not the site's name, not a link, not in the site header. */
+function loneH1(candidates: Element[], hints: SiteHints): Element | null {
+  let found: Element | null = null;
+  for (const el of candidates) {
+    if (el.tagName !== 'H1') continue;
+    if (found) return null;
+    found = el;
+  }
+  if (!found || tokens(textOf(found)).length < 1) return null;
+  if (isSiteLike(textOf(found), hints) || hasAncestorTag(found, 'A', 8)) return null;
+  // A blog's name in the page header is an h1 on many themes; the post title is elsewhere.
+  return inSiteHeader(found) ? null : found;
 }

@@ -1,21 +1,8 @@
 import type { ArticleMetadata } from '../types';
 import { parseHttpUrl } from '../../page/normalize-url';
 import { ldAuthorNames, parseByline } from './byline';
-import {
-  articlePublished,
-  claimedModified,
-  dateFromUrl,
-  dateInZone,
-  markedDate,
-  monthFromUrl,
-  nearMidnightDay,
-  relativeTimeIn,
-  widerZoneDate,
-  metaPublished,
-  secondaryPublished,
-  writtenDays,
-  zoneDays,
-} from './dates-page';
+import { claimedModified, markedDate } from './dates-page';
+import { publishedDate } from './dates-published';
 import { chooseHeadline } from './headline';
 import { isObject, resolve, stringProp, typesOf } from './jsonld';
 import { firstMeta } from './meta';
@@ -262,63 +249,6 @@ function findAnchor(doc: Document, headline: string | null): Element | null {
   return null;
 }
 
-interface DateContext {
-  anchor: Element | null;
-  zones: { before: ZoneText; after: ZoneText } | null;
-  scope: ParentNode;
-  language: string | null;
-  now: number;
-}
-
-/**
- * The published date by trust: the article's JSON-LD, then markup near the headline, then meta
- * tags, the URL and the date line. Meta dates the page never shows are dropped: shops and
- * recipe pages carry them without being dated, and "no date" is the honest answer there.
- */
-function publishedOf(doc: Document, url: string, s: PageSignals, c: DateContext): string | null {
-  const { language: lang, now } = c;
-  let days: Set<string> | null = null;
-  let nearDays: Set<string> | null = null;
-  const fromUrl = dateFromUrl(url, now);
-  const urlMonth = monthFromUrl(url);
-  // "vor 11 Minuten" / "3 hours ago" by the headline: the page shows its date, only not as a day.
-  const relative = c.zones
-    ? relativeTimeIn(c.zones.before) || relativeTimeIn(c.zones.after)
-    : false;
-  // A claimed date counts when the URL or the page's text shows its day. A time near midnight whose
-  // day is not written but the neighbouring day is was stored in another zone: the page's day wins.
-  const corroborated = (iso: string | null): string | null => {
-    if (!iso) return null;
-    const day = iso.slice(0, 10);
-    if (fromUrl && day === fromUrl) return iso;
-    if (urlMonth === day.slice(0, 7) || relative) return iso;
-    // The text by the headline first: the whole page is read only when the day is not there.
-    nearDays ??= c.zones ? zoneDays(c.zones, lang, now) : new Set<string>();
-    if (nearDays.has(day)) return iso;
-    days ??= writtenDays(doc, lang, now);
-    if (days.has(day)) return iso;
-    const near = nearMidnightDay(iso);
-    return near && (days.has(near) || near === fromUrl) ? near : null;
-  };
-  const fromLd = corroborated(articlePublished(s, lang, now));
-  if (fromLd) return fromLd;
-  const nearHeadline = c.anchor?.parentElement?.parentElement;
-  const marked =
-    (nearHeadline ? markedDate(nearHeadline, 'published', lang, now) : null) ??
-    markedDate(c.scope, 'published', lang, now);
-  const zoneDate = c.zones
-    ? (dateInZone(c.zones.after, lang, now) ?? dateInZone(c.zones.before, lang, now))
-    : null;
-  return (
-    corroborated(metaPublished(s, lang, now)) ??
-    marked ??
-    corroborated(secondaryPublished(s, lang, now)) ??
-    fromUrl ??
-    zoneDate ??
-    (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null)
-  );
-}
-
 /** Reads headline, byline, dates, site name, language, canonical URL and description; never throws. */
 export function extractMetadata(
   doc: Document,
@@ -352,7 +282,7 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   const anchor = choice.element ?? findAnchor(doc, choice.text);
   const zones = anchor ? zoneAround(doc, anchor, { after: 600, before: 250 }) : null;
   const scope = mainScope(doc, anchor);
-  const published = publishedOf(doc, url, s, { anchor, zones, scope, language, now });
+  const published = publishedDate(doc, url, s, { anchor, zones, scope, language, now });
   let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
   if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
   const zoneForByline: ZoneText | null = zones

@@ -1,0 +1,103 @@
+import {
+  articlePublished,
+  dateFromUrl,
+  markedDate,
+  metaPublished,
+  monthFromUrl,
+  nearMidnightDay,
+  relativeTimeIn,
+  secondaryPublished,
+  widerZoneDate,
+  writtenDays,
+  zoneDays,
+} from './dates-page';
+import { dateLineIn } from './dates-line';
+import type { PageSignals } from './signals';
+import type { ZoneText } from './zone';
+
+/** Where the published date is looked for: the headline element, the text around it, the story's scope. */
+export interface DateContext {
+  anchor: Element | null;
+  zones: { before: ZoneText; after: ZoneText } | null;
+  scope: ParentNode;
+  language: string | null;
+  now: number;
+}
+
+/** How a claimed date is backed by what the reader sees. */
+type Backing = 'strong' | 'weak' | null;
+
+/**
+ * The published date by trust: the article's JSON-LD, then markup near the headline, then meta
+ * tags, the URL and the date line. Meta dates the page never shows are dropped: shops and
+ * recipe pages carry them without being dated, and "no date" is the honest answer there.
+ */
+export function publishedDate(
+  doc: Document,
+  url: string,
+  s: PageSignals,
+  c: DateContext,
+): string | null {
+  const { language: lang, now } = c;
+  let days: Set<string> | null = null;
+  let nearDays: Set<string> | null = null;
+  const fromUrl = dateFromUrl(url, now);
+  const urlMonth = monthFromUrl(url);
+  // "vor 11 Minuten" / "3 hours ago" by the headline: the page shows its date, only not as a day.
+  const relative = c.zones
+    ? relativeTimeIn(c.zones.before) || relativeTimeIn(c.zones.after)
+    : false;
+  // The date line by the headline, read once.
+  let line: string | null | undefined;
+  const dateLine = (): string | null => {
+    if (line === undefined)
+      line = c.zones
+        ? (dateLineIn(c.zones.after, lang, now, c.anchor) ??
+          dateLineIn(c.zones.before, lang, now, c.anchor))
+        : null;
+    return line;
+  };
+  // A claim is strongly backed by the URL, an age by the headline or its day written there; weakly
+  // by its day written anywhere else on the page (a list of other stories, a footer) or by the
+  // neighbouring day of a time near midnight.
+  const backing = (iso: string): { day: string; by: Backing } => {
+    const day = iso.slice(0, 10);
+    if (fromUrl && day === fromUrl) return { day: iso, by: 'strong' };
+    if (urlMonth === day.slice(0, 7) || relative) return { day: iso, by: 'strong' };
+    // The text by the headline first: the whole page is read only when the day is not there.
+    nearDays ??= c.zones ? zoneDays(c.zones, lang, now) : new Set<string>();
+    if (nearDays.has(day)) return { day: iso, by: 'strong' };
+    days ??= writtenDays(doc, lang, now);
+    if (days.has(day)) return { day: iso, by: 'weak' };
+    const near = nearMidnightDay(iso);
+    return near && (days.has(near) || near === fromUrl)
+      ? { day: near, by: 'weak' }
+      : { day: iso, by: null };
+  };
+  // A weakly backed claim gives way to a different date line by the headline: that is the day
+  // the reader is shown for this story.
+  const corroborated = (iso: string | null): string | null => {
+    if (!iso) return null;
+    const b = backing(iso);
+    if (b.by === null) return null;
+    if (b.by === 'weak') {
+      const shown = dateLine();
+      if (shown && shown.slice(0, 10) !== b.day.slice(0, 10)) return shown;
+    }
+    return b.day;
+  };
+  const fromLd = corroborated(articlePublished(s, lang, now));
+  if (fromLd) return fromLd;
+  const nearHeadline = c.anchor?.parentElement?.parentElement;
+  const marked =
+    (nearHeadline ? markedDate(nearHeadline, 'published', lang, now) : null) ??
+    markedDate(c.scope, 'published', lang, now);
+  return (
+    corroborated(metaPublished(s, lang, now)) ??
+    marked ??
+    corroborated(secondaryPublished(s, lang, now, doc)) ??
+    fromUrl ??
+    dateLine() ??
+    (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null)
+  );
+}
