@@ -80,9 +80,13 @@ describe('Claimmark in Chromium', () => {
     await popup.getByRole('tab', { name: 'Library' }).click();
     await expect
       .poll(() =>
-        popup.getByRole('list', { name: 'Saved articles' }).getByRole('link').allTextContents(),
+        popup
+          .getByRole('list', { name: 'Saved articles and notes' })
+          .locator('.lib-article__headline')
+          .allTextContents(),
       )
-      .toEqual([title]);
+      // Listed under the headline Claimmark read, not the page's <title>.
+      .toEqual(['Trump, Putin to meet in Budapest for new Ukraine peace push']);
     await popup.close();
     await page.close();
   });
