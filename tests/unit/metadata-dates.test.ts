@@ -52,6 +52,65 @@ describe('published dates', () => {
     expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2025-10-09');
   });
 
+  it('writes a UTC time near midnight in the zone the page states for the same instant', () => {
+    const url = 'https://x.example/2025/10/a-story/';
+    const meta = '<meta property="article:published_time" content="2025-10-09T00:30:00+02:00">';
+    const doc = docOf(
+      `<html><head>${ld('2025-10-08T22:30:00Z')}${meta}</head><body><h1>A story</h1></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2025-10-09T00:30:00+02:00');
+    // The same instant as local time without an offset, six hours behind.
+    const local = docOf(
+      `<html><head>${ld('2025-10-09T05:30:59Z')}</head><body><h1>A story</h1><time datetime="2025-10-08 23:30:59">Oct 8</time></body></html>`,
+      url,
+    );
+    expect(extractMetadata(local, url, { now: NOW }).published).toBe('2025-10-08T23:30:59-06:00');
+  });
+
+  it('shifts a UTC time near midnight onto the neighbouring day the URL shows', () => {
+    const url = 'https://x.example/2025/10/08/a-story/';
+    const doc = docOf(
+      `<html><head>${ld('2025-10-09T02:25:54Z')}</head><body><h1>A story</h1></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2025-10-08T23:25:54-03:00');
+  });
+
+  it('skips a date in a photo caption', () => {
+    const url = 'https://x.example/a';
+    const doc = docOf(
+      `<html><body><h1>A story</h1><figure><img src="a.jpg"><figcaption>Installation 28.04.2014</figcaption></figure><p>Text.</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBeNull();
+    // A caption that holds the headline is the story's head.
+    const head = docOf(
+      `<html><body><figure><img src="a.jpg"><figcaption><small>28.04.2014</small><h1>A story</h1></figcaption></figure></body></html>`,
+      url,
+    );
+    expect(extractMetadata(head, url, { now: NOW }).published).toBe('2014-04-28');
+  });
+
+  it('skips a marked date beside another heading (a download, a teaser)', () => {
+    const url = 'https://x.example/a';
+    const doc = docOf(
+      `<html><body><div><div><h1>A story</h1></div><p>${'Words. '.repeat(150)}</p><p>${'More. '.repeat(150)}</p></div><div class="item"><h2>Appeal (PDF)</h2><time datetime="2025-10-08">08.10.2025</time></div></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBeNull();
+  });
+
+  it('drops a page-level date seen only in a list on a page without a headline', () => {
+    const url = 'https://x.example/live';
+    const node = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","datePublished":"2025-10-09T16:45:00+00:00"}</script>`;
+    const doc = docOf(
+      `<html><head>${node}</head><body><div>Live</div><footer><ul><li><a href="/b">Other story</a> 09.10.2025</li></ul></footer></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBeNull();
+  });
+
   it('finds a date line below a long lead, but not in an aside', () => {
     const url = 'https://x.example/a';
     const lead = `<p>${'A long lead paragraph. '.repeat(40)}</p>`;

@@ -87,6 +87,10 @@ export function dateLineIn(
     const tail = text.slice(d.index + d.length, d.index + d.length + 30);
     if (RANGE_BEFORE.test(lead) || RANGE_AFTER.test(tail) || OTHER_LABEL.test(lead)) continue;
     if (CREDIT.test(piece.text.slice(0, offset)) || inUndatedItem(piece.el)) continue;
+    // A photo caption dates the picture ("Topside installation 28.04.2014"), not the story;
+    // unless it holds the headline (some sites lay out the whole story head as a caption).
+    const caption = piece.el.closest('figcaption');
+    if (caption && !(anchor && caption.contains(anchor))) continue;
     if (anchor && foreignToHeadline(piece.el, anchor)) continue;
     if (UPDATE_WORD.test(lead.slice(-40))) {
       fallback ??= d.parts;

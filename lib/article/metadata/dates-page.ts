@@ -1,5 +1,5 @@
 import type { DateParts } from './dates';
-import { findDatesInText, formatDate, parseDateValue } from './dates';
+import { findDatesInText, formatDate, parseDateValue, parseIsoLike } from './dates';
 import type { PageSignals } from './signals';
 import { stringProp, typesOf } from './jsonld';
 import { firstMeta } from './meta';
@@ -54,6 +54,7 @@ export function markedDate(
   kind: 'published' | 'modified',
   lang: string | null,
   now: number,
+  anchor?: Element | null,
 ): string | null {
   const prop = kind === 'published' ? 'datePublished' : 'dateModified';
   const els = [...scope.querySelectorAll(`[itemprop~="${prop}"]`)].slice(0, 20);
@@ -71,6 +72,7 @@ export function markedDate(
   for (const el of els) {
     // A recipe's, product's or review's own date is not the page's.
     if (inForeignRegion(el) || inUndatedItem(el)) continue;
+    if (anchor && besideOtherHeading(el, anchor)) continue;
     const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent;
     const parsed = parseDateValue(raw, lang, now);
     if (!parsed) continue;
@@ -79,6 +81,19 @@ export function markedDate(
   }
   // Many different days marked up in one scope is a list of teasers, not one story's date.
   return days.size > 2 ? null : first;
+}
+
+/**
+ * True when a date element shares a small box with a heading that is not the headline: a teaser,
+ * a download or a related item, whose date is that item's.
+ */
+function besideOtherHeading(el: Element, anchor: Element): boolean {
+  let node = el.parentElement;
+  for (let depth = 0; node && depth < 2; depth++, node = node.parentElement) {
+    if (node.contains(anchor)) return false;
+    if (node.querySelector('h1, h2, h3, h4, h5, h6')) return true;
+  }
+  return false;
 }
 
 /** The article node's own JSON-LD datePublished: the page's strongest claim. */
@@ -276,4 +291,87 @@ export function zoneDays(
     for (const d of findDatesInText(joinZone(zone).text, lang, now)) days.add(formatDate(d.parts));
   }
   return days;
+}
+
+const HOUR_MS = 3_600_000;
+// Zones the world uses run from UTC-12 to UTC+14.
+const MIN_OFFSET_MIN = -12 * 60;
+const MAX_OFFSET_MIN = 14 * 60;
+
+/** "+02:00" / "-05:30" for an offset in minutes. */
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** An instant written as local time in a zone `minutes` east of UTC. */
+function atOffset(ms: number, minutes: number): string {
+  const local = new Date(ms + minutes * 60_000).toISOString().slice(0, 19);
+  return `${local}${offsetText(minutes)}`;
+}
+
+/**
+ * The machine-readable date-times the page states for itself: published meta tags, <time
+ * datetime>, itemprop dates and JSON-LD datePublished / dateCreated, in that order.
+ */
+export function statedDateTimes(doc: Document, s: PageSignals): string[] {
+  const out: string[] = [];
+  for (const key of [...PUBLISHED_META_PRIMARY, ...PUBLISHED_META_SECONDARY])
+    for (const v of s.meta.get(key) ?? []) out.push(v);
+  const els = doc.querySelectorAll('time[datetime], [itemprop~="datePublished"][content]');
+  for (let i = 0; i < els.length && i < 50; i++) {
+    const v = els[i]?.getAttribute('datetime') ?? els[i]?.getAttribute('content');
+    if (v) out.push(v);
+  }
+  for (const node of s.jsonLd.nodes) {
+    for (const prop of ['datePublished', 'dateCreated']) {
+      const v = stringProp(node, prop);
+      if (v) out.push(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * A UTC date-time near midnight written in the page's own zone, so its calendar day is the one
+ * the site's readers see. Servers and JSON-LD plugins often store UTC ("…T22:30:00Z") while the
+ * page states the same instant elsewhere with its offset ("…T23:30:00+01:00"), or as local time
+ * without one ("2023-11-08 23:30:59"), or shows the neighbouring day in the URL or its date line.
+ * Any other value is returned unchanged.
+ */
+export function inPageZone(
+  iso: string,
+  stated: readonly string[],
+  shownDays: readonly (string | null)[],
+  now: number,
+): string {
+  if (!/T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/.test(iso)) return iso;
+  const near = nearMidnightDay(iso);
+  if (!near) return iso;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  for (const raw of stated) {
+    const p = parseIsoLike(raw, now);
+    if (!p?.time) continue;
+    const local = Date.parse(`${formatDate({ ...p, offset: undefined })}Z`);
+    if (p.offset && p.offset !== 'Z' && p.offset !== '+00:00') {
+      // The same instant with the site's offset.
+      if (Date.parse(formatDate(p)) === ms) return formatDate(p);
+    } else if (!p.offset && !iso.includes(':00:00')) {
+      // The same wall-clock minutes and seconds, whole or half hours away: local time (not for
+      // times on the hour, which another date-time can share by chance).
+      const diff = (local - ms) / 60_000;
+      if (diff !== 0 && diff % 30 === 0 && diff >= MIN_OFFSET_MIN && diff <= MAX_OFFSET_MIN)
+        return atOffset(ms, diff);
+    }
+  }
+  if (!shownDays.includes(near)) return iso;
+  // The smallest whole-hour offset that puts the instant on the shown day.
+  const minutesOfDay = Math.floor((ms % (24 * HOUR_MS)) / 60_000);
+  const offset =
+    near > iso.slice(0, 10)
+      ? Math.ceil((24 * 60 - minutesOfDay) / 60) * 60
+      : -(Math.floor(minutesOfDay / 60) + 1) * 60;
+  return offset >= MIN_OFFSET_MIN && offset <= MAX_OFFSET_MIN ? atOffset(ms, offset) : iso;
 }

@@ -1,12 +1,14 @@
 import {
   articlePublished,
   dateFromUrl,
+  inPageZone,
   markedDate,
   metaPublished,
   monthFromUrl,
   nearMidnightDay,
   relativeTimeIn,
   secondaryPublished,
+  statedDateTimes,
   widerZoneDate,
   writtenDays,
   zoneDays,
@@ -76,26 +78,34 @@ export function publishedDate(
   };
   // A weakly backed claim gives way to a different date line by the headline: that is the day
   // the reader is shown for this story.
-  const corroborated = (iso: string | null): string | null => {
+  const corroborated = (iso: string | null, secondary = false): string | null => {
     if (!iso) return null;
     const b = backing(iso);
     if (b.by === null) return null;
+    // A page-level date (a WebPage node, a dc.* tag) on a page without a headline, seen only in
+    // a list of other stories, dates the listing rather than any story.
+    if (secondary && b.by === 'weak' && !c.anchor) return null;
     if (b.by === 'weak') {
       const shown = dateLine();
       if (shown && shown.slice(0, 10) !== b.day.slice(0, 10)) return shown;
     }
     return b.day;
   };
+  // A UTC time near midnight is written in the page's own zone, so its day is the site's.
+  const local = (iso: string | null): string | null =>
+    iso && inPageZone(iso, statedDateTimes(doc, s), [fromUrl, dateLine()], now);
   const fromLd = corroborated(articlePublished(s, lang, now));
-  if (fromLd) return fromLd;
+  if (fromLd) return local(fromLd);
   const nearHeadline = c.anchor?.parentElement?.parentElement;
   const marked =
     (nearHeadline ? markedDate(nearHeadline, 'published', lang, now) : null) ??
-    markedDate(c.scope, 'published', lang, now);
+    markedDate(c.scope, 'published', lang, now, c.anchor);
   return (
-    corroborated(metaPublished(s, lang, now)) ??
-    marked ??
-    corroborated(secondaryPublished(s, lang, now, doc)) ??
+    local(
+      corroborated(metaPublished(s, lang, now)) ??
+        marked ??
+        corroborated(secondaryPublished(s, lang, now, doc), true),
+    ) ??
     fromUrl ??
     dateLine() ??
     (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null)
