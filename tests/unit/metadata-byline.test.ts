@@ -1,7 +1,18 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { parseByline } from '@/lib/article/metadata/byline';
+import { isBylineLabel, opensByline, parseByline } from '@/lib/article/metadata/byline';
+import { extractMetadata } from '@/lib/article/metadata/index';
 
 const hints = { siteName: 'Example', hostKey: 'example' };
+const URL = 'https://news.example.com/2025/story';
+const bylineOf = (body: string, head = ''): string[] =>
+  extractMetadata(
+    new JSDOM(`<html><head><title>A story</title>${head}</head><body>${body}</body></html>`, {
+      url: URL,
+    }).window.document,
+    URL,
+  ).byline;
+const PARA = '<p>The council met on Monday and agreed on a new budget for the coming year.</p>';
 
 describe('byline parsing', () => {
   it('does not take dates, labels or language links for names', () => {
@@ -18,5 +29,40 @@ describe('byline parsing', () => {
 
   it('reads the name from a profile link text', () => {
     expect(parseByline('Zum Profil von jesusfreak', hints)).toEqual(['jesusfreak']);
+  });
+
+  it('tells byline labels and byline lines from prose', () => {
+    expect(isBylineLabel('By')).toBe(true);
+    expect(isBylineLabel('| Written by:')).toBe(true);
+    expect(isBylineLabel('Geschrieben von')).toBe(true);
+    expect(isBylineLabel('By the way')).toBe(false);
+    expect(opensByline('Von Jane Doe')).toBe(true);
+    expect(opensByline('by the river')).toBe(false);
+  });
+});
+
+describe('byline on the page', () => {
+  it('reads a byline in a wrapper whose layout class names a sidebar', () => {
+    const body = `<div class="wrap one-sidebar"><article><h1>A story</h1>
+      <p class="meta"><span class="byline">by <a rel="author" href="/author/jd">Jane Doe</a></span></p>
+      ${PARA}</article><aside class="sidebar"><span class="author">Sam Side</span></aside></div>`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+  });
+
+  it('reads the byline in a post footer but not in a widget beside the story', () => {
+    const body = `<div class="post"><h1>A story</h1>${PARA}
+      <div class="post-footer"><span class="post-author">Posted by Jane Doe</span></div></div>
+      <div class="widget"><span class="author">Sam Side</span></div>`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+    const widgetOnly = `<div class="post"><h1>A story</h1>${PARA}</div>
+      <div class="widget"><span class="author">Sam Side</span></div>`;
+    expect(bylineOf(widgetOnly)).toEqual([]);
+  });
+
+  it('joins a lone "By" label with the name that follows it', () => {
+    const body = `<h1>A story</h1><address>By <a href="/people/jd">Jane Doe</a></address>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+    const german = `<h1>A story</h1><p>Geschrieben von <em>Erika Mustermann</em></p>${PARA}`;
+    expect(bylineOf(german)).toEqual(['Erika Mustermann']);
   });
 });

@@ -10,7 +10,10 @@ const MAX_AUTHORS = 8;
 const LEAD_IN =
   /^(?:[~|•·:–—-]\s*)*(?:(?:posted|written|published|reported|story|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto)\s+)?(?:by|von|vom|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texto|testo|redakteur(?:in)?)\s*[:.]?\s+/iu;
 const LABEL_ONLY =
-  /^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|posted by|written by)\s*[:.]?$/iu;
+  /^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|posted by|written by|geschrieben von|verfasst von|eingestellt von|ein beitrag von|écrit par|publié par)\s*[:.]?$/iu;
+// Byline words that open a line: "By Jane Doe", "Von Jane Doe", "Written by: Jane Doe".
+const BYLINE_START =
+  /^(?:[|•·:–—-]\s*)*(?:(?:posted|written|published|reported|story|geschrieben|verfasst|eingestellt|veröffentlicht|publié|écrit|publicado|escrito|pubblicato|scritto)\s+)?(?:by|von|par|por|door|av|af|przez)\s*:?\s+/iu;
 // Job titles and affiliations that follow a name.
 const ROLE =
   /\b(?:staff|senior|chief|political|foreign|business|science|sports?|special|contributing|freie[rn]?|freelance|managing|news|deputy|executive|associate)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalist(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|rédacteur|rédactrice|envoyée?|corresponsal|redactor|redattore|inviato)\b.*$/iu;
@@ -33,6 +36,18 @@ const ORGANISATION =
 // Words that show a fragment is a label, a date or a credit rather than a name.
 const NOT_A_NAME =
   /^(?:posted|published|publiziert|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|un |une |in:|am\b|on\b)/i;
+
+/** True when a text is only a byline label waiting for its name: "By", "Von:", "| Written by". */
+export function isBylineLabel(text: string): boolean {
+  return LABEL_ONLY.test(text.replace(/^[|•·:–—\s-]+/, '').trim());
+}
+
+/** True when a line opens with a byline word followed by a capitalised name ("By Jane Doe"). */
+export function opensByline(text: string): boolean {
+  const lead = BYLINE_START.exec(text);
+  // Tested apart: under the /i flag \p{Lu} would match lower case too.
+  return lead !== null && /^\p{Lu}/u.test(text.slice(lead[0].length));
+}
 
 /** True when a string can be a person's (or a blogger's) name as printed in a byline. */
 export function isNameLike(name: string, hints: SiteHints): boolean {

@@ -1,6 +1,6 @@
 import type { ArticleMetadata } from '../types';
 import { parseHttpUrl } from '../../page/normalize-url';
-import { ldAuthorNames, parseByline } from './byline';
+import { isBylineLabel, ldAuthorNames, opensByline, parseByline } from './byline';
 import {
   articlePublished,
   claimedModified,
@@ -24,7 +24,8 @@ import { readSignals } from './signals';
 import type { SiteHints } from './site';
 import { brandOf, hostKeyOf } from './site';
 import { collapse, textOf, tokenF1 } from './text';
-import { authorMarked, byTags, inForeignRegion } from './dom';
+import { authorMarked, byTags } from './dom';
+import { outsideStory } from './byline-dom';
 import { zoneAround, type ZoneText } from './zone';
 
 export { readSignals } from './signals';
@@ -122,21 +123,27 @@ function descriptionOf(s: PageSignals): string | null {
 }
 
 /** Names printed in author-marked elements within a zone of text near the headline. */
-function bylineInZone(zone: ZoneText, hints: SiteHints): string[] {
+function bylineInZone(zone: ZoneText, hints: SiteHints, anchor: Element | null): string[] {
   const seen = new Set<Element>();
   for (const piece of zone.pieces) {
     const marked = authorMarked(piece.el);
-    if (!marked || seen.has(marked) || inForeignRegion(marked)) continue;
+    if (!marked || seen.has(marked) || outsideStory(marked, anchor)) continue;
     seen.add(marked);
     const names = namesIn(marked, hints);
     if (names.length > 0) return names;
   }
-  // An unmarked "By Jane Doe" / "Von Jane Doe" line.
-  for (const piece of zone.pieces) {
-    if (/^(?:by|von|par|por|door)\s+\p{Lu}/iu.test(piece.text) && piece.text.length < 120) {
-      const names = parseByline(piece.text, hints);
-      if (names.length > 0) return names;
-    }
+  // An unmarked "By Jane Doe" / "Von Jane Doe" line, or a lone "By" label with the name in the next
+  // piece (a link or an <em>), outside teasers of other stories.
+  const pieces = zone.pieces;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (!piece) continue;
+    let text = piece.text;
+    if (isBylineLabel(text)) text = `${text} ${pieces[i + 1]?.text ?? ''}`;
+    else if (!opensByline(text)) continue;
+    if (text.length >= 120 || outsideStory(piece.el, anchor)) continue;
+    const names = parseByline(text, hints);
+    if (names.length > 0) return names;
   }
   return [];
 }
@@ -183,6 +190,7 @@ function bylineOf(
   hints: SiteHints,
   zone: ZoneText | null,
   scope: ParentNode,
+  anchor: Element | null,
 ): string[] {
   let body: string | null = null;
   // A meta author must be printed with the story (near the headline or in the article element),
@@ -211,7 +219,7 @@ function bylineOf(
     if (visible.length > 0) return visible;
   }
   if (zone) {
-    const names = bylineInZone(zone, hints);
+    const names = bylineInZone(zone, hints, anchor);
     if (names.length > 0) return names;
   }
   for (const key of [
@@ -236,7 +244,7 @@ function bylineOf(
     const marked = root.querySelectorAll(selector);
     for (let i = 0; i < marked.length && i < 30; i++) {
       const el = marked[i];
-      if (!el || inForeignRegion(el) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
+      if (!el || outsideStory(el, anchor) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
         continue;
       const names = namesIn(el, hints);
       if (names.length > 0) return names;
@@ -360,7 +368,7 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
     : null;
   return {
     headline: choice.text,
-    byline: bylineOf(doc, s, hints, zoneForByline, scope),
+    byline: bylineOf(doc, s, hints, zoneForByline, scope, anchor),
     siteName,
     published,
     modified,
