@@ -38,6 +38,27 @@ describe('byline parsing', () => {
     expect(isBylineLabel('By the way')).toBe(false);
     expect(opensByline('Von Jane Doe')).toBe(true);
     expect(opensByline('by the river')).toBe(false);
+    expect(isBylineLabel('Ein Beitrag von')).toBe(true);
+    expect(isBylineLabel('Autorin:')).toBe(true);
+    expect(opensByline('Autorin: Erika Mustermann')).toBe(true);
+    expect(opensByline('Vom Hamburger Hafen aus')).toBe(false);
+  });
+
+  it('keeps a newsroom credit only after an explicit label', () => {
+    expect(parseByline('Von Redaktion', hints)).toEqual(['Redaktion']);
+    expect(parseByline('By Staff Writer', hints)).toEqual(['Staff Writer']);
+    expect(parseByline('Redaktion', hints)).toEqual([]);
+    expect(parseByline('By admin', hints)).toEqual([]);
+  });
+
+  it('strips work labels before the name', () => {
+    expect(parseByline('Blog Beitrag von Erika Mustermann', hints)).toEqual(['Erika Mustermann']);
+    expect(parseByline('Interview: Jane Doe', hints)).toEqual(['Jane Doe']);
+  });
+
+  it('does not take a phrase of lower-case words for a name', () => {
+    expect(parseByline('von Hamburger SV geschlagen geben', hints)).toEqual([]);
+    expect(parseByline('By Ludwig van Beethoven', hints)).toEqual(['Ludwig van Beethoven']);
   });
 });
 
@@ -64,5 +85,18 @@ describe('byline on the page', () => {
     expect(bylineOf(body)).toEqual(['Jane Doe']);
     const german = `<h1>A story</h1><p>Geschrieben von <em>Erika Mustermann</em></p>${PARA}`;
     expect(bylineOf(german)).toEqual(['Erika Mustermann']);
+  });
+
+  it('reads a byline line after the headline whatever its wrapper is called', () => {
+    const body = `<h1>A story</h1><div class="teaser-meta"><span>VON</span> <a>JANE DOE</a></div>${PARA}`;
+    expect(bylineOf(body)).toEqual(['JANE DOE']);
+  });
+
+  it('ignores a meta author printed only in the page footer', () => {
+    const head = '<meta name="author" content="Sam Owner">';
+    const body = `<h1>A story</h1>${PARA.repeat(10)}<footer>© 2024 Sam Owner</footer>`;
+    expect(bylineOf(body, head)).toEqual([]);
+    const byHeadline = `<h1>A story</h1><p>Sam Owner, 3 May 2024</p>${PARA}`;
+    expect(bylineOf(byHeadline, head)).toEqual(['Sam Owner']);
   });
 });

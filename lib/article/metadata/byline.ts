@@ -6,14 +6,27 @@ import { collapse } from './text';
 
 const MAX_AUTHORS = 8;
 
+// Verbs and works that come before "by": "Posted by", "Ein Beitrag von", "An interview by".
+const BY_PREFIX =
+  '(?:posted|written|published|reported|submitted|story|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
+  '(?:(?:ein|eine|a|an)\\s+)?(?:blog\\s*)?(?:artikel|beitrag|gastbeitrag|interview|kommentar|essay|bericht|article|post|guest post|column|report))';
+const BY = '(?:by|von|vom|par|por|di|door|av|af|przez)';
+// At the start of a line "vom" ("from the") and "di" ("of") open prose as often as bylines.
+const BY_LINE = '(?:by|von|par|por|door|av|af|przez)';
+// Labels that name the author's role outright: "Autorin:", "Author:", "Text:", "Interview:".
+const AUTHOR_LABEL =
+  '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text|texto|testo|interview|redakteur(?:in)?)';
 // Words that introduce a byline, in the languages of the web's news.
-const LEAD_IN =
-  /^(?:[~|•·:–—-]\s*)*(?:(?:posted|written|published|reported|story|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto)\s+)?(?:by|von|vom|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texto|testo|redakteur(?:in)?)\s*[:.]?\s+/iu;
-const LABEL_ONLY =
-  /^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|posted by|written by|geschrieben von|verfasst von|eingestellt von|ein beitrag von|écrit par|publié par)\s*[:.]?$/iu;
+const LEAD_IN = new RegExp(
+  `^(?:[~|•·:–—-]\\s*)*(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL})\\s*[:.]?\\s+`,
+  'iu',
+);
+const LABEL_ONLY = new RegExp(`^(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL})\\s*[:.]?$`, 'iu');
 // Byline words that open a line: "By Jane Doe", "Von Jane Doe", "Written by: Jane Doe".
-const BYLINE_START =
-  /^(?:[|•·:–—-]\s*)*(?:(?:posted|written|published|reported|story|geschrieben|verfasst|eingestellt|veröffentlicht|publié|écrit|publicado|escrito|pubblicato|scritto)\s+)?(?:by|von|par|por|door|av|af|przez)\s*:?\s+/iu;
+const BYLINE_START = new RegExp(
+  `^(?:[|•·:–—-]\\s*)*(?:(?:${BY_PREFIX}\\s+)?${BY_LINE}\\s*:?|${AUTHOR_LABEL}\\s*:)\\s+`,
+  'iu',
+);
 // Job titles and affiliations that follow a name.
 const ROLE =
   /\b(?:staff|senior|chief|political|foreign|business|science|sports?|special|contributing|freie[rn]?|freelance|managing|news|deputy|executive|associate)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalist(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|rédacteur|rédactrice|envoyée?|corresponsal|redactor|redattore|inviato)\b.*$/iu;
@@ -49,6 +62,9 @@ export function opensByline(text: string): boolean {
   return lead !== null && /^\p{Lu}/u.test(text.slice(lead[0].length));
 }
 
+const PARTICLE =
+  /^(?:von|vom|van|de|der|den|del|della|di|da|das|dos|du|la|le|y|zu|zur|ten|ter|bin|al|el)$/u;
+
 /** True when a string can be a person's (or a blogger's) name as printed in a byline. */
 export function isNameLike(name: string, hints: SiteHints): boolean {
   if (name.length < 2 || name.length > 60) return false;
@@ -67,8 +83,20 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
   // A multi-word name is capitalised (or written in a script without case); a single word may be a handle.
   if (words.length > 1 && !words.some((w) => /^\p{Lu}/u.test(w)) && /\p{Ll}/u.test(name))
     return false;
+  // Lower-case words other than particles ("von", "de", "van der") make it a phrase, not a name.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !PARTICLE.test(w)).length;
+  if (words.length > 2 && /\p{Lu}/u.test(name) && lower * 2 >= words.length) return false;
   if (/\d{3,}/.test(name) && words.length > 1) return false;
   return !isSiteName(name, hints);
+}
+
+// A newsroom credited as author: "Redaktion", "Staff Writer", "HLNF Staff Report", "Die Redaktion von X".
+const DESK =
+  /^(?:(?:die|the)\s+)?(?:[\p{L}.-]+\s+)?(?:redaktion|newsdesk|news desk|staff writer|staff report|staff|editorial team|rédaction|redazione|redacción)(?:\s+[\p{L}.-]+){0,3}$/iu;
+
+/** True when a part that follows an explicit byline label ("Von Redaktion", "By Staff Writer") is a newsroom credit. */
+function isDeskCredit(part: string): boolean {
+  return part.length <= 60 && !/[@<>{}[\]=/\\]|https?:|\d/.test(part) && DESK.test(part);
 }
 
 /** Splits a printed byline into author names: drops "By", roles, dates, "and". */
@@ -80,6 +108,8 @@ export function parseByline(raw: string, hints: SiteHints): string[] {
     /^(?:zum profil von|profil von|zeige alle beiträge von|alle beiträge von|view all posts by|more posts by|weitere artikel von|artikel von)\s+/i,
     '',
   );
+  // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
+  const labelled = LEAD_IN.test(text);
   text = text.replace(LEAD_IN, '');
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
@@ -87,12 +117,17 @@ export function parseByline(raw: string, hints: SiteHints): string[] {
       /\s+(?:on|am|le|el|il|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
     )[0] ?? '';
   const names: string[] = [];
-  for (let part of text.split(/\s*[,;/&+]\s*|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu)) {
-    part = collapse(part.replace(ROLE, '').replace(LEAD_IN, '')).replace(
-      /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu,
-      '',
-    );
-    if (part !== '' && isNameLike(part, hints) && !names.includes(part)) names.push(part);
+  const trim = (t: string): string =>
+    collapse(t.replace(LEAD_IN, '')).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
+  for (const raw of text.split(/\s*[,;/&+]\s*|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu)) {
+    const part = trim(raw.replace(ROLE, ''));
+    if (part !== '' && isNameLike(part, hints)) {
+      if (!names.includes(part)) names.push(part);
+    } else if (labelled) {
+      // "By Staff Writer": the role is the whole credit.
+      const credit = part === '' ? trim(raw) : part;
+      if (credit !== '' && isDeskCredit(credit) && !names.includes(credit)) names.push(credit);
+    }
   }
   return names.slice(0, MAX_AUTHORS);
 }

@@ -123,7 +123,12 @@ function descriptionOf(s: PageSignals): string | null {
 }
 
 /** Names printed in author-marked elements within a zone of text near the headline. */
-function bylineInZone(zone: ZoneText, hints: SiteHints, anchor: Element | null): string[] {
+function bylineInZone(
+  zone: ZoneText,
+  before: number,
+  hints: SiteHints,
+  anchor: Element | null,
+): string[] {
   const seen = new Set<Element>();
   for (const piece of zone.pieces) {
     const marked = authorMarked(piece.el);
@@ -141,7 +146,8 @@ function bylineInZone(zone: ZoneText, hints: SiteHints, anchor: Element | null):
     let text = piece.text;
     if (isBylineLabel(text)) text = `${text} ${pieces[i + 1]?.text ?? ''}`;
     else if (!opensByline(text)) continue;
-    if (text.length >= 120 || outsideStory(piece.el, anchor)) continue;
+    // Text before the headline may belong to other stories' teasers; text after it is the story's.
+    if (text.length >= 120 || (i < before && outsideStory(piece.el, anchor))) continue;
     const names = parseByline(text, hints);
     if (names.length > 0) return names;
   }
@@ -189,23 +195,21 @@ function bylineOf(
   s: PageSignals,
   hints: SiteHints,
   zone: ZoneText | null,
+  zoneBefore: number,
   scope: ParentNode,
   anchor: Element | null,
 ): string[] {
   let body: string | null = null;
-  // A meta author must be printed with the story (near the headline or in the article element),
-  // not merely somewhere on the site: many sites name their owner in meta tags of every page.
-  let near: string | null = null;
-  const printed = (names: string[]): string[] => {
-    near ??= [
-      zone ? zone.pieces.map((p) => p.text).join(' ') : '',
-      (scope as Node).nodeType === 1 ? (scope as Element).textContent : '',
-    ]
-      .join(' ')
-      .toLowerCase();
-    const text = near;
-    return names.filter((n) => text.includes(n.toLowerCase()));
-  };
+  // A meta author counts only when printed by the headline: many sites name their owner (or the
+  // page's last editor) in meta tags of every page, and print that name in the footer or the imprint.
+  const nearText = zone
+    ? zone.pieces
+        .map((p) => p.text)
+        .join(' ')
+        .toLowerCase()
+    : '';
+  const printed = (names: string[]): string[] =>
+    names.filter((n) => nearText.includes(n.toLowerCase()));
   const shown = (names: string[]): string[] => {
     body ??= visibleText(doc);
     const text = body;
@@ -219,8 +223,22 @@ function bylineOf(
     if (visible.length > 0) return visible;
   }
   if (zone) {
-    const names = bylineInZone(zone, hints, anchor);
+    const names = bylineInZone(zone, zoneBefore, hints, anchor);
     if (names.length > 0) return names;
+  }
+  // Author-marked elements anywhere in the story, then on the page, outside comments and feeds:
+  // the page's own markup is a better witness than meta tags.
+  const selector =
+    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
+  for (const root of scope === doc ? [doc] : [scope, doc]) {
+    const marked = root.querySelectorAll(selector);
+    for (let i = 0; i < marked.length && i < 30; i++) {
+      const el = marked[i];
+      if (!el || outsideStory(el, anchor) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
+        continue;
+      const names = namesIn(el, hints);
+      if (names.length > 0) return names;
+    }
   }
   for (const key of [
     'author',
@@ -234,19 +252,6 @@ function bylineOf(
   ]) {
     for (const value of s.meta.get(key) ?? []) {
       const names = printed(parseByline(value, hints));
-      if (names.length > 0) return names;
-    }
-  }
-  // Author-marked elements anywhere in the story, then on the page, outside comments and feeds.
-  const selector =
-    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
-  for (const root of scope === doc ? [doc] : [scope, doc]) {
-    const marked = root.querySelectorAll(selector);
-    for (let i = 0; i < marked.length && i < 30; i++) {
-      const el = marked[i];
-      if (!el || outsideStory(el, anchor) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
-        continue;
-      const names = namesIn(el, hints);
       if (names.length > 0) return names;
     }
   }
@@ -368,7 +373,7 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
     : null;
   return {
     headline: choice.text,
-    byline: bylineOf(doc, s, hints, zoneForByline, scope, anchor),
+    byline: bylineOf(doc, s, hints, zoneForByline, zones?.before.pieces.length ?? 0, scope, anchor),
     siteName,
     published,
     modified,
