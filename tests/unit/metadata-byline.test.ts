@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { isBylineLabel, opensByline, parseByline } from '@/lib/article/metadata/byline';
+import { bylineByDate } from '@/lib/article/metadata/byline-dated';
 import { extractMetadata } from '@/lib/article/metadata/index';
 
 const hints = { siteName: 'Example', hostKey: 'example' };
@@ -98,5 +99,37 @@ describe('byline on the page', () => {
     expect(bylineOf(body, head)).toEqual([]);
     const byHeadline = `<h1>A story</h1><p>Sam Owner, 3 May 2024</p>${PARA}`;
     expect(bylineOf(byHeadline, head)).toEqual(['Sam Owner']);
+  });
+});
+
+describe('byline on the date line', () => {
+  const pieces = (...texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
+
+  it('takes a full name or a newsroom next to the date', () => {
+    expect(
+      bylineByDate(pieces('Kommentar', '19. Oktober 2019', 'Jane Doe', 'Text'), hints),
+    ).toEqual(['Jane Doe']);
+    expect(bylineByDate(pieces('Redaktion', '-', '31. Januar 2022'), hints)).toEqual(['Redaktion']);
+    expect(bylineByDate(pieces('11.12.2019 - Jane Doe'), hints)).toEqual(['Jane Doe']);
+    expect(bylineByDate(pieces('Posted on May 3, 2020 by jdoe'), hints)).toEqual(['jdoe']);
+  });
+
+  it('takes a user name but not a section name next to the date', () => {
+    expect(bylineByDate(pieces('149', 'JaneDoe', '18.10.2019, 15:07 Uhr'), hints)).toEqual([
+      'JaneDoe',
+    ]);
+    expect(bylineByDate(pieces('Politik', '19.10.2019', '11:36', 'Lead paragraph'), hints)).toEqual(
+      [],
+    );
+  });
+
+  it('reads the date line under the headline when nothing else names the author', () => {
+    const body = `<h1>A story</h1><p class="meta"><span>Jane Doe</span> · <time>3. Mai 2024</time></p>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+  });
+
+  it('reads a By line under the main heading whatever the headline claims', () => {
+    const body = `<h1>Something else entirely</h1><address>By <a>Jane Doe</a></address>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
   });
 });

@@ -92,7 +92,12 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
 
 // A newsroom credited as author: "Redaktion", "Staff Writer", "HLNF Staff Report", "Die Redaktion von X".
 const DESK =
-  /^(?:(?:die|the)\s+)?(?:[\p{L}.-]+\s+)?(?:redaktion|newsdesk|news desk|staff writer|staff report|staff|editorial team|rédaction|redazione|redacción)(?:\s+[\p{L}.-]+){0,3}$/iu;
+  /^(?:(?:die|the)\s+)?(?:[\p{L}.-]+\s+|[\p{L}.]+-)?(?:redaktion|newsdesk|news desk|staff writer|staff report|staff|editorial team|team|rédaction|redazione|redacción)(?:\s+[\p{L}.-]+){0,3}$/iu;
+
+/** True when a credit is a newsroom ("Redaktion", "Newsdesk", "PETA-Team") rather than a person. */
+export function isDesk(text: string): boolean {
+  return DESK.test(text);
+}
 
 /** True when a part that follows an explicit byline label ("Von Redaktion", "By Staff Writer") is a newsroom credit. */
 function isDeskCredit(part: string): boolean {

@@ -26,6 +26,7 @@ import { brandOf, hostKeyOf } from './site';
 import { collapse, textOf, tokenF1 } from './text';
 import { authorMarked, byTags } from './dom';
 import { outsideStory } from './byline-dom';
+import { bylineByDate } from './byline-dated';
 import { zoneAround, type ZoneText } from './zone';
 
 export { readSignals } from './signals';
@@ -240,6 +241,10 @@ function bylineOf(
       if (names.length > 0) return names;
     }
   }
+  if (zone) {
+    const dated = bylineByDate(zone.pieces.slice(zoneBefore), hints);
+    if (dated.length > 0) return dated;
+  }
   for (const key of [
     'author',
     'article:author',
@@ -368,12 +373,24 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   const published = publishedOf(doc, url, s, { anchor, zones, scope, language, now });
   let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
   if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
-  const zoneForByline: ZoneText | null = zones
-    ? { pieces: [...zones.before.pieces, ...zones.after.pieces] }
+  // With no headline element found, the page's first main heading still shows where the byline sits.
+  const bylineAnchor = anchor ?? doc.getElementsByTagName('h1')[0] ?? null;
+  const bylineZones =
+    zones ?? (bylineAnchor ? zoneAround(doc, bylineAnchor, { after: 600, before: 250 }) : null);
+  const zoneForByline: ZoneText | null = bylineZones
+    ? { pieces: [...bylineZones.before.pieces, ...bylineZones.after.pieces] }
     : null;
   return {
     headline: choice.text,
-    byline: bylineOf(doc, s, hints, zoneForByline, zones?.before.pieces.length ?? 0, scope, anchor),
+    byline: bylineOf(
+      doc,
+      s,
+      hints,
+      zoneForByline,
+      bylineZones?.before.pieces.length ?? 0,
+      anchor ? scope : mainScope(doc, bylineAnchor),
+      bylineAnchor,
+    ),
     siteName,
     published,
     modified,
