@@ -43,6 +43,8 @@ describe('byline parsing', () => {
     expect(isBylineLabel('Autorin:')).toBe(true);
     expect(opensByline('Autorin: Erika Mustermann')).toBe(true);
     expect(opensByline('Vom Hamburger Hafen aus')).toBe(false);
+    expect(opensByline('by jdoe on May 3, 2020')).toBe(true);
+    expect(opensByline('by clicking here')).toBe(false);
   });
 
   it('keeps a newsroom credit only after an explicit label', () => {
@@ -55,6 +57,22 @@ describe('byline parsing', () => {
   it('strips work labels before the name', () => {
     expect(parseByline('Blog Beitrag von Erika Mustermann', hints)).toEqual(['Erika Mustermann']);
     expect(parseByline('Interview: Jane Doe', hints)).toEqual(['Jane Doe']);
+  });
+
+  it('keeps particles inside names but cuts at a date', () => {
+    expect(parseByline('Par Loïc Le Clerc', hints)).toEqual(['Loïc Le Clerc']);
+    expect(parseByline('Par Jean Dupont le 07 mai 2020', hints)).toEqual(['Jean Dupont']);
+  });
+
+  it('does not take photo credits, recipe credits or domain names for authors', () => {
+    expect(parseByline('Фото из архива', hints)).toEqual([]);
+    expect(parseByline('Recipe by Example', hints)).toEqual([]);
+    expect(parseByline('Beispiel.it', hints)).toEqual([]);
+    expect(parseByline('zvg', hints)).toEqual([]);
+  });
+
+  it('does not take a count for a name', () => {
+    expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });
 
   it('does not take a phrase of lower-case words for a name', () => {
@@ -86,6 +104,23 @@ describe('byline on the page', () => {
     expect(bylineOf(body)).toEqual(['Jane Doe']);
     const german = `<h1>A story</h1><p>Geschrieben von <em>Erika Mustermann</em></p>${PARA}`;
     expect(bylineOf(german)).toEqual(['Erika Mustermann']);
+  });
+
+  it('keeps a newsroom named by author markup', () => {
+    const body = `<h1>A story</h1><div class="author-name"><a itemprop="author" href="/team">Redaktion</a></div>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Redaktion']);
+  });
+
+  it('reads co-authors printed in pieces of their own', () => {
+    const body = `<h1>A story</h1><p>Von <a href="/p/1">Jane Doe</a> und <a href="/p/2">John Roe</a></p>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('prefers the printed byline when it is fuller than the JSON-LD author', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","author":{"@type":"Person","name":"Jane"}}</script>';
+    const body = `<h1>A story</h1><p>By</p><p>Jane Doe</p>${PARA}`;
+    expect(bylineOf(body, ld)).toEqual(['Jane Doe']);
   });
 
   it('reads a byline line after the headline whatever its wrapper is called', () => {

@@ -8,7 +8,7 @@ const MAX_AUTHORS = 8;
 
 // Verbs and works that come before "by": "Posted by", "Ein Beitrag von", "An interview by".
 const BY_PREFIX =
-  '(?:posted|written|published|reported|submitted|story|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
+  '(?:posted|written|published|reported|submitted|story|recipe|rezept|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
   '(?:(?:ein|eine|a|an)\\s+)?(?:blog\\s*)?(?:artikel|beitrag|gastbeitrag|interview|kommentar|essay|bericht|article|post|guest post|column|report))';
 const BY = '(?:by|von|vom|par|por|di|door|av|af|przez)';
 // At the start of a line "vom" ("from the") and "di" ("of") open prose as often as bylines.
@@ -37,7 +37,7 @@ const GENERIC = new Set([
   'anonymous', 'anonym', 'guest', 'gast', 'user', 'super user', 'superuser', 'wordpressadmin', 'name', 'author',
   'autor', 'by', 'von', 'posted', 'rédaction', 'redazione', 'redacción', 'the editors', 'editorial staff', 'editorial board',
   'news desk', 'newsdesk', 'online', 'default', 'share', 'follow', 'twitter', 'facebook', 'email', 'e-mail', 'more', 'mehr',
-  'vom', 'datum', 'date', 'agencies', 'about the author', 'über den autor', 'english', 'deutsch', 'français', 'español',
+  'vom', 'datum', 'date', 'zvg', 'agencies', 'about the author', 'über den autor', 'english', 'deutsch', 'français', 'español',
 ]);
 // Months, for "February 24" / "8. November" left over from a date next to the name.
 const MONTH_DAY =
@@ -48,7 +48,7 @@ const ORGANISATION =
   /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff)\b/i;
 // Words that show a fragment is a label, a date or a credit rather than a name.
 const NOT_A_NAME =
-  /^(?:posted|published|publiziert|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|un |une |in:|am\b|on\b)/i;
+  /^(?:posted|published|publiziert|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
 
 /** True when a text is only a byline label waiting for its name: "By", "Von:", "| Written by". */
 export function isBylineLabel(text: string): boolean {
@@ -58,8 +58,16 @@ export function isBylineLabel(text: string): boolean {
 /** True when a line opens with a byline word followed by a capitalised name ("By Jane Doe"). */
 export function opensByline(text: string): boolean {
   const lead = BYLINE_START.exec(text);
-  // Tested apart: under the /i flag \p{Lu} would match lower case too.
-  return lead !== null && /^\p{Lu}/u.test(text.slice(lead[0].length));
+  if (lead === null) return false;
+  const rest = text.slice(lead[0].length);
+  // Tested apart: under the /i flag \p{Lu} would match lower case too. A lower-case user name
+  // counts when the date follows it, as blogs print it: "by jdoe on May 3, 2020".
+  return (
+    /^\p{Lu}/u.test(rest) ||
+    /^[\p{Ll}\d._-]{3,30}(?:\s+(?:on|am|at|le|el)\s+(?:\p{L}+\.?\s+)?\d|\s*[|·•–—-]\s*\d)/u.test(
+      rest,
+    )
+  );
 }
 
 const PARTICLE =
@@ -68,7 +76,10 @@ const PARTICLE =
 /** True when a string can be a person's (or a blogger's) name as printed in a byline. */
 export function isNameLike(name: string, hints: SiteHints): boolean {
   if (name.length < 2 || name.length > 60) return false;
-  if (/[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net)\b/i.test(name)) return false;
+  if (
+    /[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net|it|fr|es|at|ch|uk|eu|nl|be|io)\b/i.test(name)
+  )
+    return false;
   if (GENERIC.has(name.toLowerCase()) || NOT_A_NAME.test(name) || ORGANISATION.test(name))
     return false;
   // No letters at all ("2020"), a month and day, or a label still waiting for its name ("Artikel von").
@@ -86,7 +97,8 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
   // Lower-case words other than particles ("von", "de", "van der") make it a phrase, not a name.
   const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !PARTICLE.test(w)).length;
   if (words.length > 2 && /\p{Lu}/u.test(name) && lower * 2 >= words.length) return false;
-  if (/\d{3,}/.test(name) && words.length > 1) return false;
+  // "Leser 27", "Kommentare 3": a count after a word is a label, not a name.
+  if (words.length > 1 && (/\d{3,}/.test(name) || /\s\d+$/.test(name))) return false;
   return !isSiteName(name, hints);
 }
 
@@ -104,8 +116,11 @@ function isDeskCredit(part: string): boolean {
   return part.length <= 60 && !/[@<>{}[\]=/\\]|https?:|\d/.test(part) && DESK.test(part);
 }
 
-/** Splits a printed byline into author names: drops "By", roles, dates, "and". */
-export function parseByline(raw: string, hints: SiteHints): string[] {
+/**
+ * Splits a printed byline into author names: drops "By", roles, dates, "and". `credited` says the
+ * page's markup names the text as its author (rel/itemprop author), which vouches like a "By".
+ */
+export function parseByline(raw: string, hints: SiteHints, credited = false): string[] {
   // Profile links stand in for names in some meta tags; they are not names.
   let text = collapse(raw.replace(/https?:\/\/\S+/g, ' '));
   if (text === '' || LABEL_ONLY.test(text)) return [];
@@ -114,12 +129,12 @@ export function parseByline(raw: string, hints: SiteHints): string[] {
     '',
   );
   // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
-  const labelled = LEAD_IN.test(text);
+  const labelled = credited || LEAD_IN.test(text);
   text = text.replace(LEAD_IN, '');
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
     text.split(
-      /\s+(?:on|am|le|el|il|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
+      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
     )[0] ?? '';
   const names: string[] = [];
   const trim = (t: string): string =>

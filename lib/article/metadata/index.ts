@@ -23,7 +23,7 @@ import type { PageSignals } from './signals';
 import { readSignals } from './signals';
 import type { SiteHints } from './site';
 import { brandOf, hostKeyOf } from './site';
-import { collapse, textOf, tokenF1 } from './text';
+import { collapse, textOf, tokenF1, tokens } from './text';
 import { authorMarked, byTags } from './dom';
 import { outsideStory } from './byline-dom';
 import { bylineByDate } from './byline-dated';
@@ -145,8 +145,21 @@ function bylineInZone(
     const piece = pieces[i];
     if (!piece) continue;
     let text = piece.text;
-    if (isBylineLabel(text)) text = `${text} ${pieces[i + 1]?.text ?? ''}`;
+    let next = i + 1;
+    if (isBylineLabel(text)) text = `${text} ${pieces[next++]?.text ?? ''}`;
     else if (!opensByline(text)) continue;
+    // Co-authors in pieces of their own: "Von" "Jane Doe" "und" "John Roe".
+    for (let k = 0; k < 4; k++) {
+      const more = pieces[next]?.text ?? '';
+      const joins = /^(?:,|&|and|und|et|y|e)$/i.test(more);
+      if (!joins && !/(?:,|&|\s(?:and|und|et|y|e))$/i.test(text)) break;
+      text = `${text} ${more}`;
+      next++;
+      if (joins) {
+        text = `${text} ${pieces[next]?.text ?? ''}`;
+        next++;
+      }
+    }
     // Text before the headline may belong to other stories' teasers; text after it is the story's.
     if (text.length >= 120 || (i < before && outsideStory(piece.el, anchor))) continue;
     const names = parseByline(text, hints);
@@ -158,11 +171,16 @@ function bylineInZone(
 /** Reads names from a byline element: its name-marked children, else its own text piece by piece. */
 function namesIn(el: Element, hints: SiteHints): string[] {
   const named = el.querySelectorAll(
-    '[itemprop~="name"], a[rel~="author"], a[href*="author" i], a[href*="autor" i]',
+    '[itemprop~="name"], [itemprop~="author"], a[rel~="author"], a[href*="author" i], a[href*="autor" i]',
   );
   const names: string[] = [];
   for (let i = 0; i < named.length && i < 10; i++) {
-    for (const n of parseByline(textOf(named[i]), hints)) if (!names.includes(n)) names.push(n);
+    const link = named[i];
+    const credited = /\bauthor\b/i.test(
+      `${link?.getAttribute('rel') ?? ''} ${link?.getAttribute('itemprop') ?? ''}`,
+    );
+    for (const n of parseByline(textOf(link), hints, credited))
+      if (!names.includes(n)) names.push(n);
   }
   if (names.length > 0) return names;
   if (textOf(el).length > 200) return [];
@@ -184,6 +202,13 @@ function namesIn(el: Element, hints: SiteHints): string[] {
     if (names.length > 0) return names;
   }
   return [];
+}
+
+/** True when a list of names has every word of another list, and more words. */
+function fuller(names: string[], than: string[]): boolean {
+  const words = tokens(names.join(' '));
+  const fewer = tokens(than.join(' '));
+  return words.length > fewer.length && fewer.every((w) => words.includes(w));
 }
 
 function visibleText(doc: Document): string {
@@ -219,14 +244,14 @@ function bylineOf(
   const fromLd = s.article
     ? ldAuthorNames(s.article.author ?? s.article.creator, s.jsonLd, hints, false)
     : [];
+  const inZone = zone ? bylineInZone(zone, zoneBefore, hints, anchor) : [];
   if (fromLd.length > 0) {
     const visible = shown(fromLd);
-    if (visible.length > 0) return visible;
+    // The printed byline wins when it holds all the structured names and more: JSON-LD often
+    // carries only the first author, or a first name ("Todd" where the page prints "Todd Bates").
+    if (visible.length > 0) return fuller(inZone, visible) ? inZone : visible;
   }
-  if (zone) {
-    const names = bylineInZone(zone, zoneBefore, hints, anchor);
-    if (names.length > 0) return names;
-  }
+  if (inZone.length > 0) return inZone;
   // Author-marked elements anywhere in the story, then on the page, outside comments and feeds:
   // the page's own markup is a better witness than meta tags.
   const selector =
