@@ -71,6 +71,12 @@ describe('byline parsing', () => {
     expect(parseByline('zvg', hints)).toEqual([]);
   });
 
+  it('does not take the end of a sentence or an abbreviation for a name', () => {
+    expect(parseByline('Tricks für zu Hause.', hints)).toEqual([]);
+    expect(parseByline('Red.', hints)).toEqual([]);
+    expect(parseByline('Von R. R.', hints)).toEqual(['R. R.']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

@@ -91,6 +91,8 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
     return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
+  // A sentence's end ("… zu Hause.") or an abbreviation ("Red.") rather than initials ("R. R.", "Jr.").
+  if (/\p{L}{3,}\.$/u.test(name)) return false;
   // A multi-word name is capitalised (or written in a script without case); a single word may be a handle.
   if (words.length > 1 && !words.some((w) => /^\p{Lu}/u.test(w)) && /\p{Ll}/u.test(name))
     return false;
