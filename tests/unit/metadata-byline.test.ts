@@ -1,7 +1,19 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { parseByline } from '@/lib/article/metadata/byline';
+import { isBylineLabel, opensByline, parseByline } from '@/lib/article/metadata/byline';
+import { bylineByDate } from '@/lib/article/metadata/byline-dated';
+import { extractMetadata } from '@/lib/article/metadata/index';
 
 const hints = { siteName: 'Example', hostKey: 'example' };
+const URL = 'https://news.example.com/2025/story';
+const bylineOf = (body: string, head = ''): string[] =>
+  extractMetadata(
+    new JSDOM(`<html><head><title>A story</title>${head}</head><body>${body}</body></html>`, {
+      url: URL,
+    }).window.document,
+    URL,
+  ).byline;
+const PARA = '<p>The council met on Monday and agreed on a new budget for the coming year.</p>';
 
 describe('byline parsing', () => {
   it('does not take dates, labels or language links for names', () => {
@@ -18,5 +30,147 @@ describe('byline parsing', () => {
 
   it('reads the name from a profile link text', () => {
     expect(parseByline('Zum Profil von jesusfreak', hints)).toEqual(['jesusfreak']);
+  });
+
+  it('tells byline labels and byline lines from prose', () => {
+    expect(isBylineLabel('By')).toBe(true);
+    expect(isBylineLabel('| Written by:')).toBe(true);
+    expect(isBylineLabel('Geschrieben von')).toBe(true);
+    expect(isBylineLabel('By the way')).toBe(false);
+    expect(opensByline('Von Jane Doe')).toBe(true);
+    expect(opensByline('by the river')).toBe(false);
+    expect(isBylineLabel('Ein Beitrag von')).toBe(true);
+    expect(isBylineLabel('Autorin:')).toBe(true);
+    expect(opensByline('Autorin: Erika Mustermann')).toBe(true);
+    expect(opensByline('Vom Hamburger Hafen aus')).toBe(false);
+    expect(opensByline('by jdoe on May 3, 2020')).toBe(true);
+    expect(opensByline('by clicking here')).toBe(false);
+  });
+
+  it('keeps a newsroom credit only after an explicit label', () => {
+    expect(parseByline('Von Redaktion', hints)).toEqual(['Redaktion']);
+    expect(parseByline('By Staff Writer', hints)).toEqual(['Staff Writer']);
+    expect(parseByline('Redaktion', hints)).toEqual([]);
+    expect(parseByline('By admin', hints)).toEqual([]);
+  });
+
+  it('strips work labels before the name', () => {
+    expect(parseByline('Blog Beitrag von Erika Mustermann', hints)).toEqual(['Erika Mustermann']);
+    expect(parseByline('Interview: Jane Doe', hints)).toEqual(['Jane Doe']);
+  });
+
+  it('keeps particles inside names but cuts at a date', () => {
+    expect(parseByline('Par Loïc Le Clerc', hints)).toEqual(['Loïc Le Clerc']);
+    expect(parseByline('Par Jean Dupont le 07 mai 2020', hints)).toEqual(['Jean Dupont']);
+  });
+
+  it('does not take photo credits, recipe credits or domain names for authors', () => {
+    expect(parseByline('Фото из архива', hints)).toEqual([]);
+    expect(parseByline('Recipe by Example', hints)).toEqual([]);
+    expect(parseByline('Beispiel.it', hints)).toEqual([]);
+    expect(parseByline('zvg', hints)).toEqual([]);
+  });
+
+  it('does not take the end of a sentence or an abbreviation for a name', () => {
+    expect(parseByline('Tricks für zu Hause.', hints)).toEqual([]);
+    expect(parseByline('Red.', hints)).toEqual([]);
+    expect(parseByline('Von R. R.', hints)).toEqual(['R. R.']);
+  });
+
+  it('does not take a count for a name', () => {
+    expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
+  });
+
+  it('does not take a phrase of lower-case words for a name', () => {
+    expect(parseByline('von Hamburger SV geschlagen geben', hints)).toEqual([]);
+    expect(parseByline('By Ludwig van Beethoven', hints)).toEqual(['Ludwig van Beethoven']);
+  });
+});
+
+describe('byline on the page', () => {
+  it('reads a byline in a wrapper whose layout class names a sidebar', () => {
+    const body = `<div class="wrap one-sidebar"><article><h1>A story</h1>
+      <p class="meta"><span class="byline">by <a rel="author" href="/author/jd">Jane Doe</a></span></p>
+      ${PARA}</article><aside class="sidebar"><span class="author">Sam Side</span></aside></div>`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+  });
+
+  it('reads the byline in a post footer but not in a widget beside the story', () => {
+    const body = `<div class="post"><h1>A story</h1>${PARA}
+      <div class="post-footer"><span class="post-author">Posted by Jane Doe</span></div></div>
+      <div class="widget"><span class="author">Sam Side</span></div>`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+    const widgetOnly = `<div class="post"><h1>A story</h1>${PARA}</div>
+      <div class="widget"><span class="author">Sam Side</span></div>`;
+    expect(bylineOf(widgetOnly)).toEqual([]);
+  });
+
+  it('joins a lone "By" label with the name that follows it', () => {
+    const body = `<h1>A story</h1><address>By <a href="/people/jd">Jane Doe</a></address>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+    const german = `<h1>A story</h1><p>Geschrieben von <em>Erika Mustermann</em></p>${PARA}`;
+    expect(bylineOf(german)).toEqual(['Erika Mustermann']);
+  });
+
+  it('keeps a newsroom named by author markup', () => {
+    const body = `<h1>A story</h1><div class="author-name"><a itemprop="author" href="/team">Redaktion</a></div>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Redaktion']);
+  });
+
+  it('reads co-authors printed in pieces of their own', () => {
+    const body = `<h1>A story</h1><p>Von <a href="/p/1">Jane Doe</a> und <a href="/p/2">John Roe</a></p>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('prefers the printed byline when it is fuller than the JSON-LD author', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","author":{"@type":"Person","name":"Jane"}}</script>';
+    const body = `<h1>A story</h1><p>By</p><p>Jane Doe</p>${PARA}`;
+    expect(bylineOf(body, ld)).toEqual(['Jane Doe']);
+  });
+
+  it('reads a byline line after the headline whatever its wrapper is called', () => {
+    const body = `<h1>A story</h1><div class="teaser-meta"><span>VON</span> <a>JANE DOE</a></div>${PARA}`;
+    expect(bylineOf(body)).toEqual(['JANE DOE']);
+  });
+
+  it('ignores a meta author printed only in the page footer', () => {
+    const head = '<meta name="author" content="Sam Owner">';
+    const body = `<h1>A story</h1>${PARA.repeat(10)}<footer>© 2024 Sam Owner</footer>`;
+    expect(bylineOf(body, head)).toEqual([]);
+    const byHeadline = `<h1>A story</h1><p>Sam Owner, 3 May 2024</p>${PARA}`;
+    expect(bylineOf(byHeadline, head)).toEqual(['Sam Owner']);
+  });
+});
+
+describe('byline on the date line', () => {
+  const pieces = (...texts: string[]): { text: string }[] => texts.map((text) => ({ text }));
+
+  it('takes a full name or a newsroom next to the date', () => {
+    expect(
+      bylineByDate(pieces('Kommentar', '19. Oktober 2019', 'Jane Doe', 'Text'), hints),
+    ).toEqual(['Jane Doe']);
+    expect(bylineByDate(pieces('Redaktion', '-', '31. Januar 2022'), hints)).toEqual(['Redaktion']);
+    expect(bylineByDate(pieces('11.12.2019 - Jane Doe'), hints)).toEqual(['Jane Doe']);
+    expect(bylineByDate(pieces('Posted on May 3, 2020 by jdoe'), hints)).toEqual(['jdoe']);
+  });
+
+  it('takes a user name but not a section name next to the date', () => {
+    expect(bylineByDate(pieces('149', 'JaneDoe', '18.10.2019, 15:07 Uhr'), hints)).toEqual([
+      'JaneDoe',
+    ]);
+    expect(bylineByDate(pieces('Politik', '19.10.2019', '11:36', 'Lead paragraph'), hints)).toEqual(
+      [],
+    );
+  });
+
+  it('reads the date line under the headline when nothing else names the author', () => {
+    const body = `<h1>A story</h1><p class="meta"><span>Jane Doe</span> · <time>3. Mai 2024</time></p>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+  });
+
+  it('reads a By line under the main heading whatever the headline claims', () => {
+    const body = `<h1>Something else entirely</h1><address>By <a>Jane Doe</a></address>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
   });
 });

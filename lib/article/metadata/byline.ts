@@ -6,11 +6,27 @@ import { collapse } from './text';
 
 const MAX_AUTHORS = 8;
 
+// Verbs and works that come before "by": "Posted by", "Ein Beitrag von", "An interview by".
+const BY_PREFIX =
+  '(?:posted|written|published|reported|submitted|story|recipe|rezept|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
+  '(?:(?:ein|eine|a|an)\\s+)?(?:blog\\s*)?(?:artikel|beitrag|gastbeitrag|interview|kommentar|essay|bericht|article|post|guest post|column|report))';
+const BY = '(?:by|von|vom|par|por|di|door|av|af|przez)';
+// At the start of a line "vom" ("from the") and "di" ("of") open prose as often as bylines.
+const BY_LINE = '(?:by|von|par|por|door|av|af|przez)';
+// Labels that name the author's role outright: "Autorin:", "Author:", "Text:", "Interview:".
+const AUTHOR_LABEL =
+  '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text|texto|testo|interview|redakteur(?:in)?)';
 // Words that introduce a byline, in the languages of the web's news.
-const LEAD_IN =
-  /^(?:[~|•·:–—-]\s*)*(?:(?:posted|written|published|reported|story|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto)\s+)?(?:by|von|vom|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|text|texto|testo|redakteur(?:in)?)\s*[:.]?\s+/iu;
-const LABEL_ONLY =
-  /^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|posted by|written by)\s*[:.]?$/iu;
+const LEAD_IN = new RegExp(
+  `^(?:[~|•·:–—-]\\s*)*(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL})\\s*[:.]?\\s+`,
+  'iu',
+);
+const LABEL_ONLY = new RegExp(`^(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL})\\s*[:.]?$`, 'iu');
+// Byline words that open a line: "By Jane Doe", "Von Jane Doe", "Written by: Jane Doe".
+const BYLINE_START = new RegExp(
+  `^(?:[|•·:–—-]\\s*)*(?:(?:${BY_PREFIX}\\s+)?${BY_LINE}\\s*:?|${AUTHOR_LABEL}\\s*:)\\s+`,
+  'iu',
+);
 // Job titles and affiliations that follow a name.
 const ROLE =
   /\b(?:staff|senior|chief|political|foreign|business|science|sports?|special|contributing|freie[rn]?|freelance|managing|news|deputy|executive|associate)?\s*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journalist(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|rédacteur|rédactrice|envoyée?|corresponsal|redactor|redattore|inviato)\b.*$/iu;
@@ -21,7 +37,7 @@ const GENERIC = new Set([
   'anonymous', 'anonym', 'guest', 'gast', 'user', 'super user', 'superuser', 'wordpressadmin', 'name', 'author',
   'autor', 'by', 'von', 'posted', 'rédaction', 'redazione', 'redacción', 'the editors', 'editorial staff', 'editorial board',
   'news desk', 'newsdesk', 'online', 'default', 'share', 'follow', 'twitter', 'facebook', 'email', 'e-mail', 'more', 'mehr',
-  'vom', 'datum', 'date', 'agencies', 'about the author', 'über den autor', 'english', 'deutsch', 'français', 'español',
+  'vom', 'datum', 'date', 'zvg', 'agencies', 'about the author', 'über den autor', 'english', 'deutsch', 'français', 'español',
 ]);
 // Months, for "February 24" / "8. November" left over from a date next to the name.
 const MONTH_DAY =
@@ -32,12 +48,38 @@ const ORGANISATION =
   /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff)\b/i;
 // Words that show a fragment is a label, a date or a credit rather than a name.
 const NOT_A_NAME =
-  /^(?:posted|published|publiziert|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|un |une |in:|am\b|on\b)/i;
+  /^(?:posted|published|publiziert|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
+
+/** True when a text is only a byline label waiting for its name: "By", "Von:", "| Written by". */
+export function isBylineLabel(text: string): boolean {
+  return LABEL_ONLY.test(text.replace(/^[|•·:–—\s-]+/, '').trim());
+}
+
+/** True when a line opens with a byline word followed by a capitalised name ("By Jane Doe"). */
+export function opensByline(text: string): boolean {
+  const lead = BYLINE_START.exec(text);
+  if (lead === null) return false;
+  const rest = text.slice(lead[0].length);
+  // Tested apart: under the /i flag \p{Lu} would match lower case too. A lower-case user name
+  // counts when the date follows it, as blogs print it: "by jdoe on May 3, 2020".
+  return (
+    /^\p{Lu}/u.test(rest) ||
+    /^[\p{Ll}\d._-]{3,30}(?:\s+(?:on|am|at|le|el)\s+(?:\p{L}+\.?\s+)?\d|\s*[|·•–—-]\s*\d)/u.test(
+      rest,
+    )
+  );
+}
+
+const PARTICLE =
+  /^(?:von|vom|van|de|der|den|del|della|di|da|das|dos|du|la|le|y|zu|zur|ten|ter|bin|al|el)$/u;
 
 /** True when a string can be a person's (or a blogger's) name as printed in a byline. */
 export function isNameLike(name: string, hints: SiteHints): boolean {
   if (name.length < 2 || name.length > 60) return false;
-  if (/[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net)\b/i.test(name)) return false;
+  if (
+    /[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net|it|fr|es|at|ch|uk|eu|nl|be|io)\b/i.test(name)
+  )
+    return false;
   if (GENERIC.has(name.toLowerCase()) || NOT_A_NAME.test(name) || ORGANISATION.test(name))
     return false;
   // No letters at all ("2020"), a month and day, or a label still waiting for its name ("Artikel von").
@@ -49,15 +91,38 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
     return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
+  // A sentence's end ("… zu Hause.") or an abbreviation ("Red.") rather than initials ("R. R.", "Jr.").
+  if (/\p{L}{3,}\.$/u.test(name)) return false;
   // A multi-word name is capitalised (or written in a script without case); a single word may be a handle.
   if (words.length > 1 && !words.some((w) => /^\p{Lu}/u.test(w)) && /\p{Ll}/u.test(name))
     return false;
-  if (/\d{3,}/.test(name) && words.length > 1) return false;
+  // Lower-case words other than particles ("von", "de", "van der") make it a phrase, not a name.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !PARTICLE.test(w)).length;
+  if (words.length > 2 && /\p{Lu}/u.test(name) && lower * 2 >= words.length) return false;
+  // "Leser 27", "Kommentare 3": a count after a word is a label, not a name.
+  if (words.length > 1 && (/\d{3,}/.test(name) || /\s\d+$/.test(name))) return false;
   return !isSiteName(name, hints);
 }
 
-/** Splits a printed byline into author names: drops "By", roles, dates, "and". */
-export function parseByline(raw: string, hints: SiteHints): string[] {
+// A newsroom credited as author: "Redaktion", "Staff Writer", "HLNF Staff Report", "Die Redaktion von X".
+const DESK =
+  /^(?:(?:die|the)\s+)?(?:[\p{L}.-]+\s+|[\p{L}.]+-)?(?:redaktion|newsdesk|news desk|staff writer|staff report|staff|editorial team|team|rédaction|redazione|redacción)(?:\s+[\p{L}.-]+){0,3}$/iu;
+
+/** True when a credit is a newsroom ("Redaktion", "Newsdesk", "PETA-Team") rather than a person. */
+export function isDesk(text: string): boolean {
+  return DESK.test(text);
+}
+
+/** True when a part that follows an explicit byline label ("Von Redaktion", "By Staff Writer") is a newsroom credit. */
+function isDeskCredit(part: string): boolean {
+  return part.length <= 60 && !/[@<>{}[\]=/\\]|https?:|\d/.test(part) && DESK.test(part);
+}
+
+/**
+ * Splits a printed byline into author names: drops "By", roles, dates, "and". `credited` says the
+ * page's markup names the text as its author (rel/itemprop author), which vouches like a "By".
+ */
+export function parseByline(raw: string, hints: SiteHints, credited = false): string[] {
   // Profile links stand in for names in some meta tags; they are not names.
   let text = collapse(raw.replace(/https?:\/\/\S+/g, ' '));
   if (text === '' || LABEL_ONLY.test(text)) return [];
@@ -65,19 +130,26 @@ export function parseByline(raw: string, hints: SiteHints): string[] {
     /^(?:zum profil von|profil von|zeige alle beiträge von|alle beiträge von|view all posts by|more posts by|weitere artikel von|artikel von)\s+/i,
     '',
   );
+  // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
+  const labelled = credited || LEAD_IN.test(text);
   text = text.replace(LEAD_IN, '');
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
     text.split(
-      /\s+(?:on|am|le|el|il|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
+      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
     )[0] ?? '';
   const names: string[] = [];
-  for (let part of text.split(/\s*[,;/&+]\s*|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu)) {
-    part = collapse(part.replace(ROLE, '').replace(LEAD_IN, '')).replace(
-      /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu,
-      '',
-    );
-    if (part !== '' && isNameLike(part, hints) && !names.includes(part)) names.push(part);
+  const trim = (t: string): string =>
+    collapse(t.replace(LEAD_IN, '')).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
+  for (const raw of text.split(/\s*[,;/&+]\s*|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu)) {
+    const part = trim(raw.replace(ROLE, ''));
+    if (part !== '' && isNameLike(part, hints)) {
+      if (!names.includes(part)) names.push(part);
+    } else if (labelled) {
+      // "By Staff Writer": the role is the whole credit.
+      const credit = part === '' ? trim(raw) : part;
+      if (credit !== '' && isDeskCredit(credit) && !names.includes(credit)) names.push(credit);
+    }
   }
   return names.slice(0, MAX_AUTHORS);
 }

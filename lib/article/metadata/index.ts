@@ -1,6 +1,6 @@
 import type { ArticleMetadata } from '../types';
 import { parseHttpUrl } from '../../page/normalize-url';
-import { ldAuthorNames, parseByline } from './byline';
+import { isBylineLabel, ldAuthorNames, opensByline, parseByline } from './byline';
 import { claimedModified, markedDate } from './dates-page';
 import { publishedDate } from './dates-published';
 import { chooseHeadline } from './headline';
@@ -10,8 +10,10 @@ import type { PageSignals } from './signals';
 import { readSignals } from './signals';
 import type { SiteHints } from './site';
 import { brandOf, hostKeyOf } from './site';
-import { collapse, textOf, tokenF1 } from './text';
-import { authorMarked, byTags, inForeignRegion } from './dom';
+import { collapse, textOf, tokenF1, tokens } from './text';
+import { authorMarked, byTags } from './dom';
+import { outsideStory } from './byline-dom';
+import { bylineByDate } from './byline-dated';
 import { zoneAround, type ZoneText } from './zone';
 
 export { readSignals } from './signals';
@@ -109,21 +111,46 @@ function descriptionOf(s: PageSignals): string | null {
 }
 
 /** Names printed in author-marked elements within a zone of text near the headline. */
-function bylineInZone(zone: ZoneText, hints: SiteHints): string[] {
+function bylineInZone(
+  zone: ZoneText,
+  before: number,
+  hints: SiteHints,
+  anchor: Element | null,
+): string[] {
   const seen = new Set<Element>();
   for (const piece of zone.pieces) {
     const marked = authorMarked(piece.el);
-    if (!marked || seen.has(marked) || inForeignRegion(marked)) continue;
+    if (!marked || seen.has(marked) || outsideStory(marked, anchor)) continue;
     seen.add(marked);
     const names = namesIn(marked, hints);
     if (names.length > 0) return names;
   }
-  // An unmarked "By Jane Doe" / "Von Jane Doe" line.
-  for (const piece of zone.pieces) {
-    if (/^(?:by|von|par|por|door)\s+\p{Lu}/iu.test(piece.text) && piece.text.length < 120) {
-      const names = parseByline(piece.text, hints);
-      if (names.length > 0) return names;
+  // An unmarked "By Jane Doe" / "Von Jane Doe" line, or a lone "By" label with the name in the next
+  // piece (a link or an <em>), outside teasers of other stories.
+  const pieces = zone.pieces;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (!piece) continue;
+    let text = piece.text;
+    let next = i + 1;
+    if (isBylineLabel(text)) text = `${text} ${pieces[next++]?.text ?? ''}`;
+    else if (!opensByline(text)) continue;
+    // Co-authors in pieces of their own: "Von" "Jane Doe" "und" "John Roe".
+    for (let k = 0; k < 4; k++) {
+      const more = pieces[next]?.text ?? '';
+      const joins = /^(?:,|&|and|und|et|y|e)$/i.test(more);
+      if (!joins && !/(?:,|&|\s(?:and|und|et|y|e))$/i.test(text)) break;
+      text = `${text} ${more}`;
+      next++;
+      if (joins) {
+        text = `${text} ${pieces[next]?.text ?? ''}`;
+        next++;
+      }
     }
+    // Text before the headline may belong to other stories' teasers; text after it is the story's.
+    if (text.length >= 120 || (i < before && outsideStory(piece.el, anchor))) continue;
+    const names = parseByline(text, hints);
+    if (names.length > 0) return names;
   }
   return [];
 }
@@ -131,11 +158,16 @@ function bylineInZone(zone: ZoneText, hints: SiteHints): string[] {
 /** Reads names from a byline element: its name-marked children, else its own text piece by piece. */
 function namesIn(el: Element, hints: SiteHints): string[] {
   const named = el.querySelectorAll(
-    '[itemprop~="name"], a[rel~="author"], a[href*="author" i], a[href*="autor" i]',
+    '[itemprop~="name"], [itemprop~="author"], a[rel~="author"], a[href*="author" i], a[href*="autor" i]',
   );
   const names: string[] = [];
   for (let i = 0; i < named.length && i < 10; i++) {
-    for (const n of parseByline(textOf(named[i]), hints)) if (!names.includes(n)) names.push(n);
+    const link = named[i];
+    const credited = /\bauthor\b/i.test(
+      `${link?.getAttribute('rel') ?? ''} ${link?.getAttribute('itemprop') ?? ''}`,
+    );
+    for (const n of parseByline(textOf(link), hints, credited))
+      if (!names.includes(n)) names.push(n);
   }
   if (names.length > 0) return names;
   if (textOf(el).length > 200) return [];
@@ -159,6 +191,13 @@ function namesIn(el: Element, hints: SiteHints): string[] {
   return [];
 }
 
+/** True when a list of names has every word of another list, and more words. */
+function fuller(names: string[], than: string[]): boolean {
+  const words = tokens(names.join(' '));
+  const fewer = tokens(than.join(' '));
+  return words.length > fewer.length && fewer.every((w) => words.includes(w));
+}
+
 function visibleText(doc: Document): string {
   const body = doc.body as HTMLElement | null;
   return (body?.textContent ?? '').toLowerCase();
@@ -169,22 +208,21 @@ function bylineOf(
   s: PageSignals,
   hints: SiteHints,
   zone: ZoneText | null,
+  zoneBefore: number,
   scope: ParentNode,
+  anchor: Element | null,
 ): string[] {
   let body: string | null = null;
-  // A meta author must be printed with the story (near the headline or in the article element),
-  // not merely somewhere on the site: many sites name their owner in meta tags of every page.
-  let near: string | null = null;
-  const printed = (names: string[]): string[] => {
-    near ??= [
-      zone ? zone.pieces.map((p) => p.text).join(' ') : '',
-      (scope as Node).nodeType === 1 ? (scope as Element).textContent : '',
-    ]
-      .join(' ')
-      .toLowerCase();
-    const text = near;
-    return names.filter((n) => text.includes(n.toLowerCase()));
-  };
+  // A meta author counts only when printed by the headline: many sites name their owner (or the
+  // page's last editor) in meta tags of every page, and print that name in the footer or the imprint.
+  const nearText = zone
+    ? zone.pieces
+        .map((p) => p.text)
+        .join(' ')
+        .toLowerCase()
+    : '';
+  const printed = (names: string[]): string[] =>
+    names.filter((n) => nearText.includes(n.toLowerCase()));
   const shown = (names: string[]): string[] => {
     body ??= visibleText(doc);
     const text = body;
@@ -193,13 +231,31 @@ function bylineOf(
   const fromLd = s.article
     ? ldAuthorNames(s.article.author ?? s.article.creator, s.jsonLd, hints, false)
     : [];
+  const inZone = zone ? bylineInZone(zone, zoneBefore, hints, anchor) : [];
   if (fromLd.length > 0) {
     const visible = shown(fromLd);
-    if (visible.length > 0) return visible;
+    // The printed byline wins when it holds all the structured names and more: JSON-LD often
+    // carries only the first author, or a first name ("Todd" where the page prints "Todd Bates").
+    if (visible.length > 0) return fuller(inZone, visible) ? inZone : visible;
+  }
+  if (inZone.length > 0) return inZone;
+  // Author-marked elements anywhere in the story, then on the page, outside comments and feeds:
+  // the page's own markup is a better witness than meta tags.
+  const selector =
+    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
+  for (const root of scope === doc ? [doc] : [scope, doc]) {
+    const marked = root.querySelectorAll(selector);
+    for (let i = 0; i < marked.length && i < 30; i++) {
+      const el = marked[i];
+      if (!el || outsideStory(el, anchor) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
+        continue;
+      const names = namesIn(el, hints);
+      if (names.length > 0) return names;
+    }
   }
   if (zone) {
-    const names = bylineInZone(zone, hints);
-    if (names.length > 0) return names;
+    const dated = bylineByDate(zone.pieces.slice(zoneBefore), hints);
+    if (dated.length > 0) return dated;
   }
   for (const key of [
     'author',
@@ -213,19 +269,6 @@ function bylineOf(
   ]) {
     for (const value of s.meta.get(key) ?? []) {
       const names = printed(parseByline(value, hints));
-      if (names.length > 0) return names;
-    }
-  }
-  // Author-marked elements anywhere in the story, then on the page, outside comments and feeds.
-  const selector =
-    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
-  for (const root of scope === doc ? [doc] : [scope, doc]) {
-    const marked = root.querySelectorAll(selector);
-    for (let i = 0; i < marked.length && i < 30; i++) {
-      const el = marked[i];
-      if (!el || inForeignRegion(el) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
-        continue;
-      const names = namesIn(el, hints);
       if (names.length > 0) return names;
     }
   }
@@ -285,12 +328,24 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   const published = publishedDate(doc, url, s, { anchor, zones, scope, language, now });
   let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
   if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
-  const zoneForByline: ZoneText | null = zones
-    ? { pieces: [...zones.before.pieces, ...zones.after.pieces] }
+  // With no headline element found, the page's first main heading still shows where the byline sits.
+  const bylineAnchor = anchor ?? doc.getElementsByTagName('h1')[0] ?? null;
+  const bylineZones =
+    zones ?? (bylineAnchor ? zoneAround(doc, bylineAnchor, { after: 600, before: 250 }) : null);
+  const zoneForByline: ZoneText | null = bylineZones
+    ? { pieces: [...bylineZones.before.pieces, ...bylineZones.after.pieces] }
     : null;
   return {
     headline: choice.text,
-    byline: bylineOf(doc, s, hints, zoneForByline, scope),
+    byline: bylineOf(
+      doc,
+      s,
+      hints,
+      zoneForByline,
+      bylineZones?.before.pieces.length ?? 0,
+      anchor ? scope : mainScope(doc, bylineAnchor),
+      bylineAnchor,
+    ),
     siteName,
     published,
     modified,
