@@ -90,7 +90,7 @@ export function LibraryRow({ row, onToggle, onOpen, onEdit, onDelete }: Props) {
           title="Delete (Del)"
           onClick={() => onDelete(item.id)}
         >
-          🗑
+          ×
         </button>
       </span>
     </div>
