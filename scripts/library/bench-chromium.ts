@@ -22,9 +22,10 @@ function arg(name: string, fallback: number): number {
 const annotations = arg('--annotations', 100_000);
 const articles = arg('--articles', Math.round(annotations / 20));
 
-function stats(values: number[]): { median: number; max: number } {
+function stats(values: number[]): { median: number; p95: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN, max: sorted.at(-1) ?? NaN };
+  const at = (p: number) => sorted[Math.floor((sorted.length - 1) * p)] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN };
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -124,9 +125,11 @@ try {
     typed.push(...(await measures(page, 'claimmark:search')));
   }
   const keys = stats(typed);
+  if (process.argv.includes('--each'))
+    console.log('keystrokes (ms):', typed.map((t) => t.toFixed(0)).join(' '));
   rows.push([
-    `search, per keystroke (${typed.length} keystrokes: median; max)`,
-    `${ms(keys.median)}; ${ms(keys.max)}`,
+    `search, per keystroke (${typed.length} keystrokes: median; 95th percentile; max)`,
+    `${ms(keys.median)}; ${ms(keys.p95)}; ${ms(keys.max)}`,
     '≤ 50 ms',
   ]);
   await search.fill('');
