@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ExchangePanel, type ImportPreview } from '@/components/library/ExchangePanel';
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const preview = (fileName: string, change: Partial<ImportPreview> = {}): ImportPreview => ({
+  fileName,
+  added: 0,
+  updated: 0,
+  skipped: [],
+  articlesAdded: 0,
+  articlesUpdated: 0,
+  ...change,
+});
+
+function mount(props: Partial<Parameters<typeof ExchangePanel>[0]>) {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(
+    <ExchangePanel
+      resultCount={null}
+      currentArticle={null}
+      exportAs={vi.fn(() => Promise.resolve('x.json (1 note)'))}
+      previewImport={vi.fn(() => Promise.resolve(preview('a.json')))}
+      applyImport={vi.fn(() =>
+        Promise.resolve({ added: 0, updated: 0, skipped: 0, articlesAdded: 0, articlesUpdated: 0 }),
+      )}
+      {...props}
+    />,
+    root,
+  );
+}
+
+function choose(name: string) {
+  const input = root.querySelector<HTMLInputElement>('input[type=file]');
+  if (!input) throw new Error('no file input');
+  Object.defineProperty(input, 'files', { value: [new File(['{}'], name)], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+const importButton = () =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === 'Import');
+
+describe('the export and import panel', () => {
+  it('lets a file of articles alone be imported and says what it brought', async () => {
+    const applyImport = vi.fn(() =>
+      Promise.resolve({ added: 0, updated: 0, skipped: 0, articlesAdded: 3, articlesUpdated: 0 }),
+    );
+    mount({
+      previewImport: () => Promise.resolve(preview('saved.json', { articlesAdded: 3 })),
+      applyImport,
+    });
+    choose('saved.json');
+    await vi.waitFor(() => expect(root.textContent).toContain('(3 new articles)'));
+    expect(importButton()?.disabled).toBe(false);
+    importButton()?.click();
+    await vi.waitFor(() =>
+      expect(root.textContent).toContain(
+        'Imported saved.json: 0 new, 0 updated, 0 skipped (3 new articles).',
+      ),
+    );
+    expect(applyImport).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no import when the file changes nothing, and lists why records were skipped', async () => {
+    mount({
+      previewImport: () =>
+        Promise.resolve(
+          preview('old.json', {
+            skipped: [
+              { where: 'annotations[0]', reason: "the library's copy is newer or the same" },
+            ],
+          }),
+        ),
+    });
+    choose('old.json');
+    await vi.waitFor(() => expect(root.textContent).toContain('annotations[0]'));
+    expect(importButton()?.disabled).toBe(true);
+  });
+
+  it('shows the preview of the file chosen last, even when an earlier one answers later', async () => {
+    let finishFirst: (value: ImportPreview) => void = () => undefined;
+    const previewImport = vi.fn((file: File) =>
+      file.name === 'slow.json'
+        ? new Promise<ImportPreview>((resolve) => (finishFirst = resolve))
+        : Promise.resolve(preview('fast.json', { added: 2 })),
+    );
+    mount({ previewImport });
+    choose('slow.json');
+    choose('fast.json');
+    await vi.waitFor(() => expect(root.textContent).toContain('fast.json: 2 new notes'));
+    finishFirst(preview('slow.json', { added: 9 }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(root.textContent).toContain('fast.json: 2 new notes');
+    expect(root.textContent).not.toContain('slow.json: 9');
+  });
+
+  it('reports a refused file as an alert', async () => {
+    mount({ previewImport: () => Promise.reject(new Error('This file ends too early.')) });
+    choose('cut.json');
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=alert]')?.textContent).toBe('This file ends too early.'),
+    );
+  });
+});
