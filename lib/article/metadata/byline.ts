@@ -55,6 +55,18 @@ export function isBylineLabel(text: string): boolean {
   return LABEL_ONLY.test(text.replace(/^[|•·:–—\s-]+/, '').trim());
 }
 
+// A label that names the author's role or the work outright ("Autorin:", "Text von", "Written by"),
+// unlike a bare "by"/"von", which also opens prose ("Von Helsingborg nach Göteborg").
+const ROLE_LABEL = new RegExp(
+  `^(?:[|•·:–—-]\\s*)*(?:${BY_PREFIX}\\s+${BY}|${AUTHOR_LABEL})\\s*:?(?:\\s|$)`,
+  'iu',
+);
+
+/** True when a text opens with a role label: "Autor:", "Text von", "Geschrieben von". */
+export function opensWithRoleLabel(text: string): boolean {
+  return ROLE_LABEL.test(text.trim());
+}
+
 /** True when a line opens with a byline word followed by a capitalised name ("By Jane Doe"). */
 export function opensByline(text: string): boolean {
   const lead = BYLINE_START.exec(text);
