@@ -184,4 +184,9 @@ describe('byline on the date line', () => {
     expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}${sheet}`)).toEqual([]);
     expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}<p>Interview: John Roe</p>`)).toEqual([]);
   });
+
+  it('reads a "Redaktion:" credit and a Chinese editor label', () => {
+    expect(parseByline('Redaktion: Jane Doe (Pressesprecherin)', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('责任编辑：孔德明', hints)).toEqual(['孔德明']);
+  });
 });
