@@ -173,4 +173,20 @@ describe('byline on the date line', () => {
     const body = `<h1>Something else entirely</h1><address>By <a>Jane Doe</a></address>${PARA}`;
     expect(bylineOf(body)).toEqual(['Jane Doe']);
   });
+
+  it('reads a labelled credit line that signs the story at its end', () => {
+    const body = `<h1>A story</h1>${PARA.repeat(10)}<p><strong>Autorin:</strong> Jane Doe</p>`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+  });
+
+  it('skips a book author in a fact sheet and an interview guest at the end of the story', () => {
+    const sheet = `<div>Titel: A Book</div><div>Autorin: Jane Doe</div><div>Verlag: Books Ltd</div>`;
+    expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}${sheet}`)).toEqual([]);
+    expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}<p>Interview: John Roe</p>`)).toEqual([]);
+  });
+
+  it('reads a "Redaktion:" credit and a Chinese editor label', () => {
+    expect(parseByline('Redaktion: Jane Doe (Pressesprecherin)', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('责任编辑：孔德明', hints)).toEqual(['孔德明']);
+  });
 });

@@ -16,15 +16,17 @@ const BY_LINE = '(?:by|von|par|por|door|av|af|przez)';
 // Labels that name the author's role outright: "Autorin:", "Author:", "Text:", "Interview:".
 const AUTHOR_LABEL =
   '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text|texto|testo|interview|redakteur(?:in)?)';
+// Chinese labels ("责任编辑：" responsible editor, "作者：" author), written without a space.
+const CJK_LABEL = '(?:责任编辑|编辑|作者|记者)\\s*[:：]\\s*';
 // Words that introduce a byline, in the languages of the web's news.
 const LEAD_IN = new RegExp(
-  `^(?:[~|•·:–—-]\\s*)*(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL})\\s*[:.]?\\s+`,
+  `^(?:[~|•·:–—-]\\s*)*(?:(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL}|redaktion\\s*:)\\s*[:.]?\\s+|${CJK_LABEL})`,
   'iu',
 );
 const LABEL_ONLY = new RegExp(`^(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL})\\s*[:.]?$`, 'iu');
 // Byline words that open a line: "By Jane Doe", "Von Jane Doe", "Written by: Jane Doe".
 const BYLINE_START = new RegExp(
-  `^(?:[|•·:–—-]\\s*)*(?:(?:${BY_PREFIX}\\s+)?${BY_LINE}\\s*:?|${AUTHOR_LABEL}\\s*:)\\s+`,
+  `^(?:[|•·:–—-]\\s*)*(?:(?:${BY_PREFIX}\\s+)?${BY_LINE}\\s*:?|(?:${AUTHOR_LABEL}|redaktion)\\s*:)\\s+|^${CJK_LABEL}`,
   'iu',
 );
 // Job titles and affiliations that follow a name.
@@ -55,6 +57,18 @@ export function isBylineLabel(text: string): boolean {
   return LABEL_ONLY.test(text.replace(/^[|•·:–—\s-]+/, '').trim());
 }
 
+// A label that names the author's role or the work outright ("Autorin:", "Text von", "Written by"),
+// unlike a bare "by"/"von", which also opens prose ("Von Helsingborg nach Göteborg").
+const ROLE_LABEL = new RegExp(
+  `^(?:[|•·:–—-]\\s*)*(?:${BY_PREFIX}\\s+${BY}|${AUTHOR_LABEL})\\s*:?(?:\\s|$)|^${CJK_LABEL}`,
+  'iu',
+);
+
+/** True when a text opens with a role label: "Autor:", "Text von", "Geschrieben von". */
+export function opensWithRoleLabel(text: string): boolean {
+  return ROLE_LABEL.test(text.trim());
+}
+
 /** True when a line opens with a byline word followed by a capitalised name ("By Jane Doe"). */
 export function opensByline(text: string): boolean {
   const lead = BYLINE_START.exec(text);
@@ -63,7 +77,7 @@ export function opensByline(text: string): boolean {
   // Tested apart: under the /i flag \p{Lu} would match lower case too. A lower-case user name
   // counts when the date follows it, as blogs print it: "by jdoe on May 3, 2020".
   return (
-    /^\p{Lu}/u.test(rest) ||
+    /^\p{Lu}|^\p{Script=Han}/u.test(rest) ||
     /^[\p{Ll}\d._-]{3,30}(?:\s+(?:on|am|at|le|el)\s+(?:\p{L}+\.?\s+)?\d|\s*[|·•–—-]\s*\d)/u.test(
       rest,
     )

@@ -1,6 +1,12 @@
 import type { ArticleMetadata } from '../types';
 import { parseHttpUrl } from '../../page/normalize-url';
-import { isBylineLabel, ldAuthorNames, opensByline, parseByline } from './byline';
+import {
+  isBylineLabel,
+  ldAuthorNames,
+  opensByline,
+  opensWithRoleLabel,
+  parseByline,
+} from './byline';
 import { claimedModified, markedDate } from './dates-page';
 import { publishedDate } from './dates-published';
 import { chooseHeadline } from './headline';
@@ -191,6 +197,45 @@ function namesIn(el: Element, hints: SiteHints): string[] {
   return [];
 }
 
+const FACT_LABEL =
+  /^\W*(?:titel|title|originaltitel|verlag|publisher|seiten|pages|isbn|genre|preis|price|format|erschienen)\b/i;
+
+/** True when a line sits between lines of a book's or product's fact sheet. */
+function factSheet(line: Element): boolean {
+  const near = [line.previousElementSibling, line.nextElementSibling];
+  return near.some((el) => el !== null && FACT_LABEL.test(textOf(el)));
+}
+
+/**
+ * A labelled credit line anywhere in the story ("Text: Jane Doe", "Autorin: Jane Doe, Leiterin …"):
+ * many pages sign the story at its end rather than under the headline. Only a short line of its
+ * own counts, so a "von" inside running prose is not taken for a byline.
+ */
+function labelledLineInStory(
+  doc: Document,
+  anchor: Element,
+  scope: ParentNode,
+  hints: SiteHints,
+): string[] {
+  const pieces = zoneAround(doc, anchor, { after: 40000, before: 0, maxNodes: 4000 }).after.pieces;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (!piece || (scope !== doc && !scope.contains(piece.el))) continue;
+    let text = piece.text;
+    if (!opensWithRoleLabel(text)) continue;
+    if (isBylineLabel(text)) text = `${text} ${pieces[i + 1]?.text ?? ''}`;
+    else if (!opensByline(text)) continue;
+    const line = piece.el.closest('p, li, td, dd, h2, h3, h4, h5, h6, div') ?? piece.el;
+    // An "Interview:" label names the guest, a link is a teaser of another story, and an
+    // "Autorin:" between "Titel:" and "Verlag:" is a book's author in a review's fact sheet.
+    if (/^\W*interview/i.test(text) || piece.el.closest('a') || factSheet(line)) continue;
+    if (textOf(line).length > 90 || outsideStory(piece.el, anchor)) continue;
+    const names = parseByline(text, hints);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
 /** True when a list of names has every word of another list, and more words. */
 function fuller(names: string[], than: string[]): boolean {
   const words = tokens(names.join(' '));
@@ -256,6 +301,10 @@ function bylineOf(
   if (zone) {
     const dated = bylineByDate(zone.pieces.slice(zoneBefore), hints);
     if (dated.length > 0) return dated;
+  }
+  if (anchor) {
+    const signed = labelledLineInStory(doc, anchor, scope, hints);
+    if (signed.length > 0) return signed;
   }
   for (const key of [
     'author',
