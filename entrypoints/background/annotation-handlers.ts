@@ -32,7 +32,8 @@ type AnnotationMessages =
   | 'annotation.delete'
   | 'annotation.undoDelete'
   | 'editor.close'
-  | 'library.open';
+  | 'library.open'
+  | 'library.imported';
 
 /** What the annotation handlers need from the rest of the background. */
 export interface AnnotationDeps {
@@ -236,6 +237,18 @@ export function createAnnotationHandlers(
         until: now().getTime() + REVEAL_WAIT_MS,
       });
       return { tab: 'opened', revealed: false };
+    },
+
+    async 'library.imported'({ urls }) {
+      const wanted = new Set(urls);
+      let notified = 0;
+      for (const tabId of await listTabs().catch(() => [])) {
+        const key = await articleKeyOfTab(tabId);
+        if (key === null || !wanted.has(key)) continue;
+        notifyTab(tabId, 'page.annotationsChanged', {});
+        notified++;
+      }
+      return { notified };
     },
 
     'editor.close'(_payload, sender) {

@@ -25,7 +25,11 @@ function saveAs(name: string, mime: string, text: string): void {
 }
 
 /** Export to a file and import from one, against the popup's database. */
-export function createExchange(db: ClaimmarkDatabase): LibraryExchange {
+export function createExchange(
+  db: ClaimmarkDatabase,
+  /** Tells the background which articles an import changed, so their tabs redraw. */
+  announce: (urls: string[]) => Promise<unknown> = () => Promise.resolve(),
+): LibraryExchange {
   // The file the reader previewed, held until they confirm or choose another.
   let pending: ParsedImport | null = null;
   return {
@@ -58,6 +62,8 @@ export function createExchange(db: ClaimmarkDatabase): LibraryExchange {
         if (!pending) throw new Error('Choose the file to import again.');
         const summary = await applyImport(db, pending);
         pending = null;
+        // The import is saved; a tab that cannot be told just shows it after a reload.
+        announce(summary.touchedUrls).catch(() => undefined);
         return {
           added: summary.added,
           updated: summary.updated,

@@ -27,11 +27,12 @@ const initialView =
   new URLSearchParams(location.search).get('view') === 'library' ? 'library' : 'page';
 if (root) {
   const db = new ClaimmarkDatabase();
+  const request = createClient((message) => browser.runtime.sendMessage(message));
   render(
     <App
       db={db}
-      exchange={createExchange(db)}
-      request={createClient((message) => browser.runtime.sendMessage(message))}
+      exchange={createExchange(db, (urls) => request('library.imported', { urls }))}
+      request={request}
       resolveTabId={resolveTabId}
       markInTab={async (tabId, terms) => (await toTab(tabId)('page.mark', { terms })).marked}
       revealInTab={async (tabId, id) => (await toTab(tabId)('page.reveal', { id })).revealed}

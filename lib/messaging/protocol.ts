@@ -321,6 +321,13 @@ export const protocol = {
     // to the annotation once its highlights are drawn.
     response: v.strictObject({ tab: v.picklist(['focused', 'opened']), revealed: v.boolean() }),
   },
+  'library.imported': {
+    from: 'extension',
+    to: 'background',
+    // The articles an import wrote to, so tabs showing them redraw their highlights.
+    request: v.strictObject({ urls: v.pipe(v.array(HttpUrl), v.maxLength(100_000)) }),
+    response: v.strictObject({ notified: Offset }),
+  },
   'page.annotationsChanged': {
     from: 'extension',
     to: 'content',

@@ -116,6 +116,11 @@ export function describeImportError(error: unknown): string {
   return `The import failed and your library is unchanged: ${describeStorageError(error)}`;
 }
 
+/** What an import wrote: its summary, and the articles whose notes changed (to redraw tabs). */
+export interface ImportResult extends ImportSummary {
+  touchedUrls: string[];
+}
+
 /**
  * Imports a parsed file in one transaction: plans again against the library as it is inside
  * the transaction, writes the records in bulk and rebuilds the touched catalog rows. Any
@@ -125,7 +130,7 @@ export function describeImportError(error: unknown): string {
 export async function applyImport(
   db: ClaimmarkDatabase,
   parsed: ParsedImport,
-): Promise<ImportSummary> {
+): Promise<ImportResult> {
   try {
     return await db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
       const existing = await readExisting(db, parsed);
@@ -133,7 +138,7 @@ export async function applyImport(
       if (plan.articles.length > 0) await db.articles.bulkPut(plan.articles);
       if (plan.annotations.length > 0) await db.annotations.bulkPut(plan.annotations);
       await rebuildCatalog(db, plan, existing);
-      return plan.summary;
+      return { ...plan.summary, touchedUrls: plan.touchedUrls };
     });
   } catch (error) {
     throw new Error(describeImportError(error), { cause: error });

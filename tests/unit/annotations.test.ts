@@ -346,4 +346,35 @@ describe('annotations in the background', () => {
       [6, 'page.annotationsChanged', {}],
     ]);
   });
+
+  it('after an import, tells the tabs showing the imported articles to redraw, and no others', async () => {
+    const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
+    opened.push(db);
+    const notifyTab = vi.fn();
+    const route = createRouter(
+      'background',
+      createHandlers({
+        db,
+        tabs: createTabStore(memoryArea()),
+        requestBody: () => Promise.resolve(null),
+        notifyTab,
+        listTabs: () => Promise.resolve([4, 6]),
+      }),
+    );
+    const other = { ...page, url: 'https://elsewhere.example.com/' };
+    await route({ type: 'page.report', payload: page }, content);
+    await route({ type: 'page.report', payload: other }, { ...content, tabId: 6, url: other.url });
+    const popup: Sender = {
+      origin: 'extension',
+      url: 'chrome-extension://id/popup.html',
+      tabId: null,
+    };
+    const answer = await route({ type: 'library.imported', payload: { urls: [page.url] } }, popup);
+    expect(answer).toEqual({ ok: true, value: { notified: 1 } });
+    expect(notifyTab.mock.calls).toEqual([[4, 'page.annotationsChanged', {}]]);
+    // A page may not announce imports.
+    expect((await route({ type: 'library.imported', payload: { urls: [] } }, content)).ok).toBe(
+      false,
+    );
+  });
 });

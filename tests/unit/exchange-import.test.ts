@@ -58,6 +58,7 @@ describe('Claimmark JSON round trip', () => {
     expect(file.skipped).toEqual([]);
     const summary = await applyImport(target, file);
     expect(summary).toMatchObject({ added: 4, updated: 0, articlesAdded: 3, skipped: [] });
+    expect([...summary.touchedUrls].sort()).toEqual(records.articles.map((a) => a.url).sort());
     expect(await dump(target)).toEqual(await dump(source));
     // Markup is stored as the text it is.
     expect((await target.annotations.get(hostile.id))?.quote).toBe(HOSTILE);
