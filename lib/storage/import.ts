@@ -7,6 +7,7 @@ import {
   type ImportSummary,
 } from '../exchange/plan';
 import { buildCatalogEntry } from '../library/catalog-entry';
+import type { CatalogEntry, CatalogItem } from '../library/types';
 import type { AnnotationRecord } from '../model';
 import type { ClaimmarkDatabase } from './database';
 import { describeStorageError } from './errors';
@@ -27,20 +28,45 @@ async function readPresent<T, I>(table: Table<T, string, I>, keys: string[]): Pr
   return found.filter((r): r is T => r !== undefined);
 }
 
-/** The library's records that the file's articles and annotations meet. */
-async function readExisting(db: ClaimmarkDatabase, parsed: ParsedImport): Promise<ExistingRecords> {
+/** What the library holds that an import meets, and the catalog rows it will rebuild from. */
+interface LibraryState {
+  existing: ExistingRecords;
+  rows: Map<string, CatalogEntry>;
+}
+
+/**
+ * Reads the library's side of an import. For a large file, annotations are known from the
+ * catalog rows, which every write transaction keeps in step with them and which carry each
+ * annotation's id, article and modifiedAt: a few thousand large rows read far faster than one
+ * record per annotation (in Chromium, 100,000 annotations take seconds; their catalog, less).
+ */
+async function readLibrary(db: ClaimmarkDatabase, parsed: ParsedImport): Promise<LibraryState> {
   const urls = new Set(parsed.articles.map((a) => a.url));
   for (const a of parsed.annotations) urls.add(a.articleUrl);
-  const [articles, annotations] = await Promise.all([
-    readPresent(db.articles, [...urls]),
-    readPresent(
+  const articles = new Map((await readPresent(db.articles, [...urls])).map((a) => [a.url, a]));
+  const annotations = new Map<string, Pick<AnnotationRecord, 'id' | 'articleUrl' | 'modifiedAt'>>();
+  let catalog: CatalogEntry[];
+  if (parsed.annotations.length <= FEW_KEYS) {
+    // A small file: its own annotations, and the rows of every article it may touch.
+    for (const a of await readPresent(
       db.annotations,
       parsed.annotations.map((a) => a.id),
-    ),
-  ]);
+    )) {
+      annotations.set(a.id, a);
+      urls.add(a.articleUrl);
+    }
+    catalog = await readPresent(db.catalog, [...urls]);
+  } else {
+    catalog = await db.catalog.toArray();
+    for (const row of catalog) {
+      for (const item of row.items) {
+        annotations.set(item.id, { id: item.id, articleUrl: row.url, modifiedAt: item.modifiedAt });
+      }
+    }
+  }
   return {
-    articles: new Map(articles.map((a) => [a.url, a])),
-    annotations: new Map(annotations.map((a) => [a.id, a])),
+    existing: { articles, annotations },
+    rows: new Map(catalog.map((row) => [row.url, row])),
   };
 }
 
@@ -49,45 +75,47 @@ export async function previewImport(
   db: ClaimmarkDatabase,
   parsed: ParsedImport,
 ): Promise<ImportPlan> {
-  return db.transaction('r', db.articles, db.annotations, async () =>
-    planImport(parsed, await readExisting(db, parsed)),
+  return db.transaction('r', db.articles, db.annotations, db.catalog, async () =>
+    planImport(parsed, (await readLibrary(db, parsed)).existing),
   );
 }
 
-/** Rebuilds the catalog rows of the touched articles after the plan's records were written. */
+// The order buildCatalogEntry gives a row's items: newest first, then by id.
+const newestFirst = (a: CatalogItem, b: CatalogItem) =>
+  b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
+
+/**
+ * Rebuilds the catalog rows of the touched articles from their old rows and the plan, reading
+ * no annotation: a row keeps its items the import does not replace or move away.
+ */
 async function rebuildCatalog(
   db: ClaimmarkDatabase,
   plan: ImportPlan,
-  existing: ExistingRecords,
+  state: LibraryState,
 ): Promise<void> {
   const urls = plan.touchedUrls;
   if (urls.length === 0) return;
-  const articles = new Map(existing.articles);
+  const articles = new Map(state.existing.articles);
   for (const a of plan.articles) articles.set(a.url, a);
+  // Only an article an annotation moved away from can be missing here.
   const unread = urls.filter((u) => !articles.has(u));
   for (const a of await readPresent(db.articles, unread)) articles.set(a.url, a);
-  // An article with a catalog row may have annotations the file does not carry: read them all.
-  // A new one has only the plan's, so a first import into an empty library reads nothing.
-  const rowUrls = new Set(await db.catalog.toCollection().primaryKeys());
-  const stored = urls.filter((u) => rowUrls.has(u));
-  const byArticle = new Map<string, AnnotationRecord[]>();
-  const add = (a: AnnotationRecord) => {
-    const list = byArticle.get(a.articleUrl);
+  const incoming = new Map<string, AnnotationRecord[]>();
+  for (const a of plan.annotations) {
+    const list = incoming.get(a.articleUrl);
     if (list) list.push(a);
-    else byArticle.set(a.articleUrl, [a]);
-  };
-  if (stored.length > 0) {
-    for (const a of await db.annotations.where('articleUrl').anyOf(stored).toArray()) add(a);
+    else incoming.set(a.articleUrl, [a]);
   }
-  const storedSet = new Set(stored);
-  for (const a of plan.annotations) if (!storedSet.has(a.articleUrl)) add(a);
-  const rows = [];
+  const replaced = new Set(plan.annotations.map((a) => a.id));
+  const rows: CatalogEntry[] = [];
   const gone: string[] = [];
   for (const url of urls) {
     const article = articles.get(url);
-    const list = byArticle.get(url) ?? [];
-    if (!article && list.length === 0) gone.push(url);
-    else rows.push(buildCatalogEntry(url, article, list));
+    const fresh = buildCatalogEntry(url, article, incoming.get(url) ?? []);
+    const kept = (state.rows.get(url)?.items ?? []).filter((item) => !replaced.has(item.id));
+    const items = kept.length === 0 ? fresh.items : [...kept, ...fresh.items].sort(newestFirst);
+    if (!article && items.length === 0) gone.push(url);
+    else rows.push({ ...fresh, items, savedAt: article?.savedAt ?? items.at(-1)?.createdAt ?? '' });
   }
   await db.catalog.bulkPut(rows);
   if (gone.length > 0) await db.catalog.bulkDelete(gone);
@@ -133,11 +161,11 @@ export async function applyImport(
 ): Promise<ImportResult> {
   try {
     return await db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
-      const existing = await readExisting(db, parsed);
-      const plan = planImport(parsed, existing);
+      const state = await readLibrary(db, parsed);
+      const plan = planImport(parsed, state.existing);
       if (plan.articles.length > 0) await db.articles.bulkPut(plan.articles);
       if (plan.annotations.length > 0) await db.annotations.bulkPut(plan.annotations);
-      await rebuildCatalog(db, plan, existing);
+      await rebuildCatalog(db, plan, state);
       return { ...plan.summary, touchedUrls: plan.touchedUrls };
     });
   } catch (error) {

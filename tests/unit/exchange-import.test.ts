@@ -228,6 +228,33 @@ describe('planImport', () => {
 
 const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 
+describe('a large import', () => {
+  it('updates, moves and adds thousands of notes with catalog rows as a fresh build makes them', async () => {
+    const db = freshDb();
+    await seed(db, ARTICLES, ANNOTATIONS);
+    const later = '2030-01-01T00:00:00.000Z';
+    const many = Array.from({ length: 2_500 }, (_, i) => ({
+      ...plain,
+      id: crypto.randomUUID(),
+      articleUrl: ARTICLES[i % 3]?.url ?? '',
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+    }));
+    const incoming = [
+      { ...claim, note: 'newer', modifiedAt: later },
+      { ...hostile, articleUrl: unicode.articleUrl, modifiedAt: later },
+      { ...unicode, note: 'older', modifiedAt: '2000-01-01T00:00:00.000Z' },
+      ...many,
+    ];
+    const summary = await applyImport(db, parsed(claimmarkFile(incoming)));
+    expect(summary).toMatchObject({ added: 2_500, updated: 2, articlesAdded: 0 });
+    expect(summary.skipped).toEqual([{ where: 'annotations[2]', reason: LIBRARY_IS_NEWER }]);
+
+    const reference = freshDb();
+    await seed(reference, ARTICLES, [plain, unicode, ...incoming.slice(0, 2), ...many]);
+    expect(await dump(db)).toEqual(await dump(reference));
+  });
+});
+
 describe('bad input', () => {
   async function expectUntouched(text: string): Promise<void> {
     const db = freshDb();
