@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '@/entrypoints/background/handlers';
+import { createHandlers, type BackgroundDeps } from '@/entrypoints/background/handlers';
 import { createRouter } from '@/lib/messaging/router';
 import type { Sender } from '@/lib/messaging/sender';
 import type { EditorData } from '@/lib/messaging/protocol';
@@ -38,18 +38,21 @@ const fields = {
 };
 const opened: ClaimmarkDatabase[] = [];
 
-async function setup() {
+/** The background's handlers over a fresh database, with the page reported from tab 4. */
+async function setup(extra: Pick<BackgroundDeps, 'listTabs' | 'focusAndReveal' | 'openTab'> = {}) {
   const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
   opened.push(db);
   const notifyTab = vi.fn();
+  const tabs = createTabStore(memoryArea());
   const route = createRouter(
     'background',
     createHandlers({
       db,
-      tabs: createTabStore(memoryArea()),
+      tabs,
       requestBody: () => Promise.resolve(null),
       notifyTab,
       now: () => new Date('2026-01-02T03:04:05Z'),
+      ...extra,
     }),
   );
   const call = async <T>(type: string, payload: unknown, sender: Sender): Promise<T> => {
@@ -58,7 +61,7 @@ async function setup() {
     return result.value as T;
   };
   await call('page.report', page, content);
-  return { db, route, call, notifyTab };
+  return { db, tabs, route, call, notifyTab };
 }
 
 afterEach(async () => {
@@ -234,36 +237,19 @@ describe('annotations in the background', () => {
   });
 
   it('opens a note from the library: focuses a tab showing it, or opens the article and reveals it once anchored', async () => {
-    const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
-    opened.push(db);
-    const notifyTab = vi.fn();
     const focusAndReveal = vi.fn(() => Promise.resolve(true));
     const openTab = vi.fn(() => Promise.resolve(9));
-    const tabs = createTabStore(memoryArea());
     let open = [4];
-    const route = createRouter(
-      'background',
-      createHandlers({
-        db,
-        tabs,
-        requestBody: () => Promise.resolve(null),
-        notifyTab,
-        listTabs: () => Promise.resolve(open),
-        focusAndReveal,
-        openTab,
-      }),
-    );
-    const call = async <T>(type: string, payload: unknown, sender: Sender): Promise<T> => {
-      const result = await route({ type, payload }, sender);
-      if (!result.ok) throw new Error(result.error);
-      return result.value as T;
-    };
+    const { tabs, call, notifyTab } = await setup({
+      listTabs: () => Promise.resolve(open),
+      focusAndReveal,
+      openTab,
+    });
     const popup: Sender = {
       origin: 'extension',
       url: 'chrome-extension://id/popup.html',
       tabId: null,
     };
-    await call('page.report', page, content);
     const anchor = await call<AnnotationAnchor>(
       'annotation.create',
       { draft, color: 'yellow' },
@@ -305,20 +291,7 @@ describe('annotations in the background', () => {
   });
 
   it('tells every tab showing the article when the popup edits one of its notes', async () => {
-    const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
-    opened.push(db);
-    const notifyTab = vi.fn();
-    const tabs = createTabStore(memoryArea());
-    const route = createRouter(
-      'background',
-      createHandlers({
-        db,
-        tabs,
-        requestBody: () => Promise.resolve(null),
-        notifyTab,
-        listTabs: () => Promise.resolve([4, 6, 8]),
-      }),
-    );
+    const { route, notifyTab } = await setup({ listTabs: () => Promise.resolve([4, 6, 8]) });
     const other = { ...page, url: 'https://elsewhere.example.com/' };
     for (const [tabId, report] of [
       [4, page],
@@ -348,19 +321,7 @@ describe('annotations in the background', () => {
   });
 
   it('after an import, tells the tabs showing the imported articles to redraw, and no others', async () => {
-    const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
-    opened.push(db);
-    const notifyTab = vi.fn();
-    const route = createRouter(
-      'background',
-      createHandlers({
-        db,
-        tabs: createTabStore(memoryArea()),
-        requestBody: () => Promise.resolve(null),
-        notifyTab,
-        listTabs: () => Promise.resolve([4, 6]),
-      }),
-    );
+    const { route, notifyTab } = await setup({ listTabs: () => Promise.resolve([4, 6]) });
     const other = { ...page, url: 'https://elsewhere.example.com/' };
     await route({ type: 'page.report', payload: page }, content);
     await route({ type: 'page.report', payload: other }, { ...content, tabId: 6, url: other.url });
