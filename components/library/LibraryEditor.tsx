@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '@/lib/messaging/client';
 import type { EditorData } from '@/lib/messaging/protocol';
+import type { NoteRef } from '@/lib/storage/notes';
 import type { Async } from '../async';
 import { AnnotationEditor } from '../editor/AnnotationEditor';
 import { StatusMessage } from '../StatusMessage';
 
 interface Props {
-  id: string;
+  note: NoteRef;
   request: Client;
   onClose: () => void;
 }
@@ -16,18 +17,18 @@ function errorText(error: unknown): string {
 }
 
 /** The annotation editor inside the popup; saves through the background, like the page's. */
-export function LibraryEditor({ id, request, onClose }: Props) {
+export function LibraryEditor({ note, request, onClose }: Props) {
   const [data, setData] = useState<Async<EditorData>>({ status: 'loading' });
   useEffect(() => {
     let open = true;
-    request('editor.load', { id }).then(
+    request('editor.load', note).then(
       (value) => open && setData({ status: 'ready', value }),
       (error: unknown) => open && setData({ status: 'error', error: errorText(error) }),
     );
     return () => {
       open = false;
     };
-  }, [id, request]);
+  }, [note, request]);
 
   if (data.status === 'loading')
     return <StatusMessage kind="loading">Opening the note…</StatusMessage>;
@@ -50,15 +51,15 @@ export function LibraryEditor({ id, request, onClose }: Props) {
         isNew={false}
         knownTags={data.value.knownTags}
         onSave={async (fields) => {
-          await request('annotation.save', { target: { id }, fields });
+          await request('annotation.save', { target: note, fields });
           onClose();
         }}
         onCancel={onClose}
         onDelete={async () => {
-          await request('annotation.delete', { id });
+          await request('annotation.delete', note);
         }}
         onUndo={async () => {
-          await request('annotation.undoDelete', { id });
+          await request('annotation.undoDelete', { id: note.id });
         }}
       />
     </div>

@@ -10,6 +10,7 @@ import {
 } from '@/lib/library/types';
 import type { ExportFormat, ExportScope } from '@/lib/exchange';
 import type { ExportSelection } from '@/lib/storage/export';
+import type { NoteRef } from '@/lib/storage/notes';
 import type { Async } from '../async';
 import { StatusMessage } from '../StatusMessage';
 import { ExchangePanel, type ImportOutcome, type ImportPreview } from './ExchangePanel';
@@ -74,7 +75,7 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
   const [toggled, setToggled] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(-1);
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<NoteRef | null>(null);
   const [undo, setUndo] = useState<{ id: string; quote: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -156,9 +157,9 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
       return next;
     });
 
-  const open = (id: string) => {
+  const open = (note: NoteRef) => {
     setNotice(null);
-    request('library.open', { id }).then(
+    request('library.open', note).then(
       (answer) => {
         if (answer.tab === 'focused' && !answer.revealed) {
           setNotice('The article is open, but this note could not be found on the page now.');
@@ -168,11 +169,11 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
     );
   };
 
-  const remove = (id: string, quote: string) => {
+  const remove = (note: NoteRef, quote: string) => {
     setNotice(null);
-    request('annotation.delete', { id }).then(
+    request('annotation.delete', note).then(
       ({ deleted }) => {
-        if (deleted) setUndo({ id, quote });
+        if (deleted) setUndo({ id: note.id, quote });
         else setNotice('This note was already deleted.');
       },
       (error: unknown) => setNotice(`Could not delete the note: ${errorText(error)}`),
@@ -210,9 +211,10 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
       }
       return;
     }
-    if (key === 'Enter') open(row.item.id);
-    else if (key === 'e' || key === 'E') setEditing(row.item.id);
-    else if (key === 'Delete' || key === 'Backspace') remove(row.item.id, row.item.quote);
+    const note = { id: row.item.id, articleUrl: row.entry.url };
+    if (key === 'Enter') open(note);
+    else if (key === 'e' || key === 'E') setEditing(note);
+    else if (key === 'Delete' || key === 'Backspace') remove(note, row.item.quote);
     else if (key === 'ArrowLeft') {
       const parent = rows?.indexOf(row.entry.url) ?? -1;
       if (parent >= 0) setActive(parent);
@@ -234,8 +236,7 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
               : scope === 'result'
                 ? {
                     kind: 'annotations',
-                    ids: shown.hits.flatMap((h) => h.items),
-                    articles: shown.hits.map((h) => h.url),
+                    hits: shown.hits.map((h) => ({ url: h.url, ids: h.items })),
                   }
                 : { kind: 'all' };
           const described: ExportScope =
@@ -252,7 +253,7 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
     ) : null;
 
   if (editing) {
-    return <LibraryEditor id={editing} request={request} onClose={() => setEditing(null)} />;
+    return <LibraryEditor note={editing} request={request} onClose={() => setEditing(null)} />;
   }
   if (catalog.status === 'error')
     return <StatusMessage kind="error">{catalog.error}</StatusMessage>;
@@ -344,15 +345,19 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
             onRowKey={onRowKey}
             renderRow={(i) => {
               const row = rows.at(i);
-              return row ? (
+              if (!row) return null;
+              const note = (id: string) => ({ id, articleUrl: row.entry.url });
+              return (
                 <LibraryRow
                   row={row}
                   onToggle={toggle}
-                  onOpen={open}
-                  onEdit={setEditing}
-                  onDelete={(id) => remove(id, row.kind === 'annotation' ? row.item.quote : '')}
+                  onOpen={(id) => open(note(id))}
+                  onEdit={(id) => setEditing(note(id))}
+                  onDelete={(id) =>
+                    remove(note(id), row.kind === 'annotation' ? row.item.quote : '')
+                  }
                 />
-              ) : null;
+              );
             }}
           />
         )}

@@ -15,6 +15,7 @@ import {
   deleteAnnotation,
   getAnnotation,
   knownTags,
+  type NoteRef,
   recordAnchoring,
   restoreAnnotation,
   updateAnnotation,
@@ -99,6 +100,21 @@ export function createAnnotationHandlers(
     return report ? articleKey(report) : null;
   }
 
+  /**
+   * Where a note is stored: the article the message names, or else the one its sender's tab
+   * shows (an editor opened in a page).
+   */
+  async function noteRef(
+    id: string,
+    articleUrl: string | undefined,
+    sender: Sender,
+  ): Promise<NoteRef> {
+    const tabId = sender.origin === 'extension' ? sender.tabId : null;
+    const key = articleUrl ?? (tabId === null ? null : await articleKeyOfTab(tabId));
+    if (key === null) throw new Error('This note no longer exists.');
+    return { articleUrl: key, id };
+  }
+
   /** Every open tab showing the article; the hinted one (the editor's tab) first. */
   async function tabsShowing(articleUrl: string, hint: number | null = null): Promise<number[]> {
     const ids = await listTabs().catch(() => (hint === null ? [] : [hint]));
@@ -150,7 +166,7 @@ export function createAnnotationHandlers(
       return { recorded };
     },
 
-    async 'editor.load'(target): Promise<EditorData> {
+    async 'editor.load'(target, sender): Promise<EditorData> {
       const tags = await knownTags(db);
       if ('draftId' in target) {
         const held = drafts.get(target.draftId);
@@ -167,7 +183,7 @@ export function createAnnotationHandlers(
           knownTags: tags,
         };
       }
-      const record = await getAnnotation(db, target.id);
+      const record = await getAnnotation(db, await noteRef(target.id, target.articleUrl, sender));
       if (!record) throw new Error('This note no longer exists.');
       const { kind, note, status, evidence, tags: own, color } = record;
       return {
@@ -192,7 +208,8 @@ export function createAnnotationHandlers(
         record = await createAnnotation(db, article, held.draft, fields, now());
         drafts.delete(target.draftId);
       } else {
-        record = await updateAnnotation(db, target.id, fields, now());
+        const ref = await noteRef(target.id, target.articleUrl, sender);
+        record = await updateAnnotation(db, ref, fields, now());
         tabId = sender.origin === 'extension' ? sender.tabId : null;
       }
       for (const tab of await tabsShowing(record.articleUrl, tabId))
@@ -200,8 +217,8 @@ export function createAnnotationHandlers(
       return record;
     },
 
-    async 'annotation.delete'({ id }, sender) {
-      const record = await deleteAnnotation(db, id);
+    async 'annotation.delete'({ id, articleUrl }, sender) {
+      const record = await deleteAnnotation(db, await noteRef(id, articleUrl, sender));
       if (!record) return { deleted: false };
       const tabId = sender.origin === 'extension' ? sender.tabId : null;
       deleted.set(id, { tabId, record });
@@ -221,8 +238,8 @@ export function createAnnotationHandlers(
       return held.record;
     },
 
-    async 'library.open'({ id }) {
-      const record = await getAnnotation(db, id);
+    async 'library.open'({ id, articleUrl }) {
+      const record = await getAnnotation(db, { articleUrl, id });
       if (!record) throw new Error('This note no longer exists.');
       const [showing] = await tabsShowing(record.articleUrl);
       if (showing !== undefined) {

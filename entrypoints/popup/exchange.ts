@@ -12,8 +12,8 @@ function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** Saves text as a file through a download link: no "downloads" permission needed. */
-function saveAs(name: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+function saveAs(name: string, mime: string, parts: string[]): void {
+  const url = URL.createObjectURL(new Blob(parts, { type: mime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -36,7 +36,7 @@ export function createExchange(
     exportAs: (selection, scope, format) =>
       timed('claimmark:export', async () => {
         const file = await buildExportFile(db, selection, scope, format);
-        saveAs(file.name, file.mime, file.text);
+        saveAs(file.name, file.mime, file.parts);
         return `${file.name} (${file.annotations.toLocaleString()} note${file.annotations === 1 ? '' : 's'})`;
       }),
     previewImport: (file) =>

@@ -1,6 +1,10 @@
 // What the UI needs to export and import; storage goes through lib/storage/export.ts and
 // lib/storage/import.ts. The file format is documented in docs/export-format.md.
-export { buildClaimmarkExport, exportClaimmarkJson } from './claimmark-json';
+export {
+  buildClaimmarkExport,
+  exportClaimmarkJson,
+  exportClaimmarkJsonParts,
+} from './claimmark-json';
 export { EXPORT_MIME_TYPES, exportFileName, type ExportFormat } from './file-name';
 export type { SkippedItem } from './issues';
 export { exportMarkdown } from './markdown';

@@ -189,7 +189,10 @@ const EditorDataSchema: v.GenericSchema<EditorData> = v.strictObject({
 });
 
 /** Which annotation an editor is about: a draft not yet saved, or a stored one. */
-const EditorTarget = v.union([v.strictObject({ draftId: Uuid }), v.strictObject({ id: Uuid })]);
+// A note is stored with its article: the popup names the article; an editor in a page leaves
+// it out, and the background takes the article its tab shows.
+const NoteTarget = v.strictObject({ id: Uuid, articleUrl: v.optional(HttpUrl) });
+const EditorTarget = v.union([v.strictObject({ draftId: Uuid }), NoteTarget]);
 
 /** Most body text Claimmark analyses for one page; longer bodies are cut here. */
 export const MAX_BODY_CHARS = 400_000;
@@ -298,7 +301,7 @@ export const protocol = {
   'annotation.delete': {
     from: 'extension',
     to: 'background',
-    request: v.strictObject({ id: Uuid }),
+    request: NoteTarget,
     response: v.strictObject({ deleted: v.boolean() }),
   },
   'annotation.undoDelete': {
@@ -316,7 +319,7 @@ export const protocol = {
   'library.open': {
     from: 'extension',
     to: 'background',
-    request: v.strictObject({ id: Uuid }),
+    request: v.strictObject({ id: Uuid, articleUrl: HttpUrl }),
     // "focused": a tab already showed the article; "opened": a new tab loads it and scrolls
     // to the annotation once its highlights are drawn.
     response: v.strictObject({ tab: v.picklist(['focused', 'opened']), revealed: v.boolean() }),

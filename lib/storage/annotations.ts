@@ -7,8 +7,10 @@ import type {
   StoredArticleFacts,
 } from '../model';
 import { saveArticle } from './articles';
-import { refreshCatalog } from './catalog';
 import type { ClaimmarkDatabase } from './database';
+import { readNotes, writeNotes, type NoteRef } from './notes';
+
+export type { NoteRef } from './notes';
 
 /** The article an annotation belongs to, prepared before the transaction (analysis is slow). */
 export interface ArticleInput {
@@ -23,18 +25,18 @@ export async function annotationsForArticle(
   db: ClaimmarkDatabase,
   articleUrl: string,
 ): Promise<AnnotationRecord[]> {
-  const list = await db.annotations.where('articleUrl').equals(articleUrl).toArray();
+  const list = await readNotes(db, articleUrl);
   const place = (a: AnnotationRecord) =>
     a.anchoring?.status === 'orphan' ? Number.MAX_SAFE_INTEGER : (a.selectors.position?.start ?? 0);
   return list.sort((a, b) => place(a) - place(b) || a.createdAt.localeCompare(b.createdAt));
 }
 
 /** Reads one annotation, or undefined. */
-export function getAnnotation(
+export async function getAnnotation(
   db: ClaimmarkDatabase,
-  id: string,
+  ref: NoteRef,
 ): Promise<AnnotationRecord | undefined> {
-  return db.annotations.get(id);
+  return (await readNotes(db, ref.articleUrl)).find((a) => a.id === ref.id);
 }
 
 /**
@@ -48,7 +50,7 @@ export function createAnnotation(
   fields: AnnotationFields,
   now: Date = new Date(),
 ): Promise<AnnotationRecord> {
-  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
+  return db.transaction('rw', db.articles, db.notes, async () => {
     const article =
       (await db.articles.get(input.key)) ??
       (await saveArticle(db, input.key, input.report, input.seenAt, now, input.facts));
@@ -69,8 +71,7 @@ export function createAnnotation(
       articleModified: article.facts?.metadata?.modified ?? null,
       anchoring: { status: 'anchored', text: null, checkedAt: time },
     };
-    await db.annotations.add(record);
-    await refreshCatalog(db, [record.articleUrl]);
+    await writeNotes(db, article.url, [...(await readNotes(db, article.url)), record]);
     return record;
   });
 }
@@ -78,12 +79,14 @@ export function createAnnotation(
 /** Replaces the reader's fields of an annotation; throws when it no longer exists. */
 export function updateAnnotation(
   db: ClaimmarkDatabase,
-  id: string,
+  ref: NoteRef,
   fields: AnnotationFields,
   now: Date = new Date(),
 ): Promise<AnnotationRecord> {
-  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
-    const existing = await db.annotations.get(id);
+  return db.transaction('rw', db.notes, async () => {
+    const items = await readNotes(db, ref.articleUrl);
+    const at = items.findIndex((a) => a.id === ref.id);
+    const existing = items[at];
     if (!existing) throw new Error('This note no longer exists (deleted elsewhere?).');
     const record: AnnotationRecord = {
       ...existing,
@@ -91,8 +94,8 @@ export function updateAnnotation(
       status: fields.kind === 'claim' ? (fields.status ?? 'unverified') : null,
       modifiedAt: now.toISOString(),
     };
-    await db.annotations.put(record);
-    await refreshCatalog(db, [record.articleUrl]);
+    items[at] = record;
+    await writeNotes(db, ref.articleUrl, items);
     return record;
   });
 }
@@ -100,13 +103,17 @@ export function updateAnnotation(
 /** Deletes an annotation and returns what was deleted, so it can be restored. */
 export function deleteAnnotation(
   db: ClaimmarkDatabase,
-  id: string,
+  ref: NoteRef,
 ): Promise<AnnotationRecord | undefined> {
-  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
-    const existing = await db.annotations.get(id);
+  return db.transaction('rw', db.notes, async () => {
+    const items = await readNotes(db, ref.articleUrl);
+    const existing = items.find((a) => a.id === ref.id);
     if (existing) {
-      await db.annotations.delete(id);
-      await refreshCatalog(db, [existing.articleUrl]);
+      await writeNotes(
+        db,
+        ref.articleUrl,
+        items.filter((a) => a !== existing),
+      );
     }
     return existing;
   });
@@ -114,9 +121,9 @@ export function deleteAnnotation(
 
 /** Puts a deleted annotation back exactly as it was. */
 export function restoreAnnotation(db: ClaimmarkDatabase, record: AnnotationRecord): Promise<void> {
-  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
-    await db.annotations.put(record);
-    await refreshCatalog(db, [record.articleUrl]);
+  return db.transaction('rw', db.notes, async () => {
+    const items = await readNotes(db, record.articleUrl);
+    await writeNotes(db, record.articleUrl, [...items.filter((a) => a.id !== record.id), record]);
   });
 }
 
@@ -127,21 +134,22 @@ export function recordAnchoring(
   results: { id: string; status: AnchorStatus; text: string | null }[],
   now: Date = new Date(),
 ): Promise<number> {
-  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
+  return db.transaction('rw', db.notes, async () => {
+    // Only the article's own annotations: a tab cannot touch another article's notes.
+    const items = await readNotes(db, articleUrl);
+    const byId = new Map(items.map((a, at) => [a.id, at]));
     let updated = 0;
-    let statusChanged = false;
     for (const result of results) {
-      const existing = await db.annotations.get(result.id);
-      // Only the article's own annotations: a tab cannot touch another article's notes.
-      if (existing?.articleUrl !== articleUrl) continue;
-      statusChanged ||= (existing.anchoring?.status ?? 'anchored') !== result.status;
-      await db.annotations.update(result.id, {
+      const at = byId.get(result.id);
+      const existing = at === undefined ? undefined : items[at];
+      if (at === undefined || !existing) continue;
+      items[at] = {
+        ...existing,
         anchoring: { status: result.status, text: result.text, checkedAt: now.toISOString() },
-      });
+      };
       updated++;
     }
-    // The catalog shows only the status: a page visit that changed none rewrites nothing there.
-    if (statusChanged) await refreshCatalog(db, [articleUrl]);
+    if (updated > 0) await writeNotes(db, articleUrl, items);
     return updated;
   });
 }
@@ -149,8 +157,9 @@ export function recordAnchoring(
 /** Every tag in use, most used first, for completion in the editor. */
 export async function knownTags(db: ClaimmarkDatabase): Promise<string[]> {
   const counts = new Map<string, number>();
-  await db.annotations.each((a) => {
-    for (const tag of a.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  await db.notes.each((row) => {
+    for (const a of row.items)
+      for (const tag of a.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   });
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -1,5 +1,4 @@
 import type { ArticleRecord, PageReport, StoredArticleFacts } from '../model';
-import { refreshCatalog } from './catalog';
 import type { ClaimmarkDatabase } from './database';
 
 /** Reads one article by its key, or undefined. */
@@ -24,7 +23,7 @@ export function saveArticle(
   now: Date = new Date(),
   facts?: StoredArticleFacts,
 ): Promise<ArticleRecord> {
-  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
+  return db.transaction('rw', db.articles, async () => {
     const existing = await db.articles.get(key);
     const time = now.toISOString();
     const record: ArticleRecord = existing
@@ -46,7 +45,6 @@ export function saveArticle(
           ...(facts ? { facts } : {}),
         };
     await db.articles.put(record);
-    await refreshCatalog(db, [key]);
     return record;
   });
 }
@@ -80,9 +78,8 @@ export function updateArticleFacts(
   facts: StoredArticleFacts,
   now: Date = new Date(),
 ): Promise<boolean> {
-  return db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
+  return db.transaction('rw', db.articles, async () => {
     const updated = await db.articles.update(key, { facts, updatedAt: now.toISOString() });
-    if (updated > 0) await refreshCatalog(db, [key]);
     return updated > 0;
   });
 }

@@ -3,27 +3,30 @@ import type { CatalogEntry } from '../library/types';
 import type { ClaimmarkDatabase } from './database';
 
 /**
- * Rebuilds the catalog rows of these articles from their records and annotations. Call it
- * inside the write transaction that changed them (over articles, annotations and catalog),
- * so the catalog never disagrees with what it summarises.
+ * The whole catalog, one entry per article, built from the stored articles and their notes
+ * in one read transaction. Building is cheap next to reading (about 0.1 s for 100,000 notes).
  */
-export async function refreshCatalog(db: ClaimmarkDatabase, urls: Iterable<string>): Promise<void> {
-  for (const url of new Set(urls)) {
-    const [article, annotations] = await Promise.all([
-      db.articles.get(url),
-      db.annotations.where('articleUrl').equals(url).toArray(),
-    ]);
-    if (!article && annotations.length === 0) await db.catalog.delete(url);
-    else await db.catalog.put(buildCatalogEntry(url, article, annotations));
-  }
-}
-
-/** The whole catalog, one row per article. */
 export function readCatalog(db: ClaimmarkDatabase): Promise<CatalogEntry[]> {
-  return db.catalog.toArray();
+  return db.transaction('r', db.articles, db.notes, async () => {
+    const [articles, rows] = await Promise.all([db.articles.toArray(), db.notes.toArray()]);
+    const notes = new Map(rows.map((row) => [row.articleUrl, row.items]));
+    const entries = articles.map((a) => buildCatalogEntry(a.url, a, notes.get(a.url) ?? []));
+    // Notes whose article record was lost still show, under their address.
+    const known = new Set(articles.map((a) => a.url));
+    for (const row of rows) {
+      if (!known.has(row.articleUrl)) {
+        entries.push(buildCatalogEntry(row.articleUrl, undefined, row.items));
+      }
+    }
+    return entries;
+  });
 }
 
-/** The catalog rows of the newest saved articles, for painting the list before the rest loads. */
+/** The catalog entries of the newest saved articles, for painting the list before the rest. */
 export function readNewestCatalog(db: ClaimmarkDatabase, limit: number): Promise<CatalogEntry[]> {
-  return db.catalog.orderBy('savedAt').reverse().limit(limit).toArray();
+  return db.transaction('r', db.articles, db.notes, async () => {
+    const articles = await db.articles.orderBy('savedAt').reverse().limit(limit).toArray();
+    const rows = await db.notes.bulkGet(articles.map((a) => a.url));
+    return articles.map((a, at) => buildCatalogEntry(a.url, a, rows[at]?.items ?? []));
+  });
 }

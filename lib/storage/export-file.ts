@@ -1,6 +1,6 @@
 import {
   EXPORT_MIME_TYPES,
-  exportClaimmarkJson,
+  exportClaimmarkJsonParts,
   exportFileName,
   exportMarkdown,
   exportW3cJsonLd,
@@ -14,7 +14,8 @@ import { readExportRecords, type ExportSelection } from './export';
 export interface ExportFile {
   name: string;
   mime: string;
-  text: string;
+  /** The contents in pieces, to be joined into a Blob (never into one large string). */
+  parts: string[];
   annotations: number;
 }
 
@@ -27,16 +28,16 @@ export async function buildExportFile(
   now: Date = new Date(),
 ): Promise<ExportFile> {
   const { articles, annotations } = await readExportRecords(db, selection);
-  const text =
+  const parts =
     format === 'claimmark'
-      ? exportClaimmarkJson(articles, annotations, scope, now)
+      ? exportClaimmarkJsonParts(articles, annotations, scope, now)
       : format === 'w3c'
-        ? exportW3cJsonLd(annotations, now)
-        : exportMarkdown(articles, annotations, now);
+        ? [exportW3cJsonLd(annotations, now)]
+        : [exportMarkdown(articles, annotations, now)];
   return {
     name: exportFileName(format, now),
     mime: EXPORT_MIME_TYPES[format],
-    text,
+    parts,
     annotations: annotations.length,
   };
 }

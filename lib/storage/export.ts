@@ -1,11 +1,14 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import type { ClaimmarkDatabase } from './database';
 
-/** Which records to export: everything, one article, or chosen annotations (a filter result). */
+/**
+ * Which records to export: everything, one article, or chosen annotations of chosen articles
+ * (a filter result: an article listed with no ids matched without a note and comes alone).
+ */
 export type ExportSelection =
   | { kind: 'all' }
   | { kind: 'article'; url: string }
-  | { kind: 'annotations'; ids: readonly string[]; articles?: readonly string[] };
+  | { kind: 'annotations'; hits: readonly { url: string; ids: readonly string[] }[] };
 
 /** The records an export of this selection carries: annotations and the articles they are on. */
 export interface ExportRecords {
@@ -13,39 +16,36 @@ export interface ExportRecords {
   annotations: AnnotationRecord[];
 }
 
-/**
- * Reads what to export in one read transaction, in bulk. A chosen set of annotations brings
- * its articles with it, so the export restores them on import.
- */
+const present = <T>(x: T | undefined): x is T => x !== undefined;
+
+/** Reads what to export in one read transaction, a row per article. */
 export function readExportRecords(
   db: ClaimmarkDatabase,
   selection: ExportSelection,
 ): Promise<ExportRecords> {
-  return db.transaction('r', db.articles, db.annotations, async () => {
+  return db.transaction('r', db.articles, db.notes, async () => {
     if (selection.kind === 'all') {
-      const [articles, annotations] = await Promise.all([
-        db.articles.toArray(),
-        db.annotations.toArray(),
-      ]);
-      return { articles, annotations };
+      const [articles, rows] = await Promise.all([db.articles.toArray(), db.notes.toArray()]);
+      return { articles, annotations: rows.flatMap((r) => r.items) };
     }
     if (selection.kind === 'article') {
-      const [article, annotations] = await Promise.all([
+      const [article, row] = await Promise.all([
         db.articles.get(selection.url),
-        db.annotations.where('articleUrl').equals(selection.url).toArray(),
+        db.notes.get(selection.url),
       ]);
-      return { articles: article ? [article] : [], annotations };
+      return { articles: article ? [article] : [], annotations: row?.items ?? [] };
     }
-    const annotations = (await db.annotations.bulkGet([...selection.ids])).filter(
-      (a): a is AnnotationRecord => a !== undefined,
-    );
-    // The articles listed without a matching note (a headline match) come along too.
-    const urls = [
-      ...new Set([...annotations.map((a) => a.articleUrl), ...(selection.articles ?? [])]),
-    ];
-    const articles = (await db.articles.bulkGet(urls)).filter(
-      (a): a is ArticleRecord => a !== undefined,
-    );
-    return { articles, annotations };
+    const urls = [...new Set(selection.hits.map((h) => h.url))];
+    const wanted = new Map<string, Set<string>>();
+    for (const hit of selection.hits) {
+      const ids = wanted.get(hit.url) ?? new Set<string>();
+      for (const id of hit.ids) ids.add(id);
+      wanted.set(hit.url, ids);
+    }
+    const [articles, rows] = await Promise.all([db.articles.bulkGet(urls), db.notes.bulkGet(urls)]);
+    const annotations = rows
+      .filter(present)
+      .flatMap((row) => row.items.filter((a) => wanted.get(row.articleUrl)?.has(a.id)));
+    return { articles: articles.filter(present), annotations };
   });
 }

@@ -6,8 +6,6 @@ import {
   type ImportPlan,
   type ImportSummary,
 } from '../exchange/plan';
-import { buildCatalogEntry } from '../library/catalog-entry';
-import type { CatalogEntry, CatalogItem } from '../library/types';
 import type { AnnotationRecord } from '../model';
 import type { ClaimmarkDatabase } from './database';
 import { describeStorageError } from './errors';
@@ -28,45 +26,29 @@ async function readPresent<T, I>(table: Table<T, string, I>, keys: string[]): Pr
   return found.filter((r): r is T => r !== undefined);
 }
 
-/** What the library holds that an import meets, and the catalog rows it will rebuild from. */
+/** What the library holds that an import meets: its articles, and every article's notes. */
 interface LibraryState {
   existing: ExistingRecords;
-  rows: Map<string, CatalogEntry>;
+  notes: Map<string, AnnotationRecord[]>;
 }
 
 /**
- * Reads the library's side of an import. For a large file, annotations are known from the
- * catalog rows, which every write transaction keeps in step with them and which carry each
- * annotation's id, article and modifiedAt: a few thousand large rows read far faster than one
- * record per annotation (in Chromium, 100,000 annotations take seconds; their catalog, less).
+ * Reads the library's side of an import: the articles the file names, and every stored note,
+ * since a file's annotation may already be in the library under another article. Notes are
+ * stored a row per article, so even 100,000 of them are a few thousand reads.
  */
 async function readLibrary(db: ClaimmarkDatabase, parsed: ParsedImport): Promise<LibraryState> {
   const urls = new Set(parsed.articles.map((a) => a.url));
   for (const a of parsed.annotations) urls.add(a.articleUrl);
-  const articles = new Map((await readPresent(db.articles, [...urls])).map((a) => [a.url, a]));
+  const [found, rows] = await Promise.all([
+    readPresent(db.articles, [...urls]),
+    parsed.annotations.length > 0 ? db.notes.toArray() : Promise.resolve([]),
+  ]);
   const annotations = new Map<string, Pick<AnnotationRecord, 'id' | 'articleUrl' | 'modifiedAt'>>();
-  let catalog: CatalogEntry[];
-  if (parsed.annotations.length <= FEW_KEYS) {
-    // A small file: its own annotations, and the rows of every article it may touch.
-    for (const a of await readPresent(
-      db.annotations,
-      parsed.annotations.map((a) => a.id),
-    )) {
-      annotations.set(a.id, a);
-      urls.add(a.articleUrl);
-    }
-    catalog = await readPresent(db.catalog, [...urls]);
-  } else {
-    catalog = await db.catalog.toArray();
-    for (const row of catalog) {
-      for (const item of row.items) {
-        annotations.set(item.id, { id: item.id, articleUrl: row.url, modifiedAt: item.modifiedAt });
-      }
-    }
-  }
+  for (const row of rows) for (const a of row.items) annotations.set(a.id, a);
   return {
-    existing: { articles, annotations },
-    rows: new Map(catalog.map((row) => [row.url, row])),
+    existing: { articles: new Map(found.map((a) => [a.url, a])), annotations },
+    notes: new Map(rows.map((row) => [row.articleUrl, row.items])),
   };
 }
 
@@ -75,50 +57,41 @@ export async function previewImport(
   db: ClaimmarkDatabase,
   parsed: ParsedImport,
 ): Promise<ImportPlan> {
-  return db.transaction('r', db.articles, db.annotations, db.catalog, async () =>
+  return db.transaction('r', db.articles, db.notes, async () =>
     planImport(parsed, (await readLibrary(db, parsed)).existing),
   );
 }
 
-// The order buildCatalogEntry gives a row's items: newest first, then by id.
-const newestFirst = (a: CatalogItem, b: CatalogItem) =>
-  b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
-
 /**
- * Rebuilds the catalog rows of the touched articles from their old rows and the plan, reading
- * no annotation: a row keeps its items the import does not replace or move away.
+ * Writes the planned annotations into their articles' rows: a row keeps the notes the import
+ * does not replace, and loses those the import moves to another article.
  */
-async function rebuildCatalog(
+async function writePlannedNotes(
   db: ClaimmarkDatabase,
   plan: ImportPlan,
   state: LibraryState,
 ): Promise<void> {
-  const urls = plan.touchedUrls;
-  if (urls.length === 0) return;
-  const articles = new Map(state.existing.articles);
-  for (const a of plan.articles) articles.set(a.url, a);
-  // Only an article an annotation moved away from can be missing here.
-  const unread = urls.filter((u) => !articles.has(u));
-  for (const a of await readPresent(db.articles, unread)) articles.set(a.url, a);
-  const incoming = new Map<string, AnnotationRecord[]>();
+  if (plan.annotations.length === 0) return;
+  const rows = new Map<string, Map<string, AnnotationRecord>>();
+  const rowOf = (url: string) => {
+    let row = rows.get(url);
+    if (!row) {
+      row = new Map((state.notes.get(url) ?? []).map((a) => [a.id, a]));
+      rows.set(url, row);
+    }
+    return row;
+  };
   for (const a of plan.annotations) {
-    const list = incoming.get(a.articleUrl);
-    if (list) list.push(a);
-    else incoming.set(a.articleUrl, [a]);
+    const before = state.existing.annotations.get(a.id);
+    if (before && before.articleUrl !== a.articleUrl) rowOf(before.articleUrl).delete(a.id);
+    rowOf(a.articleUrl).set(a.id, a);
   }
-  const replaced = new Set(plan.annotations.map((a) => a.id));
-  const rows: CatalogEntry[] = [];
-  const gone: string[] = [];
-  for (const url of urls) {
-    const article = articles.get(url);
-    const fresh = buildCatalogEntry(url, article, incoming.get(url) ?? []);
-    const kept = (state.rows.get(url)?.items ?? []).filter((item) => !replaced.has(item.id));
-    const items = kept.length === 0 ? fresh.items : [...kept, ...fresh.items].sort(newestFirst);
-    if (!article && items.length === 0) gone.push(url);
-    else rows.push({ ...fresh, items, savedAt: article?.savedAt ?? items.at(-1)?.createdAt ?? '' });
-  }
-  await db.catalog.bulkPut(rows);
-  if (gone.length > 0) await db.catalog.bulkDelete(gone);
+  const kept = [...rows].filter(([, items]) => items.size > 0);
+  const emptied = [...rows].filter(([, items]) => items.size === 0).map(([url]) => url);
+  await db.notes.bulkPut(
+    kept.map(([articleUrl, items]) => ({ articleUrl, items: [...items.values()] })),
+  );
+  if (emptied.length > 0) await db.notes.bulkDelete(emptied);
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -151,7 +124,7 @@ export interface ImportResult extends ImportSummary {
 
 /**
  * Imports a parsed file in one transaction: plans again against the library as it is inside
- * the transaction, writes the records in bulk and rebuilds the touched catalog rows. Any
+ * the transaction and writes the records in bulk, a row per touched article. Any
  * failure aborts the transaction, so the library is unchanged, and is thrown as an Error
  * whose message is a sentence for the reader.
  */
@@ -160,12 +133,11 @@ export async function applyImport(
   parsed: ParsedImport,
 ): Promise<ImportResult> {
   try {
-    return await db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
+    return await db.transaction('rw', db.articles, db.notes, async () => {
       const state = await readLibrary(db, parsed);
       const plan = planImport(parsed, state.existing);
       if (plan.articles.length > 0) await db.articles.bulkPut(plan.articles);
-      if (plan.annotations.length > 0) await db.annotations.bulkPut(plan.annotations);
-      await rebuildCatalog(db, plan, state);
+      await writePlannedNotes(db, plan, state);
       return { ...plan.summary, touchedUrls: plan.touchedUrls };
     });
   } catch (error) {

@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { launchChromium, readStore, reportedTabId, type ChromiumSession } from './support/chromium';
+import {
+  launchChromium,
+  readAnnotations,
+  reportedTabId,
+  type ChromiumSession,
+} from './support/chromium';
 import { rectOf, selectText, tintedShare } from './support/page-text';
 import { fixtureMounts, sharedDir } from './support/paths';
 
@@ -34,7 +39,7 @@ afterAll(async () => {
 });
 
 async function annotations(): Promise<StoredAnnotation[]> {
-  return (await readStore(browser, 'annotations')) as StoredAnnotation[];
+  return (await readAnnotations(browser)) as StoredAnnotation[];
 }
 
 async function editorFrame(page: Page, kind: 'draft' | 'id'): Promise<Frame> {

@@ -77,9 +77,9 @@ describe('Claimmark in Firefox ESR', () => {
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
     const highlights = async () =>
-      ((await control.evaluate(readStoreInExtension, 'annotations')) as { quote: string }[]).map(
-        (a) => a.quote,
-      );
+      (
+        (await control.evaluate(readStoreInExtension, 'notes')) as { items: { quote: string }[] }[]
+      ).flatMap((row) => row.items.map((a) => a.quote));
     await waitUntil(async () => (await highlights()).includes(quote));
 
     await page.reload();

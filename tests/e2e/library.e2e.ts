@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { launchChromium, readStore, reportedTabId, type ChromiumSession } from './support/chromium';
+import {
+  launchChromium,
+  readAnnotations,
+  readNoteRows,
+  readStore,
+  reportedTabId,
+  type ChromiumSession,
+} from './support/chromium';
 import { selectText } from './support/page-text';
 import { fixtureMounts } from './support/paths';
 
@@ -83,7 +90,7 @@ describe('the library in Chromium', () => {
     });
     await selectText(story, HIGHLIGHT);
     await story.keyboard.press('Alt+Shift+H');
-    await expect.poll(async () => (await readStore(browser, 'annotations')).length).toBe(2);
+    await expect.poll(async () => (await readAnnotations(browser)).length).toBe(2);
 
     const bare = await browser.context.newPage();
     const bareUrl = `${server.origin}/pages/budapest-summit-bare.html`;
@@ -95,7 +102,7 @@ describe('the library in Chromium', () => {
       tags: ['hungary', 'summit'],
     });
     await bare.close();
-    await expect.poll(async () => (await readStore(browser, 'annotations')).length).toBe(3);
+    await expect.poll(async () => (await readAnnotations(browser)).length).toBe(3);
 
     popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?view=library&tab=0`);
@@ -144,7 +151,7 @@ describe('the library in Chromium', () => {
 
   it('exports all three formats with every note', async () => {
     await popup.getByText('Export and import').click();
-    const stored = ((await readStore(browser, 'annotations')) as Stored[]).sort(byId);
+    const stored = ((await readAnnotations(browser)) as Stored[]).sort(byId);
     const articles = (await readStore(browser, 'articles')) as { url: string }[];
 
     const json = await download(popup, 'Claimmark JSON');
@@ -182,9 +189,9 @@ describe('the library in Chromium', () => {
 
   it('imports the export into a wiped profile and shows everything again', async () => {
     const before = {
-      annotations: ((await readStore(browser, 'annotations')) as { id: string }[]).sort(byId),
+      annotations: ((await readAnnotations(browser)) as { id: string }[]).sort(byId),
       articles: ((await readStore(browser, 'articles')) as { url: string }[]).sort(byUrl),
-      catalog: ((await readStore(browser, 'catalog')) as { url: string }[]).sort(byUrl),
+      rows: await readNoteRows(browser),
     };
     const fresh = await launchChromium();
     try {
@@ -202,15 +209,13 @@ describe('the library in Chromium', () => {
       await empty
         .getByText(/Imported claimmark-export\.json: 3 new, 0 updated, 0 skipped/)
         .waitFor();
-      expect(((await readStore(fresh, 'annotations')) as { id: string }[]).sort(byId)).toEqual(
+      expect(((await readAnnotations(fresh)) as { id: string }[]).sort(byId)).toEqual(
         before.annotations,
       );
       expect(((await readStore(fresh, 'articles')) as { url: string }[]).sort(byUrl)).toEqual(
         before.articles,
       );
-      expect(((await readStore(fresh, 'catalog')) as { url: string }[]).sort(byUrl)).toEqual(
-        before.catalog,
-      );
+      expect(await readNoteRows(fresh)).toEqual(before.rows);
       await expect
         .poll(() => empty.locator('.library__summary').textContent())
         .toBe('2 articles, 3 notes');
@@ -232,7 +237,7 @@ describe('the library in Chromium', () => {
         buffer: Buffer.from(claimmarkExport.slice(0, 200)),
       });
       await empty.getByRole('alert').waitFor();
-      expect(((await readStore(fresh, 'annotations')) as { id: string }[]).sort(byId)).toEqual(
+      expect(((await readAnnotations(fresh)) as { id: string }[]).sort(byId)).toEqual(
         before.annotations,
       );
     } finally {

@@ -6,6 +6,7 @@ import type { EditorData } from '@/lib/messaging/protocol';
 import type { AnnotationAnchor, AnnotationDraft, AnnotationRecord } from '@/lib/model';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
+import { countNotes, findNote } from './stored-notes';
 
 const page = {
   url: 'https://news.example.com/story',
@@ -92,7 +93,7 @@ describe('annotations in the background', () => {
   it('a claim goes through a draft and the editor, and the tab is told to redraw', async () => {
     const { db, call, notifyTab } = await setup();
     const { draftId } = await call<{ draftId: string }>('draft.create', { draft }, content);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await countNotes(db)).toBe(0);
     const loaded = await call<EditorData>('editor.load', { draftId }, editor);
     expect(loaded).toMatchObject({
       quote: draft.quote,
@@ -145,9 +146,9 @@ describe('annotations in the background', () => {
     );
     expect(edited).toMatchObject({ kind: 'highlight', status: null, note: 'just a highlight' });
     expect(await call('annotation.delete', { id: saved.id }, editor)).toEqual({ deleted: true });
-    expect(await db.annotations.count()).toBe(0);
+    expect(await countNotes(db)).toBe(0);
     await call('annotation.undoDelete', { id: saved.id }, editor);
-    expect(await db.annotations.get(saved.id)).toEqual(edited);
+    expect(await findNote(db, saved.id)).toEqual(edited);
   });
 
   it('records anchoring results only for the annotations of the page that reports them', async () => {
@@ -169,7 +170,7 @@ describe('annotations in the background', () => {
       content,
     );
     expect(result).toEqual({ recorded: 1 });
-    expect((await db.annotations.get(anchor.id))?.anchoring).toEqual({
+    expect((await findNote(db, anchor.id))?.anchoring).toEqual({
       status: 'changed',
       text: 'Trump will meet Putin soon',
       checkedAt: '2026-01-02T03:04:05.000Z',
@@ -198,7 +199,7 @@ describe('annotations in the background', () => {
 
   it('writes nothing, not even the article, when the disk is full', async () => {
     const { db, route } = await setup();
-    db.annotations.hook('creating', () => {
+    db.notes.hook('creating', () => {
       throw new DOMException('quota', 'QuotaExceededError');
     });
     const result = await route(
@@ -211,7 +212,7 @@ describe('annotations in the background', () => {
         'Your disk is full: Claimmark could not save. Nothing was changed; free some space and try again.',
     });
     expect(await db.articles.count()).toBe(0);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await countNotes(db)).toBe(0);
   });
 
   it('refuses malformed drafts and fields at the boundary', async () => {
@@ -256,7 +257,7 @@ describe('annotations in the background', () => {
       content,
     );
 
-    expect(await call('library.open', { id: anchor.id }, popup)).toEqual({
+    expect(await call('library.open', { id: anchor.id, articleUrl: page.url }, popup)).toEqual({
       tab: 'focused',
       revealed: true,
     });
@@ -265,7 +266,7 @@ describe('annotations in the background', () => {
     // The tab was closed: a new one opens the article, and reveals the note after anchoring.
     open = [];
     await tabs.remove(4);
-    expect(await call('library.open', { id: anchor.id }, popup)).toEqual({
+    expect(await call('library.open', { id: anchor.id, articleUrl: page.url }, popup)).toEqual({
       tab: 'opened',
       revealed: false,
     });
@@ -285,9 +286,9 @@ describe('annotations in the background', () => {
     );
     expect(notifyTab).toHaveBeenCalledWith(9, 'page.reveal', { id: anchor.id });
 
-    await expect(call('library.open', { id: crypto.randomUUID() }, popup)).rejects.toThrow(
-      /no longer exists/,
-    );
+    await expect(
+      call('library.open', { id: crypto.randomUUID(), articleUrl: page.url }, popup),
+    ).rejects.toThrow(/no longer exists/);
   });
 
   it('tells every tab showing the article when the popup edits one of its notes', async () => {
@@ -312,7 +313,13 @@ describe('annotations in the background', () => {
       url: 'chrome-extension://id/popup.html',
       tabId: null,
     };
-    const deleted = await route({ type: 'annotation.delete', payload: { id } }, popup);
+    // The popup names the note's article; without it, it could not say where the note is.
+    const unnamed = await route({ type: 'annotation.delete', payload: { id } }, popup);
+    expect(unnamed).toMatchObject({ ok: false });
+    const deleted = await route(
+      { type: 'annotation.delete', payload: { id, articleUrl: page.url } },
+      popup,
+    );
     expect(deleted).toEqual({ ok: true, value: { deleted: true } });
     expect(notifyTab.mock.calls).toEqual([
       [4, 'page.annotationsChanged', {}],

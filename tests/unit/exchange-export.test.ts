@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATIONS, ARTICLES, HOSTILE } from './exchange-fixtures';
-import { exportClaimmarkJson } from '@/lib/exchange/claimmark-json';
+import { exportClaimmarkJson, exportClaimmarkJsonParts } from '@/lib/exchange/claimmark-json';
 import { exportFileName } from '@/lib/exchange/file-name';
 import { escapeMarkdown, exportMarkdown } from '@/lib/exchange/markdown';
 import { ANNO_CONTEXT, buildW3cCollection, exportW3cJsonLd } from '@/lib/exchange/w3c-export';
@@ -22,6 +22,14 @@ describe('Claimmark JSON export', () => {
     });
     // One record a line, so two exports diff record by record.
     expect(text.split('\n').filter((l) => l.startsWith('{"id":'))).toHaveLength(4);
+  });
+
+  it('gives the file in pieces, a record per piece, that make the same text', () => {
+    const parts = exportClaimmarkJsonParts(ARTICLES, ANNOTATIONS, { kind: 'all' }, NOW);
+    expect(parts.join('')).toBe(exportClaimmarkJson(ARTICLES, ANNOTATIONS, { kind: 'all' }, NOW));
+    for (const record of [...ARTICLES, ...ANNOTATIONS]) {
+      expect(parts.filter((p) => p.startsWith(JSON.stringify(record)))).toHaveLength(1);
+    }
   });
 
   it('writes empty lists for an empty selection', () => {

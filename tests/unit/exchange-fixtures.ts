@@ -1,5 +1,6 @@
 import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
-import { refreshCatalog } from '@/lib/storage/catalog';
+import { readCatalog } from '@/lib/storage/catalog';
+import { readNotes, writeNotes } from '@/lib/storage/notes';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 
 /** A string that would be markup if anything parsed it as HTML. */
@@ -174,28 +175,37 @@ export async function closeDatabases(): Promise<void> {
   for (const db of opened.splice(0)) await db.delete();
 }
 
-/** Stores records as the extension would: in one transaction, catalog rows rebuilt. */
+/** Stores records as the extension would: in one transaction, a notes row per article. */
 export async function seed(
   db: ClaimmarkDatabase,
   articles: readonly ArticleRecord[],
   annotations: readonly AnnotationRecord[],
 ): Promise<void> {
-  await db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
+  await db.transaction('rw', db.articles, db.notes, async () => {
     await db.articles.bulkPut([...articles]);
-    await db.annotations.bulkPut([...annotations]);
-    await refreshCatalog(db, [
-      ...articles.map((a) => a.url),
-      ...annotations.map((a) => a.articleUrl),
-    ]);
+    const rows = new Map<string, AnnotationRecord[]>();
+    for (const a of annotations) {
+      const row = rows.get(a.articleUrl) ?? (await readNotes(db, a.articleUrl));
+      rows.set(a.articleUrl, [...row.filter((b) => b.id !== a.id), a]);
+    }
+    for (const [url, items] of rows) await writeNotes(db, url, items);
   });
 }
 
-/** Every table of a database, sorted by key, to compare whole libraries. */
+/**
+ * A whole library in a comparable form: articles, annotations and which article's row holds
+ * each, sorted by key, and the catalog the popup builds from them.
+ */
 export async function dump(db: ClaimmarkDatabase) {
-  const [articles, annotations, catalog] = await Promise.all([
+  const [articles, rows, catalog] = await Promise.all([
     db.articles.orderBy('url').toArray(),
-    db.annotations.orderBy('id').toArray(),
-    db.catalog.orderBy('url').toArray(),
+    db.notes.orderBy('articleUrl').toArray(),
+    readCatalog(db),
   ]);
-  return { articles, annotations, catalog };
+  return {
+    articles,
+    annotations: rows.flatMap((r) => r.items).sort((a, b) => a.id.localeCompare(b.id)),
+    rows: rows.map((r) => ({ url: r.articleUrl, ids: r.items.map((a) => a.id).sort() })),
+    catalog: catalog.sort((a, b) => a.url.localeCompare(b.url)),
+  };
 }

@@ -9,6 +9,7 @@ import {
   freshDb,
   seed,
 } from './exchange-fixtures';
+import { findNote, notesById } from './stored-notes';
 import { exportClaimmarkJson } from '@/lib/exchange/claimmark-json';
 import { parseImportFile } from '@/lib/exchange/parse-import';
 import type { ParsedImport } from '@/lib/exchange/parsed';
@@ -61,7 +62,7 @@ describe('Claimmark JSON round trip', () => {
     expect([...summary.touchedUrls].sort()).toEqual(records.articles.map((a) => a.url).sort());
     expect(await dump(target)).toEqual(await dump(source));
     // Markup is stored as the text it is.
-    expect((await target.annotations.get(hostile.id))?.quote).toBe(HOSTILE);
+    expect((await findNote(target, hostile.id))?.quote).toBe(HOSTILE);
   });
 
   it('exports one article or chosen annotations with their articles', async () => {
@@ -70,15 +71,24 @@ describe('Claimmark JSON round trip', () => {
     const one = await readExportRecords(db, { kind: 'article', url: claim.articleUrl });
     expect(one.articles.map((a) => a.url)).toEqual([claim.articleUrl]);
     expect(one.annotations.map((a) => a.id).sort()).toEqual([claim.id, plain.id].sort());
-    const chosen = await readExportRecords(db, { kind: 'annotations', ids: [unicode.id, 'gone'] });
+    const chosen = await readExportRecords(db, {
+      kind: 'annotations',
+      hits: [
+        { url: unicode.articleUrl, ids: [unicode.id, 'gone'] },
+        // A note is exported only from the article the list found it under.
+        { url: 'https://gone.example.com/', ids: [claim.id] },
+      ],
+    });
     expect(chosen.annotations).toEqual([unicode]);
     expect(chosen.articles.map((a) => a.url)).toEqual([unicode.articleUrl]);
     // A list shows articles that matched without a note: the export carries them too.
     const other = ARTICLES.find((a) => a.url !== unicode.articleUrl)?.url ?? '';
     const listed = await readExportRecords(db, {
       kind: 'annotations',
-      ids: [unicode.id],
-      articles: [unicode.articleUrl, other],
+      hits: [
+        { url: unicode.articleUrl, ids: [unicode.id] },
+        { url: other, ids: [] },
+      ],
     });
     expect(listed.annotations).toEqual([unicode]);
     expect(listed.articles.map((a) => a.url).sort()).toEqual([unicode.articleUrl, other].sort());
@@ -108,14 +118,14 @@ describe('W3C round trip', () => {
     expect(file.skipped).toEqual([]);
     const summary = await applyImport(db, file);
     expect(summary).toMatchObject({ added: 4, articlesAdded: 0 });
-    const stored = await db.annotations.orderBy('id').toArray();
+    const stored = await notesById(db);
     expect(stored).toEqual(
       ANNOTATIONS.map((a) => ({ ...a, color: 'yellow', anchoring: null })).sort((a, b) =>
         a.id.localeCompare(b.id),
       ),
     );
-    const catalog = await db.catalog.get(claim.articleUrl);
-    expect(catalog?.items.map((i) => i.id).sort()).toEqual([claim.id, plain.id].sort());
+    const row = await db.notes.get(claim.articleUrl);
+    expect(row?.items.map((i) => i.id).sort()).toEqual([claim.id, plain.id].sort());
   });
 
   it('makes a minimal article for notes on an article the library does not have', async () => {
@@ -125,7 +135,7 @@ describe('W3C round trip', () => {
     expect(await db.articles.toArray()).toEqual([
       minimalArticle(unicode.articleUrl, unicode.createdAt),
     ]);
-    expect((await db.catalog.get(unicode.articleUrl))?.items).toHaveLength(1);
+    expect((await db.notes.get(unicode.articleUrl))?.items).toHaveLength(1);
   });
 
   it('fills Claimmark fields another tool leaves out', () => {
@@ -214,13 +224,13 @@ describe('planImport', () => {
     expect(plan.summary.articlesUpdated).toBe(1);
   });
 
-  it('refreshes the catalog row an updated annotation moved away from', async () => {
+  it('takes an updated annotation out of the row of the article it moved away from', async () => {
     const db = freshDb();
     await seed(db, ARTICLES, ANNOTATIONS);
     const moved = { ...plain, articleUrl: unicode.articleUrl, modifiedAt: NOW.toISOString() };
     await applyImport(db, parsed(claimmarkFile([moved])));
-    expect((await db.catalog.get(claim.articleUrl))?.items.map((i) => i.id)).toEqual([claim.id]);
-    expect((await db.catalog.get(unicode.articleUrl))?.items.map((i) => i.id).sort()).toEqual(
+    expect((await db.notes.get(claim.articleUrl))?.items.map((i) => i.id)).toEqual([claim.id]);
+    expect((await db.notes.get(unicode.articleUrl))?.items.map((i) => i.id).sort()).toEqual(
       [plain.id, unicode.id].sort(),
     );
   });
@@ -229,7 +239,7 @@ describe('planImport', () => {
 const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 
 describe('a large import', () => {
-  it('updates, moves and adds thousands of notes with catalog rows as a fresh build makes them', async () => {
+  it('updates, moves and adds thousands of notes into the rows a fresh build makes', async () => {
     const db = freshDb();
     await seed(db, ARTICLES, ANNOTATIONS);
     const later = '2030-01-01T00:00:00.000Z';
@@ -313,9 +323,9 @@ describe('bad input', () => {
     const db = freshDb();
     await seed(db, ARTICLES.slice(0, 1), []);
     const before = await dump(db);
-    // The articles are written first; the annotations' write fails and must undo them.
+    // The articles are written first; the notes' write fails and must undo them.
     const write = vi
-      .spyOn(db.annotations, 'bulkPut')
+      .spyOn(db.notes, 'bulkPut')
       .mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const file = parsed(exportClaimmarkJson(ARTICLES, ANNOTATIONS, { kind: 'all' }, NOW));
     await expect(applyImport(db, file)).rejects.toThrow(
@@ -409,7 +419,7 @@ describe('bad input', () => {
     const db = freshDb();
     const summary = await applyImport(db, file);
     expect(summary.added).toBe(1);
-    expect(await db.annotations.toArray()).toEqual([newest]);
+    expect(await notesById(db)).toEqual([newest]);
   });
 
   it('reads a 50 MB file in reasonable time, skipping its bad records cleanly', () => {

@@ -167,16 +167,22 @@ function expected(
   return {
     articles: sortBy([...articles.values()], (a) => a.url),
     annotations: sortBy([...annotations.values()], (a) => a.id),
+    rows: [...byUrl.keys()].sort().map((url) => ({
+      url,
+      ids: (byUrl.get(url) ?? []).map((a) => a.id).sort(),
+    })),
     catalog: urls.map((url) => buildCatalogEntry(url, articles.get(url), byUrl.get(url) ?? [])),
   };
 }
 
 async function restore(db: ClaimmarkDatabase, snapshot: Snapshot): Promise<void> {
-  await db.transaction('rw', db.articles, db.annotations, db.catalog, async () => {
-    await Promise.all([db.articles.clear(), db.annotations.clear(), db.catalog.clear()]);
+  await db.transaction('rw', db.articles, db.notes, async () => {
+    await Promise.all([db.articles.clear(), db.notes.clear()]);
     await db.articles.bulkPut(snapshot.articles);
-    await db.annotations.bulkPut(snapshot.annotations);
-    await db.catalog.bulkPut(snapshot.catalog);
+    const byUrl = new Map<string, AnnotationRecord[]>();
+    for (const a of snapshot.annotations)
+      byUrl.set(a.articleUrl, [...(byUrl.get(a.articleUrl) ?? []), a]);
+    await db.notes.bulkPut([...byUrl].map(([articleUrl, items]) => ({ articleUrl, items })));
   });
 }
 

@@ -189,8 +189,8 @@ describe('the library view', () => {
     root.querySelector<HTMLButtonElement>('.undo-bar button')?.click();
     await vi.waitFor(() => expect(root.textContent).toMatch(/Note restored/));
     expect(calls).toEqual([
-      ['library.open', { id: claim.id }],
-      ['annotation.delete', { id: claim.id }],
+      ['library.open', { id: claim.id, articleUrl: claim.articleUrl }],
+      ['annotation.delete', { id: claim.id, articleUrl: claim.articleUrl }],
       ['annotation.undoDelete', { id: claim.id }],
     ]);
   });

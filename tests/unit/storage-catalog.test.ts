@@ -5,14 +5,16 @@ import type { AnnotationRecord, ArticleRecord, StoredArticleFacts } from '@/lib/
 import {
   createAnnotation,
   deleteAnnotation,
+  getAnnotation,
   recordAnchoring,
   restoreAnnotation,
   updateAnnotation,
 } from '@/lib/storage/annotations';
 import { saveArticle, updateArticleFacts } from '@/lib/storage/articles';
-import { readNewestCatalog } from '@/lib/storage/catalog';
+import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { describeStorageError } from '@/lib/storage/errors';
+import { countNotes, findNote, notesById } from './stored-notes';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -80,10 +82,10 @@ function annotation(i: number, articleUrl: string): AnnotationRecord {
   };
 }
 
-/** The catalog as it should be: one entry per article or annotated address, rebuilt from scratch. */
+/** The catalog as it should be: one entry per article or annotated address, from the records. */
 async function expectedCatalog(db: ClaimmarkDatabase) {
   const articles = await db.articles.toArray();
-  const annotations = await db.annotations.toArray();
+  const annotations = await notesById(db);
   const urls = new Set([...articles.map((a) => a.url), ...annotations.map((a) => a.articleUrl)]);
   return [...urls].sort().map((url) =>
     buildCatalogEntry(
@@ -94,13 +96,16 @@ async function expectedCatalog(db: ClaimmarkDatabase) {
   );
 }
 
-async function expectInSync(db: ClaimmarkDatabase) {
-  const catalog = (await db.catalog.toArray()).sort((a, b) => a.url.localeCompare(b.url));
+async function expectCatalogOfRecords(db: ClaimmarkDatabase) {
+  const catalog = (await readCatalog(db)).sort((a, b) => a.url.localeCompare(b.url));
   expect(catalog).toEqual(await expectedCatalog(db));
 }
 
-describe('schema version 2', () => {
-  it('upgrades a version-1 library with every record intact and builds its catalog', async () => {
+const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+describe('schema versions 3 and 4: notes stored a row per article', () => {
+  it('upgrades a version-1 library with every record intact', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     names.push(name);
     const v1 = new Dexie(name);
@@ -116,29 +121,69 @@ describe('schema version 2', () => {
 
     const db = new ClaimmarkDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
-    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
     expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
-    expect((await db.annotations.toArray()).sort(byId)).toEqual([...annotations].sort(byId));
-    expect(await db.catalog.count()).toBe(13);
-    await expectInSync(db);
-    const lost = await db.catalog.get('https://lost.example.com/x');
+    expect(await notesById(db)).toEqual([...annotations].sort(byId));
+    expect(await db.notes.count()).toBe(13);
+    for (const row of await db.notes.toArray()) {
+      expect(row.items.every((a) => a.articleUrl === row.articleUrl)).toBe(true);
+    }
+    await expectCatalogOfRecords(db);
+    const lost = (await readCatalog(db)).find((e) => e.url === 'https://lost.example.com/x');
     expect(lost?.items).toHaveLength(
       annotations.filter((a) => a.articleUrl.includes('lost')).length,
     );
     expect(lost?.headline).toBe('');
-    // The lost article counts as saved when its first note was made (June), after the others.
     const newest = await readNewestCatalog(db, 3);
     expect(newest.map((e) => e.url)).toEqual([
-      'https://lost.example.com/x',
       articles[11]?.url,
       articles[10]?.url,
+      articles[9]?.url,
     ]);
+    expect(newest[0]).toEqual(
+      buildCatalogEntry(
+        articles[11]?.url ?? '',
+        articles[11],
+        annotations.filter((a) => a.articleUrl === articles[11]?.url),
+      ),
+    );
     db.close();
   });
 
-  it('keeps the catalog in step with every write', async () => {
+  it('upgrades a version-2 library (with its catalog) and drops the catalog', async () => {
+    const name = `upgrade2-${crypto.randomUUID()}`;
+    names.push(name);
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      articles: 'url, savedAt',
+      annotations: 'id, articleUrl',
+      catalog: 'url, savedAt',
+    });
+    const articles = Array.from({ length: 3 }, (_, i) => article(i));
+    const annotations = Array.from({ length: 30 }, (_, i) =>
+      annotation(i, articles[i % 3]?.url ?? ''),
+    );
+    await v2.table('articles').bulkAdd(articles);
+    await v2.table('annotations').bulkAdd(annotations);
+    await v2.table('catalog').bulkAdd(articles.map((a) => buildCatalogEntry(a.url, a, [])));
+    v2.close();
+
+    const db = new ClaimmarkDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
+    expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
+    expect(await notesById(db)).toEqual([...annotations].sort(byId));
+    db.close();
+    // The old stores are gone from the database itself, not just from Dexie's view of it.
+    const raw = new Dexie(name);
+    await raw.open();
+    expect(raw.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
+    raw.close();
+  });
+
+  it('every write keeps the rows whole and the catalog built from them follows', async () => {
     const name = `catalog-${crypto.randomUUID()}`;
     names.push(name);
     const db = new ClaimmarkDatabase(name);
@@ -150,7 +195,7 @@ describe('schema version 2', () => {
     };
     const input = { key: report.url, report, seenAt: report.url };
     await saveArticle(db, report.url, report, report.url);
-    await expectInSync(db);
+    await expectCatalogOfRecords(db);
     const draft = {
       kind: 'claim' as const,
       quote: 'Viktor Orbán said',
@@ -166,31 +211,44 @@ describe('schema version 2', () => {
     };
     const first = await createAnnotation(db, input, draft, fields);
     const second = await createAnnotation(db, input, draft, { ...fields, kind: 'highlight' });
-    await expectInSync(db);
-    await updateAnnotation(db, first.id, {
+    expect((await db.notes.get(report.url))?.items.map((a) => a.id)).toEqual([first.id, second.id]);
+    await expectCatalogOfRecords(db);
+    const ref = { articleUrl: report.url, id: first.id };
+    const edited = await updateAnnotation(db, ref, {
       ...fields,
       note: 'checked: false',
       tags: ['eu', 'vote'],
     });
-    await expectInSync(db);
+    expect(await getAnnotation(db, ref)).toEqual(edited);
+    await expectCatalogOfRecords(db);
+    const entry = async () => (await readCatalog(db)).find((e) => e.url === report.url);
+    expect((await entry())?.items.find((i) => i.id === first.id)?.text).toContain('checked false');
+    // A note is found only under its own article.
     expect(
-      (await db.catalog.get(report.url))?.items.find((i) => i.id === first.id)?.text,
-    ).toContain('checked false');
-    const gone = await deleteAnnotation(db, second.id);
-    await expectInSync(db);
+      await getAnnotation(db, { articleUrl: 'https://news.example.com/b', id: first.id }),
+    ).toBeUndefined();
+    await expect(
+      updateAnnotation(db, { articleUrl: 'https://news.example.com/b', id: first.id }, fields),
+    ).rejects.toThrow(/no longer exists/);
+    const gone = await deleteAnnotation(db, { articleUrl: report.url, id: second.id });
+    expect(gone).toEqual(second);
+    expect(await countNotes(db)).toBe(1);
     if (gone) await restoreAnnotation(db, gone);
-    await expectInSync(db);
+    expect(await findNote(db, second.id)).toEqual(second);
+    await expectCatalogOfRecords(db);
     await recordAnchoring(db, report.url, [{ id: first.id, status: 'orphan', text: null }]);
-    await expectInSync(db);
-    expect(
-      (await db.catalog.get(report.url))?.items.find((i) => i.id === first.id)?.anchoring,
-    ).toBe('orphan');
+    await expectCatalogOfRecords(db);
+    expect((await entry())?.items.find((i) => i.id === first.id)?.anchoring).toBe('orphan');
     await updateArticleFacts(db, report.url, facts('A new headline', 'Péter Magyar'));
-    await expectInSync(db);
-    expect((await db.catalog.get(report.url))?.text).toContain('peter magyar');
+    expect((await entry())?.text).toContain('peter magyar');
+    // Deleting the last note removes the article's row.
+    await deleteAnnotation(db, ref);
+    await deleteAnnotation(db, { articleUrl: report.url, id: second.id });
+    expect(await db.notes.count()).toBe(0);
+    await expectCatalogOfRecords(db);
   });
 
-  it('a full disk while writing leaves neither the annotation nor its catalog row half-written', async () => {
+  it('a full disk while writing leaves the notes of the article as they were', async () => {
     const name = `quota-${crypto.randomUUID()}`;
     names.push(name);
     const db = new ClaimmarkDatabase(name);
@@ -200,12 +258,7 @@ describe('schema version 2', () => {
       canonicalUrl: null,
       article: null,
     };
-    await saveArticle(db, report.url, report, report.url);
-    const before = await db.catalog.toArray();
-    // The catalog write is the last of the transaction: failing there must undo the annotation.
-    db.catalog.hook('updating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    const input = { key: report.url, report, seenAt: report.url };
     const draft = {
       kind: 'highlight' as const,
       quote: 'q',
@@ -219,14 +272,15 @@ describe('schema version 2', () => {
       tags: [],
       color: 'yellow' as const,
     };
-    const failure = await createAnnotation(
-      db,
-      { key: report.url, report, seenAt: report.url },
-      draft,
-      fields,
-    ).catch((error: unknown) => error);
+    await createAnnotation(db, input, draft, fields);
+    const before = await db.notes.toArray();
+    db.notes.hook('updating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const failure = await createAnnotation(db, input, draft, fields).catch(
+      (error: unknown) => error,
+    );
     expect(describeStorageError(failure)).toMatch(/disk is full/);
-    expect(await db.annotations.count()).toBe(0);
-    expect(await db.catalog.toArray()).toEqual(before);
+    expect(await db.notes.toArray()).toEqual(before);
   });
 });

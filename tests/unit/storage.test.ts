@@ -23,41 +23,16 @@ afterEach(async () => {
 });
 
 describe('ClaimmarkDatabase', () => {
-  it('opens schema version 2 with the articles, annotations and catalog stores', async () => {
+  it('opens schema version 4 with the articles store and a notes row per article', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'catalog']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
     expect(db.articles.schema.primKey.name).toBe('url');
-    expect(db.annotations.schema.primKey.name).toBe('id');
-    expect(db.annotations.schema.indexes.map((i) => i.name)).toContain('articleUrl');
-  });
-
-  it('stores annotations under UUID keys and finds them by article', async () => {
-    const db = freshDb();
-    const id = crypto.randomUUID();
-    const time = new Date().toISOString();
-    await db.annotations.add({
-      id,
-      articleUrl: 'https://example.com/a',
-      kind: 'highlight',
-      selectors: { quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' } },
-      quote: 'q',
-      note: '',
-      status: null,
-      evidence: [],
-      tags: [],
-      color: 'yellow',
-      createdAt: time,
-      modifiedAt: time,
-      articleModified: null,
-      anchoring: null,
-    });
-    const found = await db.annotations
-      .where('articleUrl')
-      .equals('https://example.com/a')
-      .toArray();
-    expect(found.map((a) => a.id)).toEqual([id]);
+    expect(db.articles.schema.indexes.map((i) => i.name)).toEqual(['savedAt']);
+    expect(db.notes.schema.primKey.name).toBe('articleUrl');
+    // No index over notes: each one is written once, in its article's row.
+    expect(db.notes.schema.indexes).toEqual([]);
   });
 
   it('reports a library that cannot be opened in words a reader can act on', async () => {

@@ -81,3 +81,22 @@ export async function activeTabId(session: ChromiumSession, page: Page): Promise
 export function readStore(session: ChromiumSession, store: string): Promise<unknown[]> {
   return session.control.evaluate(readStoreInExtension, store);
 }
+
+/** Every stored annotation, out of the rows that hold each article's notes. */
+export async function readAnnotations(session: ChromiumSession): Promise<unknown[]> {
+  const rows = (await readStore(session, 'notes')) as { items: unknown[] }[];
+  return rows.flatMap((row) => row.items);
+}
+
+/** Which annotations each article's row holds, by article, for comparing libraries. */
+export async function readNoteRows(
+  session: ChromiumSession,
+): Promise<{ articleUrl: string; ids: string[] }[]> {
+  const rows = (await readStore(session, 'notes')) as {
+    articleUrl: string;
+    items: { id: string }[];
+  }[];
+  return rows
+    .map((row) => ({ articleUrl: row.articleUrl, ids: row.items.map((a) => a.id).sort() }))
+    .sort((a, b) => a.articleUrl.localeCompare(b.articleUrl));
+}
