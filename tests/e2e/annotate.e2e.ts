@@ -8,6 +8,7 @@ import {
   reportedTabId,
   type ChromiumSession,
 } from './support/chromium';
+import { pressToCloseEditor } from './support/editor';
 import { rectOf, selectText, tintedShare } from './support/page-text';
 import { fixtureMounts, sharedDir } from './support/paths';
 
@@ -52,10 +53,6 @@ async function editorFrame(page: Page, kind: 'draft' | 'id'): Promise<Frame> {
   return frame;
 }
 
-async function editorClosed(page: Page): Promise<void> {
-  await expect.poll(() => page.frames().some((f) => f.url().includes('editor.html'))).toBe(false);
-}
-
 async function passageTint(page: Page, quote: string): Promise<number> {
   const clip = await rectOf(page, quote);
   return tintedShare(browser.context, await page.screenshot({ clip }));
@@ -85,8 +82,7 @@ describe('highlighting and annotating in Chromium', () => {
     const editor = await editorFrame(page, 'draft');
     await editor.getByLabel('Note').fill('Compare with the Kremlin readout.\nSecond line.');
     await editor.getByLabel('Disputed').check();
-    await editor.getByLabel('Note').press('Control+Enter');
-    await editorClosed(page);
+    await pressToCloseEditor(page, () => editor.getByLabel('Note').press('Control+Enter'));
 
     const [claim] = await annotations();
     expect(claim).toMatchObject({
@@ -164,8 +160,7 @@ describe('highlighting and annotating in Chromium', () => {
     let editor = await editorFrame(page, 'id');
     await expect.poll(() => editor.getByLabel('Note').inputValue()).toMatch(/^Compare with/);
     await editor.getByLabel('Note').fill('Edited: the readout says otherwise.');
-    await editor.getByLabel('Note').press('Control+Enter');
-    await editorClosed(page);
+    await pressToCloseEditor(page, () => editor.getByLabel('Note').press('Control+Enter'));
     const edited = (await annotations()).find((a) => a.quote === CLAIM);
     expect(edited?.note).toBe('Edited: the readout says otherwise.');
 
@@ -177,7 +172,9 @@ describe('highlighting and annotating in Chromium', () => {
     await expect
       .poll(async () => (await annotations()).find((a) => a.quote === CLAIM))
       .toEqual(edited);
-    await page.keyboard.press('Escape');
+    // The editor takes keys again once the undo has come back to it (the note is shown).
+    await editor.getByLabel('Note').waitFor();
+    await pressToCloseEditor(page, () => page.keyboard.press('Escape'));
     await page.close();
   });
 
@@ -192,8 +189,7 @@ describe('highlighting and annotating in Chromium', () => {
     await prying.keyboard.press('Alt+Shift+C');
     const editor = await editorFrame(prying, 'draft');
     await editor.getByLabel('Note').pressSequentially('SECRET-NOTE <img src=x onerror=alert(1)>');
-    await editor.getByLabel('Note').press('Control+Enter');
-    await editorClosed(prying);
+    await pressToCloseEditor(prying, () => editor.getByLabel('Note').press('Control+Enter'));
     await expect
       .poll(async () => (await annotations()).some((a) => a.note.startsWith('SECRET-NOTE')))
       .toBe(true);

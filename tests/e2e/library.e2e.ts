@@ -10,6 +10,7 @@ import {
   reportedTabId,
   type ChromiumSession,
 } from './support/chromium';
+import { pressToCloseEditor } from './support/editor';
 import { selectText } from './support/page-text';
 import { fixtureMounts } from './support/paths';
 
@@ -55,8 +56,8 @@ async function annotate(
     await editor.getByLabel('Tags', { exact: true }).fill(tag);
     await editor.getByLabel('Tags', { exact: true }).press('Enter');
   }
-  await editor.getByLabel('Note').press('Control+Enter');
-  await expect.poll(() => page.frames().some((f) => f.url().includes('editor.html'))).toBe(false);
+  const open = editor;
+  await pressToCloseEditor(page, () => open.getByLabel('Note').press('Control+Enter'));
 }
 
 async function download(popup: Page, button: string): Promise<{ name: string; text: string }> {

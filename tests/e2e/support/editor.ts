@@ -1,0 +1,24 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+// The editor proper, not the peek at a note that hovering over its highlight shows.
+const isEditor = (url: string) => /\/editor\.html\?(?:id|draft)=/.test(url);
+
+/** Waits until the page no longer shows Claimmark's editor frame. */
+export async function editorClosed(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.frames().some((f) => isEditor(f.url())), { timeout: 10_000 })
+    .toBe(false);
+}
+
+/**
+ * Presses a key that closes the editor (save, cancel) and waits until it has closed. The key's
+ * press is not awaited past that: the editor frame has focus and is removed while the key is
+ * down, and Chromium then sometimes never acknowledges the key's release, which left the
+ * press, and the test, hanging. A late failure of the press is of no interest either.
+ */
+export async function pressToCloseEditor(page: Page, press: () => Promise<void>): Promise<void> {
+  const closed = editorClosed(page);
+  await Promise.race([press().catch(() => undefined), closed]);
+  await closed;
+}
