@@ -15,28 +15,67 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-/** Launches Debian's Firefox ESR over WebDriver BiDi with the built extension as a temporary add-on. */
-export async function launchFirefox(): Promise<FirefoxSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'claimmark-ff-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: requireBrowser('firefox'),
-    headless: true,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    },
+/** Rejects after `ms` with `what` in the message, unless `work` settles first. */
+function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${String(ms / 1000)} s`)), ms);
   });
-  await browser.installExtension(builtExtension('firefox-mv2'));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+async function launchOnce(): Promise<FirefoxSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'claimmark-ff-'));
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: requireBrowser('firefox'),
+      headless: true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      },
+      timeout: 45_000,
+    });
+    await within(
+      30_000,
+      'Installing the add-on',
+      browser.installExtension(builtExtension('firefox-mv2')),
+    );
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  const started = browser;
   return {
-    browser,
+    browser: started,
     extensionOrigin: `moz-extension://${ADDON_UUID}`,
     async close() {
-      await browser.close();
+      await started.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Launches Debian's Firefox ESR over WebDriver BiDi with the built extension as a temporary
+ * add-on. On a loaded machine Firefox sometimes fails to come up (a BiDi protocol error while
+ * starting, seen in CI), so a failed start is tried again with a fresh profile, twice at most.
+ */
+export async function launchFirefox(): Promise<FirefoxSession> {
+  let failure: unknown;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await launchOnce();
+    } catch (error) {
+      failure = error;
+      console.warn(`Firefox did not start (attempt ${String(attempt)} of 3):`, error);
+    }
+  }
+  throw failure;
 }
 
 /**
