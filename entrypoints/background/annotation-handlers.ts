@@ -95,6 +95,21 @@ export function createAnnotationHandlers(
   // login page, another story) must not scroll to a note much later.
   const pendingReveals = new Map<number, { id: string; articleUrl: string; until: number }>();
 
+  // Every tag in use, for the editor's completion. Reading them means reading every note (about
+  // 2 s for 100,000), so the list is kept until a write could change it; the worker's restart
+  // forgets it too. Imports are written by the popup, which says so with library.imported.
+  let tags: Promise<string[]> | null = null;
+  const tagsInUse = (): Promise<string[]> => {
+    const reading = (tags ??= knownTags(db));
+    reading.catch(() => {
+      if (tags === reading) tags = null;
+    });
+    return reading;
+  };
+  const tagsChanged = () => {
+    tags = null;
+  };
+
   async function articleKeyOfTab(tabId: number): Promise<string | null> {
     const report = await tabs.get(tabId);
     return report ? articleKey(report) : null;
@@ -167,7 +182,7 @@ export function createAnnotationHandlers(
     },
 
     async 'editor.load'(target, sender): Promise<EditorData> {
-      const tags = await knownTags(db);
+      const tags = await tagsInUse();
       if ('draftId' in target) {
         const held = drafts.get(target.draftId);
         if (!held) throw new Error('This selection has expired; select the passage again.');
@@ -212,6 +227,7 @@ export function createAnnotationHandlers(
         record = await updateAnnotation(db, ref, fields, now());
         tabId = sender.origin === 'extension' ? sender.tabId : null;
       }
+      tagsChanged();
       for (const tab of await tabsShowing(record.articleUrl, tabId))
         notifyTab(tab, 'page.annotationsChanged', {});
       return record;
@@ -220,6 +236,7 @@ export function createAnnotationHandlers(
     async 'annotation.delete'({ id, articleUrl }, sender) {
       const record = await deleteAnnotation(db, await noteRef(id, articleUrl, sender));
       if (!record) return { deleted: false };
+      tagsChanged();
       const tabId = sender.origin === 'extension' ? sender.tabId : null;
       deleted.set(id, { tabId, record });
       for (const tab of await tabsShowing(record.articleUrl, tabId))
@@ -231,6 +248,7 @@ export function createAnnotationHandlers(
       const held = deleted.get(id);
       if (!held) throw new Error('There is nothing to undo for this note any more.');
       await restoreAnnotation(db, held.record);
+      tagsChanged();
       deleted.delete(id);
       const tabId = sender.origin === 'extension' ? (sender.tabId ?? held.tabId) : held.tabId;
       for (const tab of await tabsShowing(held.record.articleUrl, tabId))
@@ -257,6 +275,7 @@ export function createAnnotationHandlers(
     },
 
     async 'library.imported'({ urls }) {
+      tagsChanged();
       const wanted = new Set(urls);
       let notified = 0;
       for (const tabId of await listTabs().catch(() => [])) {

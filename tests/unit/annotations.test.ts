@@ -6,6 +6,7 @@ import type { EditorData } from '@/lib/messaging/protocol';
 import type { AnnotationAnchor, AnnotationDraft, AnnotationRecord } from '@/lib/model';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
+import { readNotes, writeNotes } from '@/lib/storage/notes';
 import { countNotes, findNote } from './stored-notes';
 
 const page = {
@@ -149,6 +150,39 @@ describe('annotations in the background', () => {
     expect(await countNotes(db)).toBe(0);
     await call('annotation.undoDelete', { id: saved.id }, editor);
     expect(await findNote(db, saved.id)).toEqual(edited);
+  });
+
+  it('keeps the tags in use for the editor until a write could change them', async () => {
+    const { db, call } = await setup();
+    const tagsOf = async (target: object) =>
+      (await call<EditorData>('editor.load', target, editor)).knownTags;
+    const first = await call<{ draftId: string }>('draft.create', { draft }, content);
+    expect(await tagsOf({ draftId: first.draftId })).toEqual([]);
+    const saved = await call<AnnotationRecord>(
+      'annotation.save',
+      { target: { draftId: first.draftId }, fields: { ...fields, tags: ['summit'] } },
+      editor,
+    );
+    expect(await tagsOf({ id: saved.id })).toEqual(['summit']);
+    // A write the background did not make (the popup's import) shows once it is announced.
+    await writeNotes(db, saved.articleUrl, [
+      ...(await readNotes(db, saved.articleUrl)),
+      { ...saved, id: crypto.randomUUID(), tags: ['imported'] },
+    ]);
+    expect(await tagsOf({ id: saved.id })).toEqual(['summit']);
+    await call('library.imported', { urls: [saved.articleUrl] }, editor);
+    expect(await tagsOf({ id: saved.id })).toEqual(['imported', 'summit']);
+    await call(
+      'annotation.save',
+      { target: { id: saved.id }, fields: { ...fields, tags: ['vote'] } },
+      editor,
+    );
+    expect(await tagsOf({ id: saved.id })).toEqual(['imported', 'vote']);
+    await call('annotation.delete', { id: saved.id }, editor);
+    const second = await call<{ draftId: string }>('draft.create', { draft }, content);
+    expect(await tagsOf({ draftId: second.draftId })).toEqual(['imported']);
+    await call('annotation.undoDelete', { id: saved.id }, editor);
+    expect(await tagsOf({ draftId: second.draftId })).toEqual(['imported', 'vote']);
   });
 
   it('records anchoring results only for the annotations of the page that reports them', async () => {
