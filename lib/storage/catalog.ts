@@ -1,6 +1,7 @@
 import { buildCatalogEntry } from '../library/catalog-entry';
 import type { CatalogEntry } from '../library/types';
 import type { ClaimmarkDatabase } from './database';
+import { readRowsInPages } from './notes';
 
 /**
  * The whole catalog, one entry per article, built from the stored articles and their notes
@@ -8,7 +9,7 @@ import type { ClaimmarkDatabase } from './database';
  */
 export function readCatalog(db: ClaimmarkDatabase): Promise<CatalogEntry[]> {
   return db.transaction('r', db.articles, db.notes, async () => {
-    const [articles, rows] = await Promise.all([db.articles.toArray(), db.notes.toArray()]);
+    const [articles, rows] = await Promise.all([db.articles.toArray(), readRowsInPages(db)]);
     const notes = new Map(rows.map((row) => [row.articleUrl, row.items]));
     const entries = articles.map((a) => buildCatalogEntry(a.url, a, notes.get(a.url) ?? []));
     // Notes whose article record was lost still show, under their address.

@@ -14,6 +14,7 @@ import { saveArticle, updateArticleFacts } from '@/lib/storage/articles';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { describeStorageError } from '@/lib/storage/errors';
+import { readRowsInPages } from '@/lib/storage/notes';
 import { countNotes, findNote, notesById } from './stored-notes';
 
 const names: string[] = [];
@@ -282,5 +283,23 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
     );
     expect(describeStorageError(failure)).toMatch(/disk is full/);
     expect(await db.notes.toArray()).toEqual(before);
+  });
+});
+
+describe('reading the whole library in pages', () => {
+  it('reads every row once, in key order, whatever the page size', async () => {
+    const name = `pages-${crypto.randomUUID()}`;
+    names.push(name);
+    const db = new ClaimmarkDatabase(name);
+    const urls = Array.from({ length: 9 }, (_, i) => `https://news.example.com/p-${String(i)}`);
+    await db.notes.bulkPut(
+      urls.map((url, i) => ({ articleUrl: url, items: [annotation(i, url)] })),
+    );
+    const expected = [...urls].sort();
+    for (const size of [1, 2, 3, 4, 9, 10, 250]) {
+      expect((await readRowsInPages(db, size)).map((r) => r.articleUrl)).toEqual(expected);
+    }
+    await db.notes.clear();
+    expect(await readRowsInPages(db, 3)).toEqual([]);
   });
 });
