@@ -12,4 +12,4 @@ export { checkImportSize, MAX_IMPORT_BYTES, parseImportFile } from './parse-impo
 export type { ImportFailure, ImportFormat, ParsedImport, ParseResult } from './parsed';
 export { planImport, type ExistingRecords, type ImportPlan, type ImportSummary } from './plan';
 export { EXPORT_VERSION, type ExportScope } from './schema';
-export { exportW3cJsonLd } from './w3c-export';
+export { exportW3cJsonLd, exportW3cJsonLdParts } from './w3c-export';

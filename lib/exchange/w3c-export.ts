@@ -89,16 +89,37 @@ export function buildW3cCollection(
   };
 }
 
+/**
+ * The W3C JSON-LD export file's text in pieces, an annotation per piece (saved as a file
+ * without joining them, like the Claimmark export), one annotation per line.
+ */
+export function exportW3cJsonLdParts(
+  annotations: readonly AnnotationRecord[],
+  now: Date = new Date(),
+  id?: string,
+): string[] {
+  const { first, ...head } = buildW3cCollection(annotations, now, id);
+  const { items, ...page } = first;
+  const parts = [
+    `${JSON.stringify(head).slice(0, -1)},\n"first": ${JSON.stringify(page).slice(0, -1)},\n"items": `,
+  ];
+  if (items.length === 0) parts.push('[]');
+  else {
+    parts.push('[\n');
+    items.forEach((item, i) =>
+      parts.push(JSON.stringify(item) + (i < items.length - 1 ? ',\n' : '')),
+    );
+    parts.push('\n]');
+  }
+  parts.push('}}\n');
+  return parts;
+}
+
 /** The W3C JSON-LD export file's text: one annotation per line, like the Claimmark export. */
 export function exportW3cJsonLd(
   annotations: readonly AnnotationRecord[],
   now: Date = new Date(),
   id?: string,
 ): string {
-  const { first, ...head } = buildW3cCollection(annotations, now, id);
-  const { items, ...page } = first;
-  const list =
-    items.length === 0 ? '[]' : `[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]`;
-  const pageText = JSON.stringify(page).slice(0, -1);
-  return `${JSON.stringify(head).slice(0, -1)},\n"first": ${pageText},\n"items": ${list}}}\n`;
+  return exportW3cJsonLdParts(annotations, now, id).join('');
 }

@@ -3,7 +3,7 @@ import {
   exportClaimmarkJsonParts,
   exportFileName,
   exportMarkdown,
-  exportW3cJsonLd,
+  exportW3cJsonLdParts,
   type ExportFormat,
   type ExportScope,
 } from '../exchange';
@@ -32,7 +32,7 @@ export async function buildExportFile(
     format === 'claimmark'
       ? exportClaimmarkJsonParts(articles, annotations, scope, now)
       : format === 'w3c'
-        ? [exportW3cJsonLd(annotations, now)]
+        ? exportW3cJsonLdParts(annotations, now)
         : [exportMarkdown(articles, annotations, now)];
   return {
     name: exportFileName(format, now),

@@ -4,7 +4,12 @@ import { ANNOTATIONS, ARTICLES, HOSTILE } from './exchange-fixtures';
 import { exportClaimmarkJson, exportClaimmarkJsonParts } from '@/lib/exchange/claimmark-json';
 import { exportFileName } from '@/lib/exchange/file-name';
 import { escapeMarkdown, exportMarkdown } from '@/lib/exchange/markdown';
-import { ANNO_CONTEXT, buildW3cCollection, exportW3cJsonLd } from '@/lib/exchange/w3c-export';
+import {
+  ANNO_CONTEXT,
+  buildW3cCollection,
+  exportW3cJsonLd,
+  exportW3cJsonLdParts,
+} from '@/lib/exchange/w3c-export';
 import { generateExportSchema, SCHEMA_PATH } from '@/scripts/export-schema';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
@@ -39,6 +44,13 @@ describe('Claimmark JSON export', () => {
 });
 
 describe('W3C Web Annotation export', () => {
+  it('gives the file in pieces, an annotation per piece, that make the same text', () => {
+    const parts = exportW3cJsonLdParts(ANNOTATIONS, NOW, 'urn:uuid:x');
+    expect(parts.join('')).toBe(exportW3cJsonLd(ANNOTATIONS, NOW, 'urn:uuid:x'));
+    expect(parts.filter((p) => p.startsWith('{"id":"urn:uuid:'))).toHaveLength(ANNOTATIONS.length);
+    expect(JSON.parse(exportW3cJsonLdParts([], NOW).join(''))).toMatchObject({ total: 0 });
+  });
+
   const collection = buildW3cCollection(ANNOTATIONS, NOW, '9a8b7c6d-1111-4222-8333-444455556666');
   const [claim, highlight, hostile] = collection.first.items;
 
