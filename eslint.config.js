@@ -24,6 +24,8 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Leaving fields out of a copy by destructuring them away is the point of such a rest.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       'no-restricted-globals': ['error', 'chrome'],
       // Arrow shorthands that return a void call read fine in JSX handlers and subscriptions.
       '@typescript-eslint/no-confusing-void-expression': 'off',

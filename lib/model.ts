@@ -117,6 +117,8 @@ export interface AnnotationRecord {
 /** What the content script needs to draw an annotation: never its note or tags. */
 export interface AnnotationAnchor {
   id: string;
+  /** The article it is stored under (the page's own article key). */
+  articleUrl: string;
   kind: AnnotationKind;
   status: ClaimStatus | null;
   color: HighlightColor;

@@ -72,7 +72,14 @@ const DEFAULT_FIELDS: AnnotationFields = {
 };
 
 function anchorOf(a: AnnotationRecord): AnnotationAnchor {
-  return { id: a.id, kind: a.kind, status: a.status, color: a.color, selectors: a.selectors };
+  return {
+    id: a.id,
+    articleUrl: a.articleUrl,
+    kind: a.kind,
+    status: a.status,
+    color: a.color,
+    selectors: a.selectors,
+  };
 }
 
 function tabOf(sender: Sender): number {
@@ -276,6 +283,9 @@ export function createAnnotationHandlers(
 
     async 'library.imported'({ urls }) {
       tagsChanged();
+      // A deleted note the import brought back (perhaps under another article) must not come
+      // back a second time through an undo.
+      deleted.clear();
       const wanted = new Set(urls);
       let notified = 0;
       for (const tabId of await listTabs().catch(() => [])) {

@@ -50,7 +50,17 @@ export class Annotator {
 
   /** Opens the editor for a stored annotation (a click on its highlight, or the popup). */
   edit(id: string, rect: DOMRect | null): void {
-    this.openEditor(`id=${id}`, rect);
+    this.openEditor(this.noteQuery('id', id), rect);
+  }
+
+  // The article goes with the id: the note is stored under the article its highlight was drawn
+  // for, which the tab may no longer show (a page that changed its address, a page from the
+  // back/forward cache).
+  private noteQuery(key: 'id' | 'peek', id: string): string {
+    const params = new URLSearchParams({ [key]: id });
+    const article = this.deps.layer.articleOf(id);
+    if (article) params.set('article', article);
+    return params.toString();
   }
 
   /** Shows the first line of an annotation's note next to the pointer; null hides the peek. */
@@ -61,7 +71,7 @@ export class Annotator {
     if (!id || this.closeEditor) return;
     const close = openEditorFrame(
       this.deps.doc,
-      this.deps.editorUrl(`peek=${id}`),
+      this.deps.editorUrl(this.noteQuery('peek', id)),
       new DOMRect(x, y + 12, 0, 0),
       { width: 280, height: 64 },
     );

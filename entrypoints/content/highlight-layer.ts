@@ -171,6 +171,11 @@ export class HighlightLayer {
     }
   }
 
+  /** The article a drawn annotation is stored under, or null when it is not drawn. */
+  articleOf(id: string): string | null {
+    return this.drawn.get(id)?.anchor.articleUrl ?? null;
+  }
+
   /** The annotation drawn under the point, if any (the last drawn wins where they overlap). */
   hitTest(x: number, y: number): string | null {
     let hit: string | null = null;

@@ -6,7 +6,7 @@ import type { Client } from '@/lib/messaging/client';
 import type { EditorData } from '@/lib/messaging/protocol';
 
 /** Which annotation this editor is about. */
-export type EditorTarget = { draftId: string } | { id: string };
+export type EditorTarget = { draftId: string } | { id: string; articleUrl?: string };
 
 interface Props {
   target: EditorTarget | null;
@@ -21,7 +21,7 @@ function errorText(error: unknown): string {
 export function EditorRoot({ target, request }: Props) {
   const [data, setData] = useState<Async<EditorData>>({ status: 'loading' });
   // A draft becomes a stored annotation on its first save; later saves update it.
-  const [savedId, setSavedId] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ id: string; articleUrl: string } | null>(null);
 
   useEffect(() => {
     if (!target) {
@@ -49,26 +49,26 @@ export function EditorRoot({ target, request }: Props) {
       </div>
     );
   }
-  const current: EditorTarget = savedId ? { id: savedId } : target;
-  const id = 'id' in current ? current.id : null;
+  const current: EditorTarget = saved ?? target;
+  const note = 'id' in current ? current : null;
   return (
     <AnnotationEditor
       quote={data.value.quote}
       anchoring={data.value.anchoring}
       initial={data.value.value}
-      isNew={data.value.isNew && savedId === null}
+      isNew={data.value.isNew && saved === null}
       knownTags={data.value.knownTags}
       onSave={async (fields) => {
         const record = await request('annotation.save', { target: current, fields });
-        setSavedId(record.id);
+        setSaved({ id: record.id, articleUrl: record.articleUrl });
         close();
       }}
       onCancel={close}
       onDelete={async () => {
-        if (id) await request('annotation.delete', { id });
+        if (note) await request('annotation.delete', note);
       }}
       onUndo={async () => {
-        if (id) await request('annotation.undoDelete', { id });
+        if (note) await request('annotation.undoDelete', { id: note.id });
       }}
     />
   );

@@ -4,19 +4,20 @@ import type { Client } from '@/lib/messaging/client';
 import type { EditorData } from '@/lib/messaging/protocol';
 
 interface Props {
-  id: string;
+  /** The note, and its article when the page named it. */
+  note: { id: string; articleUrl?: string };
   request: Client;
 }
 
 /** What hovering a highlight shows: the claim's status and the first line of its note. */
-export function NotePeek({ id, request }: Props) {
+export function NotePeek({ note, request }: Props) {
   const [data, setData] = useState<EditorData | null>(null);
   useEffect(() => {
-    request('editor.load', { id }).then(setData, () => setData(null));
-  }, [id, request]);
+    request('editor.load', note).then(setData, () => setData(null));
+  }, [note, request]);
   if (!data) return null;
-  const { status, note } = data.value;
-  const line = note.split('\n', 1)[0]?.trim() || 'No note. Click the highlight to write one.';
+  const { status, note: text } = data.value;
+  const line = text.split('\n', 1)[0]?.trim() || 'No note. Click the highlight to write one.';
   return (
     <div class="peek" role="tooltip">
       {status ? (

@@ -8,9 +8,23 @@ import './page.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function peekOf(search: string): string | null {
-  const id = new URLSearchParams(search).get('peek');
-  return id && UUID.test(id) ? id : null;
+/** The note's article, when the page that opened the editor named it. */
+function articleOf(params: URLSearchParams): string | undefined {
+  const article = params.get('article');
+  if (!article) return undefined;
+  try {
+    return /^https?:$/.test(new URL(article).protocol) ? article : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function peekOf(search: string): { id: string; articleUrl?: string } | null {
+  const params = new URLSearchParams(search);
+  const id = params.get('peek');
+  if (!id || !UUID.test(id)) return null;
+  const articleUrl = articleOf(params);
+  return articleUrl ? { id, articleUrl } : { id };
 }
 
 function targetOf(search: string): EditorTarget | null {
@@ -18,7 +32,10 @@ function targetOf(search: string): EditorTarget | null {
   const draftId = params.get('draft');
   const id = params.get('id');
   if (draftId && UUID.test(draftId)) return { draftId };
-  if (id && UUID.test(id)) return { id };
+  if (id && UUID.test(id)) {
+    const articleUrl = articleOf(params);
+    return articleUrl ? { id, articleUrl } : { id };
+  }
   return null;
 }
 
@@ -28,7 +45,7 @@ const peek = peekOf(location.search);
 if (root) {
   render(
     peek ? (
-      <NotePeek id={peek} request={request} />
+      <NotePeek note={peek} request={request} />
     ) : (
       <EditorRoot target={targetOf(location.search)} request={request} />
     ),

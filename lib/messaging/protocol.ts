@@ -163,6 +163,7 @@ export const AnnotationRecordSchema: v.GenericSchema<AnnotationRecord> = v.stric
 
 const AnchorSchema: v.GenericSchema<AnnotationAnchor> = v.strictObject({
   id: Uuid,
+  articleUrl: HttpUrl,
   kind: KindSchema,
   status: v.nullable(StatusSchema),
   color: ColorSchema,

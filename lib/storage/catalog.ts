@@ -1,7 +1,7 @@
 import { buildCatalogEntry } from '../library/catalog-entry';
 import type { CatalogEntry } from '../library/types';
 import type { ClaimmarkDatabase } from './database';
-import { readRowsInPages } from './notes';
+import { readRowsInPages, unpackRow } from './notes';
 
 /**
  * The whole catalog, one entry per article, built from the stored articles and their notes
@@ -10,13 +10,13 @@ import { readRowsInPages } from './notes';
 export function readCatalog(db: ClaimmarkDatabase): Promise<CatalogEntry[]> {
   return db.transaction('r', db.articles, db.notes, async () => {
     const [articles, rows] = await Promise.all([db.articles.toArray(), readRowsInPages(db)]);
-    const notes = new Map(rows.map((row) => [row.articleUrl, row.items]));
+    const notes = new Map(rows.map((row) => [row.articleUrl, unpackRow(row)]));
     const entries = articles.map((a) => buildCatalogEntry(a.url, a, notes.get(a.url) ?? []));
     // Notes whose article record was lost still show, under their address.
     const known = new Set(articles.map((a) => a.url));
     for (const row of rows) {
       if (!known.has(row.articleUrl)) {
-        entries.push(buildCatalogEntry(row.articleUrl, undefined, row.items));
+        entries.push(buildCatalogEntry(row.articleUrl, undefined, unpackRow(row)));
       }
     }
     return entries;
@@ -28,6 +28,9 @@ export function readNewestCatalog(db: ClaimmarkDatabase, limit: number): Promise
   return db.transaction('r', db.articles, db.notes, async () => {
     const articles = await db.articles.orderBy('savedAt').reverse().limit(limit).toArray();
     const rows = await db.notes.bulkGet(articles.map((a) => a.url));
-    return articles.map((a, at) => buildCatalogEntry(a.url, a, rows[at]?.items ?? []));
+    return articles.map((a, at) => {
+      const row = rows[at];
+      return buildCatalogEntry(a.url, a, row ? unpackRow(row) : []);
+    });
   });
 }

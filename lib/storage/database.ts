@@ -2,16 +2,12 @@ import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'de
 import { buildCatalogEntry } from '../library/catalog-entry';
 import type { CatalogEntry } from '../library/types';
 import type { AnnotationRecord, ArticleRecord } from '../model';
+import { packRow, type NotesRow } from './notes';
+
+export type { NotesRow } from './notes';
 
 /** The database's name in the extension origin. */
 export const DATABASE_NAME = 'claimmark';
-
-/** The annotations of one article, stored together as one record. */
-export interface NotesRow {
-  articleUrl: string;
-  /** The article's annotations, each complete (its own `articleUrl` included), in no order. */
-  items: AnnotationRecord[];
-}
 
 /** Claimmark's IndexedDB database; opened only in the extension origin. */
 export class ClaimmarkDatabase extends Dexie {
@@ -90,5 +86,5 @@ async function upgradeToNotes(tx: Transaction): Promise<void> {
   );
   await tx
     .table<NotesRow, string>('notes')
-    .bulkPut([...byArticle].map(([articleUrl, items]) => ({ articleUrl, items })));
+    .bulkPut([...byArticle].map(([articleUrl, items]) => packRow(articleUrl, items)));
 }

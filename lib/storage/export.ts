@@ -1,5 +1,6 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import type { ClaimmarkDatabase } from './database';
+import { unpackRow } from './notes';
 
 /**
  * Which records to export: everything, one article, or chosen annotations of chosen articles
@@ -26,14 +27,14 @@ export function readExportRecords(
   return db.transaction('r', db.articles, db.notes, async () => {
     if (selection.kind === 'all') {
       const [articles, rows] = await Promise.all([db.articles.toArray(), db.notes.toArray()]);
-      return { articles, annotations: rows.flatMap((r) => r.items) };
+      return { articles, annotations: rows.flatMap(unpackRow) };
     }
     if (selection.kind === 'article') {
       const [article, row] = await Promise.all([
         db.articles.get(selection.url),
         db.notes.get(selection.url),
       ]);
-      return { articles: article ? [article] : [], annotations: row?.items ?? [] };
+      return { articles: article ? [article] : [], annotations: row ? unpackRow(row) : [] };
     }
     const urls = [...new Set(selection.hits.map((h) => h.url))];
     const wanted = new Map<string, Set<string>>();
@@ -45,7 +46,7 @@ export function readExportRecords(
     const [articles, rows] = await Promise.all([db.articles.bulkGet(urls), db.notes.bulkGet(urls)]);
     const annotations = rows
       .filter(present)
-      .flatMap((row) => row.items.filter((a) => wanted.get(row.articleUrl)?.has(a.id)));
+      .flatMap((row) => unpackRow(row).filter((a) => wanted.get(row.articleUrl)?.has(a.id)));
     return { articles: articles.filter(present), annotations };
   });
 }

@@ -9,6 +9,7 @@ import {
 import type { AnnotationRecord } from '../model';
 import type { ClaimmarkDatabase } from './database';
 import { describeStorageError } from './errors';
+import { packRow, unpackRow } from './notes';
 
 // Below this many keys, reading the records asked for is cheaper than listing every key first.
 const FEW_KEYS = 2000;
@@ -44,12 +45,10 @@ async function readLibrary(db: ClaimmarkDatabase, parsed: ParsedImport): Promise
     readPresent(db.articles, [...urls]),
     parsed.annotations.length > 0 ? db.notes.toArray() : Promise.resolve([]),
   ]);
+  const notes = new Map(rows.map((row) => [row.articleUrl, unpackRow(row)]));
   const annotations = new Map<string, Pick<AnnotationRecord, 'id' | 'articleUrl' | 'modifiedAt'>>();
-  for (const row of rows) for (const a of row.items) annotations.set(a.id, a);
-  return {
-    existing: { articles: new Map(found.map((a) => [a.url, a])), annotations },
-    notes: new Map(rows.map((row) => [row.articleUrl, row.items])),
-  };
+  for (const items of notes.values()) for (const a of items) annotations.set(a.id, a);
+  return { existing: { articles: new Map(found.map((a) => [a.url, a])), annotations }, notes };
 }
 
 /** What importing this file would do to the library, without writing anything. */
@@ -89,7 +88,7 @@ async function writePlannedNotes(
   const kept = [...rows].filter(([, items]) => items.size > 0);
   const emptied = [...rows].filter(([, items]) => items.size === 0).map(([url]) => url);
   await db.notes.bulkPut(
-    kept.map(([articleUrl, items]) => ({ articleUrl, items: [...items.values()] })),
+    kept.map(([articleUrl, items]) => packRow(articleUrl, [...items.values()])),
   );
   if (emptied.length > 0) await db.notes.bulkDelete(emptied);
 }

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 async function annotations(): Promise<StoredAnnotation[]> {
-  return (await readAnnotations(browser)) as StoredAnnotation[];
+  return (await readAnnotations(browser));
 }
 
 async function editorFrame(page: Page, kind: 'draft' | 'id'): Promise<Frame> {
@@ -158,6 +158,8 @@ describe('highlighting and annotating in Chromium', () => {
     const rect = await rectOf(page, 'Russian President Vladimir Putin in Budapest');
     await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
     let editor = await editorFrame(page, 'id');
+    // The page names the note's article to its editor: the tab may show another one later.
+    expect(new URL(editor.url()).searchParams.get('article')).toMatch(/^http:\/\/127\.0\.0\.1:/);
     await expect.poll(() => editor.getByLabel('Note').inputValue()).toMatch(/^Compare with/);
     await editor.getByLabel('Note').fill('Edited: the readout says otherwise.');
     await pressToCloseEditor(page, () => editor.getByLabel('Note').press('Control+Enter'));

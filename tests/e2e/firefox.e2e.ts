@@ -5,6 +5,7 @@ import { launchFirefox, openExtensionPage, type FirefoxSession } from './support
 import { locatePassage, tintedShareOf } from './support/page-text';
 import { readStoreInExtension, reportedTabIdInExtension } from './support/in-extension';
 import { fixtureMounts } from './support/paths';
+import { unpackRow, type NotesRow } from '../../lib/storage/notes';
 
 let server: StaticServer;
 let firefox: FirefoxSession;
@@ -77,9 +78,9 @@ describe('Claimmark in Firefox ESR', () => {
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
     const highlights = async () =>
-      (
-        (await control.evaluate(readStoreInExtension, 'notes')) as { items: { quote: string }[] }[]
-      ).flatMap((row) => row.items.map((a) => a.quote));
+      ((await control.evaluate(readStoreInExtension, 'notes')) as NotesRow[])
+        .flatMap(unpackRow)
+        .map((a) => a.quote);
     await waitUntil(async () => (await highlights()).includes(quote));
 
     await page.reload();

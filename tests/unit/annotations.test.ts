@@ -6,7 +6,7 @@ import type { EditorData } from '@/lib/messaging/protocol';
 import type { AnnotationAnchor, AnnotationDraft, AnnotationRecord } from '@/lib/model';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
-import { readNotes, writeNotes } from '@/lib/storage/notes';
+import { readAllNotes, readNotes, writeNotes } from '@/lib/storage/notes';
 import { countNotes, findNote } from './stored-notes';
 
 const page = {
@@ -80,6 +80,7 @@ describe('annotations in the background', () => {
     );
     expect(anchor).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
+      articleUrl: page.url,
       kind: 'highlight',
       status: null,
       color: 'green',
@@ -183,6 +184,46 @@ describe('annotations in the background', () => {
     expect(await tagsOf({ draftId: second.draftId })).toEqual(['imported']);
     await call('annotation.undoDelete', { id: saved.id }, editor);
     expect(await tagsOf({ draftId: second.draftId })).toEqual(['imported', 'vote']);
+  });
+
+  it('edits a note under the article the editor names, though its tab has moved on', async () => {
+    const { db, call } = await setup();
+    const anchor = await call<AnnotationAnchor>(
+      'annotation.create',
+      { draft, color: 'yellow' },
+      content,
+    );
+    // The page changed its address (or its report is gone): the tab shows another article.
+    const moved = { ...page, url: 'https://news.example.com/next-story' };
+    await call('page.report', moved, { ...content, url: moved.url });
+    await expect(call('editor.load', { id: anchor.id }, editor)).rejects.toThrow(
+      /no longer exists/,
+    );
+    const named = { id: anchor.id, articleUrl: anchor.articleUrl };
+    expect(await call<EditorData>('editor.load', named, editor)).toMatchObject({ isNew: false });
+    await call('annotation.save', { target: named, fields }, editor);
+    expect((await findNote(db, anchor.id))?.note).toBe(fields.note);
+    expect(await call('annotation.delete', named, editor)).toEqual({ deleted: true });
+    expect(await countNotes(db)).toBe(0);
+  });
+
+  it('forgets the undo of a delete once an import may have brought the note back', async () => {
+    const { db, call } = await setup();
+    const anchor = await call<AnnotationAnchor>(
+      'annotation.create',
+      { draft, color: 'yellow' },
+      content,
+    );
+    const note = (await findNote(db, anchor.id)) as AnnotationRecord;
+    await call('annotation.delete', { id: anchor.id, articleUrl: anchor.articleUrl }, editor);
+    // The popup imports a file holding the note under another article, and says so.
+    const elsewhere = 'https://news.example.com/other';
+    await writeNotes(db, elsewhere, [{ ...note, articleUrl: elsewhere }]);
+    await call('library.imported', { urls: [elsewhere] }, editor);
+    await expect(call('annotation.undoDelete', { id: anchor.id }, editor)).rejects.toThrow(
+      /nothing to undo/,
+    );
+    expect((await readAllNotes(db)).map((a) => a.articleUrl)).toEqual([elsewhere]);
   });
 
   it('records anchoring results only for the annotations of the page that reports them', async () => {

@@ -1,6 +1,6 @@
 import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
 import { readCatalog } from '@/lib/storage/catalog';
-import { readNotes, writeNotes } from '@/lib/storage/notes';
+import { readNotes, unpackRow, writeNotes } from '@/lib/storage/notes';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 
 /** A string that would be markup if anything parsed it as HTML. */
@@ -204,7 +204,7 @@ export async function dump(db: ClaimmarkDatabase) {
   ]);
   return {
     articles,
-    annotations: rows.flatMap((r) => r.items).sort((a, b) => a.id.localeCompare(b.id)),
+    annotations: rows.flatMap(unpackRow).sort((a, b) => a.id.localeCompare(b.id)),
     rows: rows.map((r) => ({ url: r.articleUrl, ids: r.items.map((a) => a.id).sort() })),
     catalog: catalog.sort((a, b) => a.url.localeCompare(b.url)),
   };

@@ -61,6 +61,10 @@ describe('Claimmark JSON round trip', () => {
     expect(summary).toMatchObject({ added: 4, updated: 0, articlesAdded: 3, skipped: [] });
     expect([...summary.touchedUrls].sort()).toEqual(records.articles.map((a) => a.url).sort());
     expect(await dump(target)).toEqual(await dump(source));
+    // Stored the compact way: a row's notes name neither their article nor a repeated quote.
+    for (const row of await target.notes.toArray()) {
+      for (const item of row.items) expect(item).not.toHaveProperty('articleUrl');
+    }
     // Markup is stored as the text it is.
     expect((await findNote(target, hostile.id))?.quote).toBe(HOSTILE);
   });

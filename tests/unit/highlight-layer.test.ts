@@ -27,6 +27,7 @@ describe('HighlightLayer without the CSS Highlight API (jsdom)', () => {
     const anchors: AnnotationAnchor[] = [
       {
         id: crypto.randomUUID(),
+        articleUrl: 'https://news.example.com/story',
         kind: 'claim',
         status: 'disputed',
         color: 'yellow',
@@ -34,6 +35,7 @@ describe('HighlightLayer without the CSS Highlight API (jsdom)', () => {
       },
       {
         id: crypto.randomUUID(),
+        articleUrl: 'https://news.example.com/story',
         kind: 'highlight',
         status: null,
         color: 'green',

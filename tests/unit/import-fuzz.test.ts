@@ -9,6 +9,7 @@ import {
   freshDb,
   seed,
 } from './exchange-fixtures';
+import { packRow } from '@/lib/storage/notes';
 import { timeOf } from '@/lib/exchange/dedupe';
 import { parseImportFile } from '@/lib/exchange/parse-import';
 import { planImport } from '@/lib/exchange/plan';
@@ -182,7 +183,7 @@ async function restore(db: ClaimmarkDatabase, snapshot: Snapshot): Promise<void>
     const byUrl = new Map<string, AnnotationRecord[]>();
     for (const a of snapshot.annotations)
       byUrl.set(a.articleUrl, [...(byUrl.get(a.articleUrl) ?? []), a]);
-    await db.notes.bulkPut([...byUrl].map(([articleUrl, items]) => ({ articleUrl, items })));
+    await db.notes.bulkPut([...byUrl].map(([articleUrl, items]) => packRow(articleUrl, items)));
   });
 }
 

@@ -14,7 +14,7 @@ import { saveArticle, updateArticleFacts } from '@/lib/storage/articles';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { describeStorageError } from '@/lib/storage/errors';
-import { readRowsInPages } from '@/lib/storage/notes';
+import { packRow, readRowsInPages } from '@/lib/storage/notes';
 import { countNotes, findNote, notesById } from './stored-notes';
 
 const names: string[] = [];
@@ -127,8 +127,12 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
     expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
     expect(await notesById(db)).toEqual([...annotations].sort(byId));
     expect(await db.notes.count()).toBe(13);
+    // Rows keep each note without its article (the row's key) and without a repeated quote.
     for (const row of await db.notes.toArray()) {
-      expect(row.items.every((a) => a.articleUrl === row.articleUrl)).toBe(true);
+      for (const item of row.items) {
+        expect(item).not.toHaveProperty('articleUrl');
+        expect(item).not.toHaveProperty('quote');
+      }
     }
     await expectCatalogOfRecords(db);
     const lost = (await readCatalog(db)).find((e) => e.url === 'https://lost.example.com/x');
@@ -292,9 +296,7 @@ describe('reading the whole library in pages', () => {
     names.push(name);
     const db = new ClaimmarkDatabase(name);
     const urls = Array.from({ length: 9 }, (_, i) => `https://news.example.com/p-${String(i)}`);
-    await db.notes.bulkPut(
-      urls.map((url, i) => ({ articleUrl: url, items: [annotation(i, url)] })),
-    );
+    await db.notes.bulkPut(urls.map((url, i) => packRow(url, [annotation(i, url)])));
     const expected = [...urls].sort();
     for (const size of [1, 2, 3, 4, 9, 10, 250]) {
       expect((await readRowsInPages(db, size)).map((r) => r.articleUrl)).toEqual(expected);

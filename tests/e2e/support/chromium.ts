@@ -5,6 +5,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { requireBrowser } from '../../../scripts/browsers';
 import { readStoreInExtension, reportedTabIdInExtension } from './in-extension';
 import { builtExtension } from './paths';
+import type { AnnotationRecord } from '../../../lib/model';
+import { unpackRow, type NotesRow } from '../../../lib/storage/notes';
 
 /** The few extension APIs the tests call inside the extension origin. */
 interface ExtensionGlobal {
@@ -82,10 +84,9 @@ export function readStore(session: ChromiumSession, store: string): Promise<unkn
   return session.control.evaluate(readStoreInExtension, store);
 }
 
-/** Every stored annotation, out of the rows that hold each article's notes. */
-export async function readAnnotations(session: ChromiumSession): Promise<unknown[]> {
-  const rows = (await readStore(session, 'notes')) as { items: unknown[] }[];
-  return rows.flatMap((row) => row.items);
+/** Every stored annotation, whole, out of the rows that hold each article's notes. */
+export async function readAnnotations(session: ChromiumSession): Promise<AnnotationRecord[]> {
+  return ((await readStore(session, 'notes')) as NotesRow[]).flatMap(unpackRow);
 }
 
 /** Which annotations each article's row holds, by article, for comparing libraries. */
