@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 async function annotations(): Promise<StoredAnnotation[]> {
-  return (await readAnnotations(browser));
+  return await readAnnotations(browser);
 }
 
 async function editorFrame(page: Page, kind: 'draft' | 'id'): Promise<Frame> {
