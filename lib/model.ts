@@ -89,6 +89,7 @@ export interface AnchoringState {
   status: AnchorStatus;
   /** The text it landed on, when that differs from the quote; null otherwise. */
   text: string | null;
+  /** When a page last showed this result (renewed at most daily while it stays the same). */
   checkedAt: string;
 }
 

@@ -127,6 +127,9 @@ export function restoreAnnotation(db: ClaimmarkDatabase, record: AnnotationRecor
   });
 }
 
+// How long an unchanged anchoring result stands before a visit records its check again.
+const RECHECK_MS = 24 * 60 * 60 * 1000;
+
 /** Records how each annotation came back on its page, in one transaction. */
 export function recordAnchoring(
   db: ClaimmarkDatabase,
@@ -139,17 +142,24 @@ export function recordAnchoring(
     const items = await readNotes(db, articleUrl);
     const byId = new Map(items.map((a, at) => [a.id, at]));
     let updated = 0;
+    let changed = false;
     for (const result of results) {
       const at = byId.get(result.id);
       const existing = at === undefined ? undefined : items[at];
       if (at === undefined || !existing) continue;
+      updated++;
+      // A visit that finds every note as before writes nothing (an open library would read
+      // everything again after any write); the check time is renewed at most once a day.
+      const last = existing.anchoring;
+      const fresh = last && now.getTime() - Date.parse(last.checkedAt) < RECHECK_MS;
+      if (fresh && last.status === result.status && last.text === result.text) continue;
       items[at] = {
         ...existing,
         anchoring: { status: result.status, text: result.text, checkedAt: now.toISOString() },
       };
-      updated++;
+      changed = true;
     }
-    if (updated > 0) await writeNotes(db, articleUrl, items);
+    if (changed) await writeNotes(db, articleUrl, items);
     return updated;
   });
 }

@@ -305,3 +305,34 @@ describe('reading the whole library in pages', () => {
     expect(await readRowsInPages(db, 3)).toEqual([]);
   });
 });
+
+describe('recording how notes came back on their page', () => {
+  it('writes only what changed, and renews an unchanged check once a day', async () => {
+    const name = `anchoring-${crypto.randomUUID()}`;
+    names.push(name);
+    const db = new ClaimmarkDatabase(name);
+    const url = 'https://news.example.com/a';
+    const note = { ...annotation(1, url), anchoring: null };
+    await db.notes.put(packRow(url, [note]));
+    let writes = 0;
+    db.notes.hook('updating', () => {
+      writes++;
+    });
+    const day = Date.UTC(2026, 0, 2);
+    const visit = (at: number, status: 'anchored' | 'changed') =>
+      recordAnchoring(db, url, [{ id: note.id, status, text: null }], new Date(at));
+    expect(await visit(day, 'anchored')).toBe(1);
+    expect(writes).toBe(1);
+    expect(await visit(day + 60_000, 'anchored')).toBe(1);
+    expect(writes).toBe(1);
+    await visit(day + 120_000, 'changed');
+    expect(writes).toBe(2);
+    expect((await findNote(db, note.id))?.anchoring).toEqual({
+      status: 'changed',
+      text: null,
+      checkedAt: new Date(day + 120_000).toISOString(),
+    });
+    await visit(day + 2 * 24 * 3600_000, 'changed');
+    expect(writes).toBe(3);
+  });
+});
