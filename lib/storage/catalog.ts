@@ -4,23 +4,24 @@ import type { ClaimmarkDatabase } from './database';
 import { readRowsInPages, unpackRow } from './notes';
 
 /**
- * The whole catalog, one entry per article, built from the stored articles and their notes
- * in one read transaction. Building is cheap next to reading (about 0.1 s for 100,000 notes).
+ * The whole catalog, one entry per article, built from the stored articles and their notes.
+ * The notes are read a page per transaction, not in one: a read transaction holds back every
+ * write to its tables until it ends, and reading 100,000 notes takes seconds, which a save in
+ * another tab should not wait for. A write between pages can make the list a moment stale;
+ * the live query that shows it runs again after every write.
  */
-export function readCatalog(db: ClaimmarkDatabase): Promise<CatalogEntry[]> {
-  return db.transaction('r', db.articles, db.notes, async () => {
-    const [articles, rows] = await Promise.all([db.articles.toArray(), readRowsInPages(db)]);
-    const notes = new Map(rows.map((row) => [row.articleUrl, unpackRow(row)]));
-    const entries = articles.map((a) => buildCatalogEntry(a.url, a, notes.get(a.url) ?? []));
-    // Notes whose article record was lost still show, under their address.
-    const known = new Set(articles.map((a) => a.url));
-    for (const row of rows) {
-      if (!known.has(row.articleUrl)) {
-        entries.push(buildCatalogEntry(row.articleUrl, undefined, unpackRow(row)));
-      }
+export async function readCatalog(db: ClaimmarkDatabase): Promise<CatalogEntry[]> {
+  const [articles, rows] = await Promise.all([db.articles.toArray(), readRowsInPages(db)]);
+  const notes = new Map(rows.map((row) => [row.articleUrl, unpackRow(row)]));
+  const entries = articles.map((a) => buildCatalogEntry(a.url, a, notes.get(a.url) ?? []));
+  // Notes whose article record was lost still show, under their address.
+  const known = new Set(articles.map((a) => a.url));
+  for (const row of rows) {
+    if (!known.has(row.articleUrl)) {
+      entries.push(buildCatalogEntry(row.articleUrl, undefined, unpackRow(row)));
     }
-    return entries;
-  });
+  }
+  return entries;
 }
 
 /** The catalog entries of the newest saved articles, for painting the list before the rest. */

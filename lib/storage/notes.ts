@@ -76,6 +76,7 @@ export async function readAllNotes(db: ClaimmarkDatabase): Promise<AnnotationRec
  * Every notes row, in key order, read a page of rows per request. One request for the whole
  * library (90 MB at 100,000 notes) holds the browser's database work for seconds, and a small
  * read, such as another popup's first rows, would wait behind it; between pages it need not.
+ * Outside a transaction each page is its own, so writes can go between pages too.
  */
 export async function readRowsInPages(db: ClaimmarkDatabase, pageSize = 100): Promise<NotesRow[]> {
   const rows: NotesRow[] = [];
