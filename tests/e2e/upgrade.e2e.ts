@@ -3,7 +3,6 @@ import {
   launchChromium,
   readAnnotations,
   readNoteRows,
-  readStore,
   type ChromiumSession,
 } from './support/chromium';
 
@@ -108,9 +107,19 @@ describe('a library written by an older Claimmark', () => {
     const stored = (await readAnnotations(browser)) as { id: string }[];
     expect(stored.map((a) => a.id).sort()).toEqual(ids);
     expect((await readNoteRows(browser)).map((r) => r.ids.length)).toEqual([3, 2]);
-    // The old stores are gone.
-    expect(await readStore(browser, 'annotations')).toEqual([]);
-    expect(await readStore(browser, 'catalog')).toEqual([]);
+    // The old stores are gone from the database itself.
+    const stores = await browser.control.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('claimmark');
+          open.onsuccess = () => {
+            resolve([...open.result.objectStoreNames].sort());
+            open.result.close();
+          };
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+        }),
+    );
+    expect(stores).toEqual(['articles', 'notes']);
     // And the library works on what the upgrade moved: a search finds a note.
     await popup.getByLabel('Search the library').fill('orban 3');
     await expect.poll(() => popup.getByText('Viktor Orbán said 3 things').count()).toBe(1);
