@@ -185,6 +185,15 @@ describe('byline on the date line', () => {
     expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}<p>Interview: John Roe</p>`)).toEqual([]);
   });
 
+  it("reads a name set alone in bold or italics as the story's last line", () => {
+    const story = `<h1>A story</h1><div>${PARA.repeat(4)}`;
+    expect(bylineOf(`${story}<p><b><i>Jane Doe</i></b></p></div>`)).toEqual(['Jane Doe']);
+    expect(bylineOf(`${story}<p>The end.<br><em>Jane Doe</em></p></div>`)).toEqual(['Jane Doe']);
+    // A bold name inside prose, or a sign-off followed by more text, is not a byline.
+    expect(bylineOf(`${story}<p><b>Jane Doe</b> said so.</p></div>`)).toEqual([]);
+    expect(bylineOf(`${story}<p><b>Jane Doe</b></p><p>More to read.</p></div>`)).toEqual([]);
+  });
+
   it('reads a "Redaktion:" credit and a Chinese editor label', () => {
     expect(parseByline('Redaktion: Jane Doe (Pressesprecherin)', hints)).toEqual(['Jane Doe']);
     expect(parseByline('责任编辑：孔德明', hints)).toEqual(['孔德明']);

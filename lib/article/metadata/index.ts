@@ -18,7 +18,7 @@ import type { SiteHints } from './site';
 import { brandOf, hostKeyOf } from './site';
 import { collapse, textOf, tokenF1, tokens } from './text';
 import { authorMarked, byTags } from './dom';
-import { outsideStory } from './byline-dom';
+import { outsideStory, signOffName } from './byline-dom';
 import { bylineByDate } from './byline-dated';
 import { zoneAround, type ZoneText } from './zone';
 
@@ -306,6 +306,8 @@ function bylineOf(
     const signed = labelledLineInStory(doc, anchor, scope, hints);
     if (signed.length > 0) return signed;
   }
+  const signOff = signOffName(scope, anchor, hints);
+  if (signOff.length > 0) return signOff;
   for (const key of [
     'author',
     'article:author',
