@@ -174,6 +174,13 @@ describe('byline on the date line', () => {
     expect(bylineOf(body)).toEqual(['Jane Doe']);
   });
 
+  it('finds the story under a heading that holds the headline with more words', () => {
+    const head = '<meta property="og:title" content="Report on the budget of 22.04.2020">';
+    const body = `<div><h2>Report on the budget of 22.04.2020 – what the council wants next and why</h2>
+      <p>Von Jane Doe</p></div>${PARA}`;
+    expect(bylineOf(body, head)).toEqual(['Jane Doe']);
+  });
+
   it('reads a labelled credit line that signs the story at its end', () => {
     const body = `<h1>A story</h1>${PARA.repeat(10)}<p><strong>Autorin:</strong> Jane Doe</p>`;
     expect(bylineOf(body)).toEqual(['Jane Doe']);

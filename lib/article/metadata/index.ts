@@ -343,6 +343,23 @@ function findAnchor(doc: Document, headline: string | null): Element | null {
   return null;
 }
 
+/**
+ * A heading that holds the whole headline with more words around it, or only part of it (a
+ * headline taken from a title with a subtitle, or a heading with a kicker): it still shows where the
+ * story starts, which is all the byline search needs.
+ */
+function looseAnchor(doc: Document, headline: string | null): Element | null {
+  if (!headline) return null;
+  const words = tokens(headline);
+  if (words.length < 3) return null;
+  for (const el of byTags(doc, ['h1', 'h2', 'h3'], 150)) {
+    const own = tokens(textOf(el));
+    if (own.length < 3) continue;
+    if (words.every((w) => own.includes(w)) || own.every((w) => words.includes(w))) return el;
+  }
+  return null;
+}
+
 /** Reads headline, byline, dates, site name, language, canonical URL and description; never throws. */
 export function extractMetadata(
   doc: Document,
@@ -380,7 +397,8 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
   if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
   // With no headline element found, the page's first main heading still shows where the byline sits.
-  const bylineAnchor = anchor ?? doc.getElementsByTagName('h1')[0] ?? null;
+  const bylineAnchor =
+    anchor ?? looseAnchor(doc, choice.text) ?? doc.getElementsByTagName('h1')[0] ?? null;
   const bylineZones =
     zones ?? (bylineAnchor ? zoneAround(doc, bylineAnchor, { after: 600, before: 250 }) : null);
   const zoneForByline: ZoneText | null = bylineZones
