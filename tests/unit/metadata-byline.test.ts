@@ -77,6 +77,14 @@ describe('byline parsing', () => {
     expect(parseByline('Von R. R.', hints)).toEqual(['R. R.']);
   });
 
+  it('drops a social-media handle printed after the name', () => {
+    expect(parseByline('Por Jane Doe @janedoe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe @jane.doe and John Roe', hints)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

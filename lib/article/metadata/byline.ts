@@ -138,7 +138,8 @@ function isDeskCredit(part: string): boolean {
  */
 export function parseByline(raw: string, hints: SiteHints, credited = false): string[] {
   // Profile links stand in for names in some meta tags; they are not names.
-  let text = collapse(raw.replace(/https?:\/\/\S+/g, ' '));
+  // A social-media handle printed after the name ("Jane Doe @janedoe") is the same person again.
+  let text = collapse(raw.replace(/https?:\/\/\S+/g, ' ').replace(/(\S\s+)@[\w.]+/gu, '$1'));
   if (text === '' || LABEL_ONLY.test(text)) return [];
   text = text.replace(
     /^(?:zum profil von|profil von|zeige alle beiträge von|alle beiträge von|view all posts by|more posts by|weitere artikel von|artikel von)\s+/i,
