@@ -85,6 +85,19 @@ describe('byline parsing', () => {
     ]);
   });
 
+  it("drops the person's department, function or degree after the name", () => {
+    expect(parseByline('von Jane Doe, Online-Redaktion', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Autorin: Jane Doe, Projektleiterin der Stiftung', hints)).toEqual([
+      'Jane Doe',
+    ]);
+    expect(parseByline('By Jane Doe, PhD, and John Roe, MD', hints)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+    expect(parseByline('Professor of History John Roe', hints)).not.toEqual([]);
+    expect(parseByline('Von Redaktion', hints)).toEqual(['Redaktion']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });
@@ -118,6 +131,12 @@ describe('byline on the page', () => {
     expect(bylineOf(body)).toEqual(['Jane Doe']);
     const german = `<h1>A story</h1><p>Geschrieben von <em>Erika Mustermann</em></p>${PARA}`;
     expect(bylineOf(german)).toEqual(['Erika Mustermann']);
+  });
+
+  it('reads every author of a list of authors', () => {
+    const body = `<h1>A story</h1><ul class="authors"><li><a>Jane Doe, PhD,</a></li>
+      <li><a>John Roe, MD</a></li></ul>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe', 'John Roe']);
   });
 
   it('keeps a newsroom named by author markup', () => {

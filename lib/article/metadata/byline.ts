@@ -52,6 +52,11 @@ const ORGANISATION =
 const NOT_A_NAME =
   /^(?:posted|published|publiziert|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
 
+// What follows a person's name in the same byline and describes that person: a function
+// ("Projektleiterin der HSS", "Professor of History") or an academic degree ("PhD", "MD").
+const DESCRIPTION =
+  /^(?:[\p{L}-]*(?:leiter|sprecher|referent|direktor|präsident|vorsitzende|beauftragte|experte|expertin|berater|koordinator|geschäftsführer|professor|gründer|inhaber)\p{L}*|head|director|professor|chair|president|founder|ceo|fellow|lecturer|researcher|dean|ph\.?\s?d\.?|m\.?d\.?|mph|msc|mba|rdn?)(?=[\s.,]|$)/iu;
+
 /** True when a text is only a byline label waiting for its name: "By", "Von:", "| Written by". */
 export function isBylineLabel(text: string): boolean {
   return LABEL_ONLY.test(text.replace(/^[|•·:–—\s-]+/, '').trim());
@@ -156,14 +161,18 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   const names: string[] = [];
   const trim = (t: string): string =>
     collapse(t.replace(LEAD_IN, '')).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
-  for (const raw of text.split(/\s*[,;/&+]\s*|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu)) {
+  for (const raw of text.split(
+    /\s*[,;/&+]\s*(?:(?:and|und|et|y)\s+)?|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu,
+  )) {
     const part = trim(raw.replace(ROLE, ''));
+    if (names.length > 0 && DESCRIPTION.test(part)) continue;
     if (part !== '' && isNameLike(part, hints)) {
       if (!names.includes(part)) names.push(part);
     } else if (labelled) {
       // "By Staff Writer": the role is the whole credit.
+      // A desk after a person's name is that person's department ("Jane Doe, Online-Redaktion").
       const credit = part === '' ? trim(raw) : part;
-      if (credit !== '' && isDeskCredit(credit) && !names.includes(credit)) names.push(credit);
+      if (credit !== '' && names.length === 0 && isDeskCredit(credit)) names.push(credit);
     }
   }
   return names.slice(0, MAX_AUTHORS);

@@ -161,6 +161,8 @@ function bylineInZone(
   return [];
 }
 
+const MAX_LIST_AUTHORS = 8;
+
 /** Reads names from a byline element: its name-marked children, else its own text piece by piece. */
 function namesIn(el: Element, hints: SiteHints): string[] {
   const named = el.querySelectorAll(
@@ -174,6 +176,12 @@ function namesIn(el: Element, hints: SiteHints): string[] {
     );
     for (const n of parseByline(textOf(link), hints, credited))
       if (!names.includes(n)) names.push(n);
+  }
+  if (names.length > 0) return names;
+  // A list of authors, one per item: each item is a byline of its own.
+  const items = el.tagName === 'UL' || el.tagName === 'OL' ? el.children : [];
+  for (let i = 0; i < items.length && i < MAX_LIST_AUTHORS; i++) {
+    for (const n of parseByline(textOf(items[i]), hints)) if (!names.includes(n)) names.push(n);
   }
   if (names.length > 0) return names;
   if (textOf(el).length > 200) return [];
