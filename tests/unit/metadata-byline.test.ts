@@ -98,6 +98,11 @@ describe('byline parsing', () => {
     expect(parseByline('Von Redaktion', hints)).toEqual(['Redaktion']);
   });
 
+  it('does not take the site name written with accents, or an update label, for a name', () => {
+    expect(parseByline('La República', { siteName: null, hostKey: 'larepublica' })).toEqual([]);
+    expect(parseByline('Actualizado', hints)).toEqual([]);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });
@@ -137,6 +142,12 @@ describe('byline on the page', () => {
     const body = `<h1>A story</h1><ul class="authors"><li><a>Jane Doe, PhD,</a></li>
       <li><a>John Roe, MD</a></li></ul>${PARA}`;
     expect(bylineOf(body)).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('does not run a name into the role printed on the line under it', () => {
+    const body = `<h1>A story</h1><div class="author-box"><a href="/autor/jd"><h4>Jane Doe</h4><p>Redakteurin für Wirtschaft und Umwelt</p></a>
+      </div>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
   });
 
   it('keeps a newsroom named by author markup', () => {

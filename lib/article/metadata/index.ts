@@ -162,6 +162,31 @@ function bylineInZone(
 }
 
 const MAX_LIST_AUTHORS = 8;
+const BLOCK = /^(?:P|DIV|H[1-6]|LI|BR|DD|DT|TD|TH|SECTION|HEADER|FOOTER|FIGCAPTION|BLOCKQUOTE)$/;
+
+/**
+ * An element's text with a " | " where one block ends and the next begins: a name and the role
+ * printed on the line under it ("<h4>Jane Doe</h4><p>Redakteurin</p>") must not run together.
+ */
+function blockText(el: Element | null | undefined): string {
+  if (!el) return '';
+  let out = '';
+  const walk = (node: Node, depth: number): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeType === 1 && depth < 12) {
+        const block = BLOCK.test((child as Element).tagName);
+        if (block) out += ' | ';
+        walk(child, depth + 1);
+        if (block) out += ' | ';
+      }
+    }
+  };
+  walk(el, 0);
+  return collapse(out)
+    .replace(/^(?:\|\s*)+|(?:\s*\|)+$/g, '')
+    .replace(/\|(?:\s*\|)+/g, '|');
+}
 
 /** Reads names from a byline element: its name-marked children, else its own text piece by piece. */
 function namesIn(el: Element, hints: SiteHints): string[] {
@@ -174,7 +199,7 @@ function namesIn(el: Element, hints: SiteHints): string[] {
     const credited = /\bauthor\b/i.test(
       `${link?.getAttribute('rel') ?? ''} ${link?.getAttribute('itemprop') ?? ''}`,
     );
-    for (const n of parseByline(textOf(link), hints, credited))
+    for (const n of parseByline(blockText(link), hints, credited))
       if (!names.includes(n)) names.push(n);
   }
   if (names.length > 0) return names;
