@@ -219,6 +219,14 @@ describe('byline on the date line', () => {
     expect(bylineOf(body, head)).toEqual(['Jane Doe']);
   });
 
+  it('finds the story by the element showing the headline on a page without headings', () => {
+    const head = '<meta property="og:title" content="Council agrees on the new budget - News">';
+    const body = `<table><tr><td><span><a href="/news">News</a> : Council agrees on the new budget</span></td></tr>
+      <tr><td>Geschrieben von <a href="/user/6">Jane Doe</a> am 25.08.2015</td></tr>
+      <tr><td>${PARA}</td></tr></table>`;
+    expect(bylineOf(body, head)).toEqual(['Jane Doe']);
+  });
+
   it('reads a labelled credit line that signs the story at its end', () => {
     const body = `<h1>A story</h1>${PARA.repeat(10)}<p><strong>Autorin:</strong> Jane Doe</p>`;
     expect(bylineOf(body)).toEqual(['Jane Doe']);

@@ -393,6 +393,35 @@ function looseAnchor(doc: Document, headline: string | null): Element | null {
   return null;
 }
 
+const NO_ANCHOR = new Set(['SCRIPT', 'STYLE', 'TITLE', 'A', 'NAV', 'OPTION', 'SELECT', 'BUTTON']);
+
+/**
+ * On a page with no headings at all (old table layouts, page builders), the innermost element that
+ * shows the headline and little else: the byline is printed next to it as on any other page.
+ */
+function textAnchor(doc: Document, headline: string | null): Element | null {
+  const body = doc.body as HTMLElement | null;
+  if (!headline || !body) return null;
+  const words = tokens(headline);
+  if (words.length < 3) return null;
+  const all = body.querySelectorAll('*');
+  let best: Element | null = null;
+  for (let i = 0; i < all.length && i < 5000; i++) {
+    const el = all[i];
+    if (!el || NO_ANCHOR.has(el.tagName) || el.closest('a, nav')) continue;
+    if (best && !best.contains(el)) break;
+    const text = textOf(el);
+    if (text.length > 250) continue;
+    const own = tokens(text);
+    const holds = words.every((w) => own.includes(w)) && own.length <= words.length + 4;
+    const part =
+      own.length >= Math.max(3, Math.ceil(words.length * 0.6)) &&
+      own.every((w) => words.includes(w));
+    if (holds || part) best = el;
+  }
+  return best;
+}
+
 /** Reads headline, byline, dates, site name, language, canonical URL and description; never throws. */
 export function extractMetadata(
   doc: Document,
@@ -431,7 +460,10 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
   // With no headline element found, the page's first main heading still shows where the byline sits.
   const bylineAnchor =
-    anchor ?? looseAnchor(doc, choice.text) ?? doc.getElementsByTagName('h1')[0] ?? null;
+    anchor ??
+    looseAnchor(doc, choice.text) ??
+    doc.getElementsByTagName('h1')[0] ??
+    textAnchor(doc, choice.text);
   const bylineZones =
     zones ?? (bylineAnchor ? zoneAround(doc, bylineAnchor, { after: 600, before: 250 }) : null);
   const zoneForByline: ZoneText | null = bylineZones
