@@ -103,6 +103,16 @@ describe('byline parsing', () => {
     expect(parseByline('Actualizado', hints)).toEqual([]);
   });
 
+  it('ends the author at a credit for other work on the same line', () => {
+    expect(parseByline('Text: Jane Doe Fotos: John Roe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Text von Jane Doe \u00a0 Illustration von John Roe', hints)).toEqual([
+      'Jane Doe',
+    ]);
+    expect(parseByline('By Jane Doe Photos by John Roe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Text und Fotos: Jane Doe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Jane Doe, Illustrator: John Roe', hints)).toEqual(['Jane Doe']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

@@ -15,7 +15,10 @@ const BY = '(?:by|von|vom|par|por|di|door|av|af|przez)';
 const BY_LINE = '(?:by|von|par|por|door|av|af|przez)';
 // Labels that name the author's role outright: "Autorin:", "Author:", "Text:", "Interview:".
 const AUTHOR_LABEL =
-  '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text|texto|testo|interview|redakteur(?:in)?)';
+  '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text(?:\\s*(?:und|and|&|\\+|/)\\s*(?:fotos?|bilder?|photos?|interview))?|texto|testo|interview|redakteur(?:in)?)';
+// Credits for other work on the same line end the author's part: "Text: Jane Doe Fotos: John Roe".
+const OTHER_CREDIT =
+  /\s+(?:fotos?|photos?|photography|bilder?|illustrations?|illustrationen|grafik(?:en)?|graphics?|video|kamera|camera|übersetzung|translation)\s*(?::|von\s|by\s).*$/iu;
 // Chinese labels ("责任编辑：" responsible editor, "作者：" author), written without a space.
 const CJK_LABEL = '(?:责任编辑|编辑|作者|记者)\\s*[:：]\\s*';
 // Words that introduce a byline, in the languages of the web's news.
@@ -96,7 +99,7 @@ const PARTICLE =
 export function isNameLike(name: string, hints: SiteHints): boolean {
   if (name.length < 2 || name.length > 60) return false;
   if (
-    /[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net|it|fr|es|at|ch|uk|eu|nl|be|io)\b/i.test(name)
+    /[@<>{}[\]=/\\:]|https?:|www\.|\.(?:com|de|org|net|it|fr|es|at|ch|uk|eu|nl|be|io)\b/i.test(name)
   )
     return false;
   if (GENERIC.has(name.toLowerCase()) || NOT_A_NAME.test(name) || ORGANISATION.test(name))
@@ -152,7 +155,7 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   );
   // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
   const labelled = credited || LEAD_IN.test(text);
-  text = text.replace(LEAD_IN, '');
+  text = text.replace(LEAD_IN, '').replace(OTHER_CREDIT, '');
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
     text.split(
