@@ -242,6 +242,15 @@ describe('byline on the date line', () => {
     expect(bylineOf(body)).toEqual(['Jane Doe']);
   });
 
+  it('reads a bare "Von" line of its own that signs the story with a full name', () => {
+    const story = `<h1>A story</h1>${PARA.repeat(10)}`;
+    expect(bylineOf(`${story}<p><em>Von <span>Jane Doe</span></em></p>`)).toEqual(['Jane Doe']);
+    expect(bylineOf(`${story}<p>Von Jane Doe und John Roe</p>`)).toEqual(['Jane Doe', 'John Roe']);
+    // Prose, a place and a line with more in it are not signatures.
+    expect(bylineOf(`${story}<p>Von Berlin nach Hamburg</p>`)).toEqual([]);
+    expect(bylineOf(`${story}<p>Von Jane Doe stammt die Idee.</p>`)).toEqual([]);
+  });
+
   it('skips a book author in a fact sheet and an interview guest at the end of the story', () => {
     const sheet = `<div>Titel: A Book</div><div>Autorin: Jane Doe</div><div>Verlag: Books Ltd</div>`;
     expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}${sheet}`)).toEqual([]);

@@ -239,6 +239,21 @@ function factSheet(line: Element): boolean {
   return near.some((el) => el !== null && FACT_LABEL.test(textOf(el)));
 }
 
+const FULL_NAME =
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?\p{Lu}[\p{L}'’.-]+){1,3}$/u;
+
+/** True when a "Von …"/"By …" line names people by their full names and nothing else. */
+function signsAsPerson(line: string, hints: SiteHints): boolean {
+  const names = parseByline(line, hints);
+  // Every word after the "Von" is a name's, but for the "und"s between the names.
+  const words = tokens(line).length - 1;
+  return (
+    names.length > 0 &&
+    names.every((n) => FULL_NAME.test(n)) &&
+    tokens(names.join(' ')).length + names.length - 1 >= words
+  );
+}
+
 /**
  * A labelled credit line anywhere in the story ("Text: Jane Doe", "Autorin: Jane Doe, Leiterin …"):
  * many pages sign the story at its end rather than under the headline. Only a short line of its
@@ -255,10 +270,13 @@ function labelledLineInStory(
     const piece = pieces[i];
     if (!piece || (scope !== doc && !scope.contains(piece.el))) continue;
     let text = piece.text;
-    if (!opensWithRoleLabel(text)) continue;
+    // A bare "Von"/"By" counts only as a line of its own that holds nothing but a full name.
+    const bare = !opensWithRoleLabel(text);
+    if (bare && !isBylineLabel(text) && !opensByline(text)) continue;
     if (isBylineLabel(text)) text = `${text} ${pieces[i + 1]?.text ?? ''}`;
     else if (!opensByline(text)) continue;
     const line = piece.el.closest('p, li, td, dd, h2, h3, h4, h5, h6, div') ?? piece.el;
+    if (bare && (textOf(line) !== collapse(text) || !signsAsPerson(text, hints))) continue;
     // An "Interview:" label names the guest, a link is a teaser of another story, and an
     // "Autorin:" between "Titel:" and "Verlag:" is a book's author in a review's fact sheet.
     if (/^\W*interview/i.test(text) || piece.el.closest('a') || factSheet(line)) continue;
