@@ -113,6 +113,13 @@ describe('byline parsing', () => {
     expect(parseByline('Jane Doe, Illustrator: John Roe', hints)).toEqual(['Jane Doe']);
   });
 
+  it('credits both sides of an interview', () => {
+    expect(parseByline('Jane Doe im Gespräch mit John Roe', hints)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

@@ -156,6 +156,11 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
   const labelled = credited || LEAD_IN.test(text);
   text = text.replace(LEAD_IN, '').replace(OTHER_CREDIT, '');
+  // An interview credits both sides: "Jane Doe im Gespräch mit John Roe".
+  text = text.replace(
+    /\s+(?:im gespräch mit|in conversation with|in an interview with)\s+/iu,
+    ', ',
+  );
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
     text.split(
