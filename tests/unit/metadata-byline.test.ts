@@ -244,6 +244,14 @@ describe('byline on the date line', () => {
     expect(bylineOf(body, head)).toEqual(['Jane Doe']);
   });
 
+  it('reads the byline under the first h2 of a page with no headline and no h1', () => {
+    const body = `<h2>Example</h2><h4>A film about a family</h4><p>von <em>Jane Doe</em></p>${PARA}`;
+    const doc = new JSDOM(`<html><head><title>Example</title></head><body>${body}</body></html>`, {
+      url: URL,
+    }).window.document;
+    expect(extractMetadata(doc, URL).byline).toEqual(['Jane Doe']);
+  });
+
   it('reads a labelled credit line that signs the story at its end', () => {
     const body = `<h1>A story</h1>${PARA.repeat(10)}<p><strong>Autorin:</strong> Jane Doe</p>`;
     expect(bylineOf(body)).toEqual(['Jane Doe']);

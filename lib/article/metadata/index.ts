@@ -476,12 +476,14 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   const published = publishedDate(doc, url, s, { anchor, zones, scope, language, now });
   let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
   if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
-  // With no headline element found, the page's first main heading still shows where the byline sits.
+  // With no headline element found, the page's first main heading still shows where the byline
+  // sits; on a page whose only title is the site's name (no headline at all), its first h2 does.
   const bylineAnchor =
     anchor ??
     looseAnchor(doc, choice.text) ??
     doc.getElementsByTagName('h1')[0] ??
-    textAnchor(doc, choice.text);
+    textAnchor(doc, choice.text) ??
+    (choice.text === null ? (doc.getElementsByTagName('h2')[0] ?? null) : null);
   const bylineZones =
     zones ?? (bylineAnchor ? zoneAround(doc, bylineAnchor, { after: 600, before: 250 }) : null);
   const zoneForByline: ZoneText | null = bylineZones
