@@ -120,6 +120,19 @@ describe('byline parsing', () => {
     ]);
   });
 
+  it('does not take a label word or a stock photo agency for a name', () => {
+    expect(parseByline('Auteur', hints)).toEqual([]);
+    expect(parseByline('Getty Images', hints)).toEqual([]);
+  });
+
+  it('takes "Text" or "Interview" alone for a label only with a colon', () => {
+    expect(isBylineLabel('Interview')).toBe(false);
+    expect(isBylineLabel('Interview:')).toBe(true);
+    expect(isBylineLabel('Autor')).toBe(true);
+    const menu = `<ul><li><a href="/t/interview">Interview</a></li><li><a href="/t/kosmetik">Kosmetik</a></li></ul>`;
+    expect(bylineOf(`${menu}<h1>A story</h1>${PARA}`)).toEqual([]);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });
@@ -165,6 +178,18 @@ describe('byline on the page', () => {
     const body = `<h1>A story</h1><div class="author-box"><a href="/autor/jd"><h4>Jane Doe</h4><p>Redakteurin für Wirtschaft und Umwelt</p></a>
       </div>${PARA}`;
     expect(bylineOf(body)).toEqual(['Jane Doe']);
+  });
+
+  it("reads a newsroom credit in an author box, not the words of the author's biography", () => {
+    const body = `<h1>A story</h1>${PARA}<div class="author-info"><span>Autor</span><a>Example Blog Redaktion</a>
+      <p>Alles über Lautsprecher, Heimkino und HiFi-Trends.</p></div>`;
+    expect(bylineOf(body)).toEqual(['Example Blog Redaktion']);
+  });
+
+  it('decodes HTML entities left in a JSON-LD author name', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","author":{"@type":"Person","name":"Jos&eacute; N&uacute;&ntilde;ez"}}</script>';
+    expect(bylineOf(`<h1>A story</h1><p>Por José Núñez</p>${PARA}`, ld)).toEqual(['José Núñez']);
   });
 
   it('keeps a newsroom named by author markup', () => {

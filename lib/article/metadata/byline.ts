@@ -2,6 +2,7 @@ import type { LdData } from './jsonld';
 import { isObject, resolve, typesOf } from './jsonld';
 import type { SiteHints } from './site';
 import { isSiteName } from './site';
+import { decodeEntities } from './headline';
 import { collapse } from './text';
 
 const MAX_AUTHORS = 8;
@@ -26,6 +27,9 @@ const LEAD_IN = new RegExp(
   `^(?:[~|•·:–—-]\\s*)*(?:(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL}|redaktion\\s*:)\\s*[:.]?\\s+|${CJK_LABEL})`,
   'iu',
 );
+// Alone on a line, a work noun ("Text", "Interview") is a menu item or a section's name unless a
+// colon makes it a label; a role noun ("Autor", "By") is a label either way.
+const WORK_NOUN = /^(?:text|texto|testo|interview)\b/iu;
 const LABEL_ONLY = new RegExp(`^(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL})\\s*[:.]?$`, 'iu');
 // Byline words that open a line: "By Jane Doe", "Von Jane Doe", "Written by: Jane Doe".
 const BYLINE_START = new RegExp(
@@ -40,7 +44,7 @@ const ROLE =
 const GENERIC = new Set([
   'admin', 'administrator', 'webmaster', 'redaktion', 'editor', 'editors', 'editorial', 'staff', 'team', 'unknown',
   'anonymous', 'anonym', 'guest', 'gast', 'user', 'super user', 'superuser', 'wordpressadmin', 'name', 'author',
-  'autor', 'by', 'von', 'posted', 'rédaction', 'redazione', 'redacción', 'the editors', 'editorial staff', 'editorial board',
+  'autor', 'auteur', 'autore', 'autorin', 'by', 'von', 'posted', 'rédaction', 'redazione', 'redacción', 'the editors', 'editorial staff', 'editorial board',
   'news desk', 'newsdesk', 'online', 'default', 'share', 'follow', 'twitter', 'facebook', 'email', 'e-mail', 'more', 'mehr',
   'vom', 'datum', 'date', 'zvg', 'agencies', 'about the author', 'über den autor', 'english', 'deutsch', 'français', 'español',
 ]);
@@ -48,9 +52,10 @@ const GENERIC = new Set([
 const MONTH_DAY =
   /^(?:\d{1,2}\.?\s+)?(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun[ei]?|jul[yi]?|aug(?:ust)?|sep(?:tember)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?(?:\s+\d{1,2})?$/iu;
 
-// Legal forms and institutions: an organisation credited as author, not a person's byline.
+// Legal forms and institutions: an organisation credited as author, not a person's byline. Stock
+// photo agencies ("Getty Images", "iStock") are credits for the pictures.
 const ORGANISATION =
-  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff)\b/i;
+  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff|Getty|iStock(?:photo)?|Shutterstock|Adobe Stock|picture[- ]alliance|imago)\b/i;
 // Words that show a fragment is a label, a date or a credit rather than a name.
 const NOT_A_NAME =
   /^(?:posted|published|publiziert|actualizado|publicado|aggiornato|pubblicato|mis à jour|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
@@ -62,7 +67,8 @@ const DESCRIPTION =
 
 /** True when a text is only a byline label waiting for its name: "By", "Von:", "| Written by". */
 export function isBylineLabel(text: string): boolean {
-  return LABEL_ONLY.test(text.replace(/^[|•·:–—\s-]+/, '').trim());
+  const label = text.replace(/^[|•·:–—\s-]+/, '').trim();
+  return LABEL_ONLY.test(label) && (!WORK_NOUN.test(label) || label.endsWith(':'));
 }
 
 // A label that names the author's role or the work outright ("Autorin:", "Text von", "Written by"),
@@ -128,7 +134,7 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
 
 // A newsroom credited as author: "Redaktion", "Staff Writer", "HLNF Staff Report", "Die Redaktion von X".
 const DESK =
-  /^(?:(?:die|the)\s+)?(?:[\p{L}.-]+\s+|[\p{L}.]+-)?(?:redaktion|newsdesk|news desk|staff writer|staff report|staff|editorial team|team|rédaction|redazione|redacción)(?:\s+[\p{L}.-]+){0,3}$/iu;
+  /^(?:(?:die|the)\s+)?(?:(?:[\p{L}.-]+\s+){1,2}|[\p{L}.]+-)?(?:redaktion|newsdesk|news desk|staff writer|staff report|staff|editorial team|team|rédaction|redazione|redacción)(?:\s+[\p{L}.-]+){0,3}$/iu;
 
 /** True when a credit is a newsroom ("Redaktion", "Newsdesk", "PETA-Team") rather than a person. */
 export function isDesk(text: string): boolean {
@@ -198,7 +204,7 @@ export function ldAuthorNames(
   for (const item of list.slice(0, MAX_AUTHORS * 2)) {
     const node = resolve(item, data);
     if (typeof node === 'string') {
-      names.push(...parseByline(node, hints));
+      names.push(...parseByline(decodeEntities(node), hints));
       continue;
     }
     if (!isObject(node)) continue;
@@ -210,8 +216,9 @@ export function ldAuthorNames(
       )
     )
       continue;
+    // Names in JSON-LD are often HTML-escaped twice: "Redacci&oacute;n".
     const name = node.name;
-    if (typeof name === 'string') names.push(...parseByline(name, hints));
+    if (typeof name === 'string') names.push(...parseByline(decodeEntities(name), hints));
     else if (Array.isArray(name) && typeof name[0] === 'string')
       names.push(...parseByline(name[0], hints));
   }

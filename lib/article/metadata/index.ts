@@ -222,8 +222,10 @@ function namesIn(el: Element, hints: SiteHints): string[] {
     hints,
   );
   if (joined.length > 0) return joined;
-  // "Post author" | "By Jane Doe": the label and the name in separate pieces.
+  // "Post author" | "By Jane Doe": the label and the name in separate pieces. A sentence is the
+  // author's biography, whose commas and "und"s would cut it into name-like words.
   for (const part of parts) {
+    if (part.split(/\s+/).length > 8 || /\p{L}{2}[.!?]$/u.test(part)) continue;
     const names = parseByline(part, hints);
     if (names.length > 0) return names;
   }
