@@ -133,6 +133,13 @@ describe('byline parsing', () => {
     expect(bylineOf(`${menu}<h1>A story</h1>${PARA}`)).toEqual([]);
   });
 
+  it('drops a job title before the name and a category after "under"', () => {
+    expect(parseByline('Von FOCUS-Online-Experte Jane Doe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Gastautorin Jane Doe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('by jdoe under', hints)).toEqual(['jdoe']);
+    expect(parseByline('Posted by Jane Doe under Politics', hints)).toEqual(['Jane Doe']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

@@ -146,6 +146,17 @@ function isDeskCredit(part: string): boolean {
   return part.length <= 60 && !/[@<>{}[\]=/\\]|https?:|\d/.test(part) && DESK.test(part);
 }
 
+// A job title set before the name: "FOCUS-Online-Experte Jane Doe", "Gastautorin Jane Doe".
+const LEADING_ROLE =
+  /^(?:[\p{L}]+-)*(?:experte|expertin|gastautor(?:in)?|kolumnist(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|redakteur(?:in)?|reporter(?:in)?)\s+/iu;
+
+/** A part without the job title in front of the name, when a capitalised name follows it. */
+function withoutLeadingRole(part: string): string {
+  const role = LEADING_ROLE.exec(part.trim());
+  const rest = role ? part.trim().slice(role[0].length) : '';
+  return role && /^\p{Lu}\p{Ll}/u.test(rest) ? rest : part;
+}
+
 /**
  * Splits a printed byline into author names: drops "By", roles, dates, "and". `credited` says the
  * page's markup names the text as its author (rel/itemprop author), which vouches like a "By".
@@ -170,7 +181,7 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
     text.split(
-      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
+      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+under(?:\s|$)|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
     )[0] ?? '';
   const names: string[] = [];
   const trim = (t: string): string =>
@@ -178,7 +189,7 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   for (const raw of text.split(
     /\s*[,;/&+]\s*(?:(?:and|und|et|y)\s+)?|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu,
   )) {
-    const part = trim(raw.replace(ROLE, ''));
+    const part = trim(withoutLeadingRole(raw).replace(ROLE, ''));
     if (names.length > 0 && DESCRIPTION.test(part)) continue;
     if (part !== '' && isNameLike(part, hints)) {
       if (!names.includes(part)) names.push(part);
