@@ -101,6 +101,7 @@ describe('byline parsing', () => {
   it('does not take the site name written with accents, or an update label, for a name', () => {
     expect(parseByline('La República', { siteName: null, hostKey: 'larepublica' })).toEqual([]);
     expect(parseByline('Actualizado', hints)).toEqual([]);
+    expect(parseByline('Zuletzt geändert', hints)).toEqual([]);
   });
 
   it('ends the author at a credit for other work on the same line', () => {
@@ -197,6 +198,15 @@ describe('byline on the page', () => {
     const ld =
       '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","author":{"@type":"Person","name":"Jos&eacute; N&uacute;&ntilde;ez"}}</script>';
     expect(bylineOf(`<h1>A story</h1><p>Por José Núñez</p>${PARA}`, ld)).toEqual(['José Núñez']);
+  });
+
+  it('reads an author box set in the sidebar when nothing else names the author', () => {
+    const body = `<article><h1>A story</h1>${PARA}</article><aside class="sidebar">
+      <div class="author-meta"><a href="/people/jd">Jane Doe</a> <span>Autor</span></div></aside>`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+    const widget = `<article><h1>A story</h1>${PARA}</article><aside class="sidebar">
+      <div class="widget"><span class="author">Sam Side</span></div></aside>`;
+    expect(bylineOf(widget)).toEqual([]);
   });
 
   it('keeps a newsroom named by author markup', () => {

@@ -58,7 +58,7 @@ const ORGANISATION =
   /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff|Getty|iStock(?:photo)?|Shutterstock|Adobe Stock|picture[- ]alliance|imago)\b/i;
 // Words that show a fragment is a label, a date or a credit rather than a name.
 const NOT_A_NAME =
-  /^(?:posted|published|publiziert|actualizado|publicado|aggiornato|pubblicato|mis à jour|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
+  /^(?:posted|published|publiziert|zuletzt|last (?:updated|modified|edited)|actualizado|publicado|aggiornato|pubblicato|mis à jour|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
 
 // What follows a person's name in the same byline and describes that person: a function
 // ("Projektleiterin der HSS", "Professor of History") or an academic degree ("PhD", "MD").

@@ -301,6 +301,25 @@ function visibleText(doc: Document): string {
   return (body?.textContent ?? '').toLowerCase();
 }
 
+const AUTHOR_BOX =
+  '[class*="author-meta" i], [class*="author-box" i], [class*="authorbox" i], [class*="author-info" i], [class*="about-author" i], [class*="autorenbox" i], [class*="author-bio" i], [class*="author-profile" i], [class*="author-card" i]';
+
+/**
+ * Names in an author box ("author-box", "author-meta", "about-author"): it names the story's author
+ * even where the theme sets it in the sidebar, which the story's own search leaves out with the
+ * sidebar's other widgets.
+ */
+function authorBox(doc: Document, hints: SiteHints): string[] {
+  const boxes = doc.querySelectorAll(AUTHOR_BOX);
+  for (let i = 0; i < boxes.length && i < 5; i++) {
+    const el = boxes[i];
+    if (!el || /comment/i.test(el.getAttribute('class') ?? '')) continue;
+    const names = namesIn(el, hints);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
 function bylineOf(
   doc: Document,
   s: PageSignals,
@@ -361,6 +380,8 @@ function bylineOf(
   }
   const signOff = signOffName(scope, anchor, hints);
   if (signOff.length > 0) return signOff;
+  const boxed = authorBox(doc, hints);
+  if (boxed.length > 0) return boxed;
   for (const key of [
     'author',
     'article:author',
