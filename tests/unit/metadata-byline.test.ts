@@ -308,6 +308,22 @@ describe('byline on the date line', () => {
     expect(bylineOf(`${story}<p>Von Jane Doe stammt die Idee.</p>`)).toEqual([]);
   });
 
+  it('reads an "Autoren" line without a colon that holds nothing but full names', () => {
+    const story = `<h1>A story</h1>${PARA.repeat(10)}`;
+    expect(bylineOf(`${story}<p>Autoren Jane Doe und John Roe</p>`)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+    expect(bylineOf(`${story}<p>Autoren haben es schwer</p>`)).toEqual([]);
+  });
+
+  it('does not take a tag link in the author line for a name', () => {
+    const body = `<h1>A story</h1><div class="post-author"><a href="/tag/csp/" rel="tag">CSP</a></div>${PARA}`;
+    expect(bylineOf(body)).toEqual([]);
+    const labelled = `<h1>A story</h1><p>Von <a href="/tag/csp/">CSP</a></p>${PARA}`;
+    expect(bylineOf(labelled)).toEqual([]);
+  });
+
   it('skips a book author in a fact sheet and an interview guest at the end of the story', () => {
     const sheet = `<div>Titel: A Book</div><div>Autorin: Jane Doe</div><div>Verlag: Books Ltd</div>`;
     expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}${sheet}`)).toEqual([]);

@@ -139,8 +139,10 @@ function bylineInZone(
     if (!piece) continue;
     let text = piece.text;
     let next = i + 1;
-    if (isBylineLabel(text)) text = `${text} ${pieces[next++]?.text ?? ''}`;
-    else if (!opensByline(text)) continue;
+    if (isBylineLabel(text)) {
+      if (inTopicLink(pieces[next]?.el)) continue;
+      text = `${text} ${pieces[next++]?.text ?? ''}`;
+    } else if (!opensByline(text)) continue;
     // Co-authors in pieces of their own: "Von" "Jane Doe" "und" "John Roe".
     for (let k = 0; k < 4; k++) {
       const more = pieces[next]?.text ?? '';
@@ -162,6 +164,18 @@ function bylineInZone(
 }
 
 const MAX_LIST_AUTHORS = 8;
+const TOPIC_HREF = /\/(?:tags?|category|categories|kategorie|themen?|topics?)\//i;
+
+/** True inside a link to a tag or category page: a topic set beside the author, not a name. */
+function inTopicLink(el: Element | null | undefined): boolean {
+  const link = el?.closest('a');
+  if (!link) return false;
+  const rel = link.getAttribute('rel') ?? '';
+  return (
+    /\b(?:tag|category)\b/i.test(`${rel} ${link.getAttribute('class') ?? ''}`) ||
+    TOPIC_HREF.test(link.getAttribute('href') ?? '')
+  );
+}
 const BLOCK = /^(?:P|DIV|H[1-6]|LI|BR|DD|DT|TD|TH|SECTION|HEADER|FOOTER|FIGCAPTION|BLOCKQUOTE)$/;
 
 /**
@@ -215,7 +229,7 @@ function namesIn(el: Element, hints: SiteHints): string[] {
   const parts: string[] = [];
   for (let n = walker.nextNode(); n && parts.length < 40; n = walker.nextNode()) {
     const t = (n.nodeValue ?? '').trim();
-    if (t !== '') parts.push(t);
+    if (t !== '' && !inTopicLink(n.parentElement)) parts.push(t);
   }
   const joined = parseByline(
     parts.join(' | ').replace(/^((?:by|von|par|por|door|autor|author)\s*:?)\s*\|\s*/i, '$1 '),
@@ -241,6 +255,7 @@ function factSheet(line: Element): boolean {
   return near.some((el) => el !== null && FACT_LABEL.test(textOf(el)));
 }
 
+const ROLE_NOUN = /^(?:autor(?:in|en)?|authors?|verfasser(?:in)?)\s+\S/iu;
 const FULL_NAME =
   /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?\p{Lu}[\p{L}'’.-]+){1,3}$/u;
 
@@ -272,11 +287,13 @@ function labelledLineInStory(
     const piece = pieces[i];
     if (!piece || (scope !== doc && !scope.contains(piece.el))) continue;
     let text = piece.text;
-    // A bare "Von"/"By" counts only as a line of its own that holds nothing but a full name.
-    const bare = !opensWithRoleLabel(text);
-    if (bare && !isBylineLabel(text) && !opensByline(text)) continue;
+    // A bare "Von"/"By", or a role noun without its colon ("Autoren Jane Doe und John Roe"),
+    // counts only as a line of its own that holds nothing but full names.
+    const roleNoun = ROLE_NOUN.test(text) && !opensByline(text);
+    const bare = !opensWithRoleLabel(text) || roleNoun;
+    if (bare && !roleNoun && !isBylineLabel(text) && !opensByline(text)) continue;
     if (isBylineLabel(text)) text = `${text} ${pieces[i + 1]?.text ?? ''}`;
-    else if (!opensByline(text)) continue;
+    else if (!opensByline(text) && !roleNoun) continue;
     const line = piece.el.closest('p, li, td, dd, h2, h3, h4, h5, h6, div') ?? piece.el;
     if (bare && (textOf(line) !== collapse(text) || !signsAsPerson(text, hints))) continue;
     // An "Interview:" label names the guest, a link is a teaser of another story, and an
