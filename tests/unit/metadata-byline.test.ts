@@ -95,6 +95,9 @@ describe('byline parsing', () => {
       'John Roe',
     ]);
     expect(parseByline('Professor of History John Roe', hints)).not.toEqual([]);
+    expect(parseByline('By Jane Doe, Dean Roe', hints)).toEqual(['Jane Doe', 'Dean Roe']);
+    expect(parseByline('By Jane Doe, Md Rahman', hints)).toEqual(['Jane Doe', 'Md Rahman']);
+    expect(parseByline('Jane Doe, Head of Research', hints)).toEqual(['Jane Doe']);
     expect(parseByline('Von Redaktion', hints)).toEqual(['Redaktion']);
   });
 

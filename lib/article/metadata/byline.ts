@@ -61,9 +61,19 @@ const NOT_A_NAME =
   /^(?:posted|published|publiziert|zuletzt|last (?:updated|modified|edited)|actualizado|publicado|aggiornato|pubblicato|mis à jour|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
 
 // What follows a person's name in the same byline and describes that person: a function
-// ("Projektleiterin der HSS", "Professor of History") or an academic degree ("PhD", "MD").
-const DESCRIPTION =
-  /^(?:[\p{L}-]*(?:leiter|sprecher|referent|direktor|präsident|vorsitzende|beauftragte|experte|expertin|berater|koordinator|geschäftsführer|professor|gründer|inhaber)\p{L}*|head|director|professor|chair|president|founder|ceo|fellow|lecturer|researcher|dean|ph\.?\s?d\.?|m\.?d\.?|mph|msc|mba|rdn?)(?=[\s.,]|$)/iu;
+// ("Projektleiterin der HSS", "Professor of History", "Founder") or an academic degree ("PhD").
+// A function word stands alone or before a lower-case word, so a co-author's name is kept; degrees
+// are matched as written ("MD", not the "Md" that opens many South Asian names).
+const FUNCTION_WORD =
+  /^(?:[\p{L}-]*(?:leiter|sprecher|referent|direktor|präsident|vorsitzende|beauftragte|experte|expertin|berater|koordinator|geschäftsführer|professor|gründer|inhaber)\p{L}*|head|director|professor|chair|president|founder|ceo|fellow|lecturer|researcher)(?:\s+|$)/iu;
+const DEGREE = /^(?:Ph\.?\s?D|M\.?D|MPH|MSc|MBA|RDN?)\.?$/u;
+
+/** True when a part of a byline describes the person named before it rather than naming someone. */
+function describesPerson(part: string): boolean {
+  if (DEGREE.test(part)) return true;
+  const fn = FUNCTION_WORD.exec(part);
+  return fn !== null && (fn[0].length === part.length || /^\p{Ll}/u.test(part.slice(fn[0].length)));
+}
 
 /** True when a text is only a byline label waiting for its name: "By", "Von:", "| Written by". */
 export function isBylineLabel(text: string): boolean {
@@ -190,7 +200,7 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
     /\s*[,;/&+]\s*(?:(?:and|und|et|y)\s+)?|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu,
   )) {
     const part = trim(withoutLeadingRole(raw).replace(ROLE, ''));
-    if (names.length > 0 && DESCRIPTION.test(part)) continue;
+    if (names.length > 0 && describesPerson(part)) continue;
     if (part !== '' && isNameLike(part, hints)) {
       if (!names.includes(part)) names.push(part);
     } else if (labelled) {
