@@ -462,12 +462,13 @@ function textAnchor(doc: Document, headline: string | null): Element | null {
   if (!headline || !body) return null;
   const words = tokens(headline);
   if (words.length < 3) return null;
-  const all = body.querySelectorAll('*');
-  let best: Element | null = null;
-  for (let i = 0; i < all.length && i < 5000; i++) {
-    const el = all[i];
-    if (!el || NO_ANCHOR.has(el.tagName) || el.closest('a, nav')) continue;
-    if (best && !best.contains(el)) break;
+  // Text nodes, not elements: only a small element around a text node is ever measured.
+  const walker = doc.createTreeWalker(body, 4);
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
+    const el = node.parentElement;
+    if (!el || (node.nodeValue ?? '').trim().length < 8 || el.childElementCount > 12) continue;
+    if (NO_ANCHOR.has(el.tagName) || el.closest('a, nav')) continue;
     const text = textOf(el);
     if (text.length > 250) continue;
     const own = tokens(text);
@@ -475,9 +476,9 @@ function textAnchor(doc: Document, headline: string | null): Element | null {
     const part =
       own.length >= Math.max(3, Math.ceil(words.length * 0.6)) &&
       own.every((w) => words.includes(w));
-    if (holds || part) best = el;
+    if (holds || part) return el;
   }
-  return best;
+  return null;
 }
 
 /** Reads headline, byline, dates, site name, language, canonical URL and description; never throws. */
