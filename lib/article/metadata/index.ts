@@ -318,19 +318,24 @@ function visibleText(doc: Document): string {
   return (body?.textContent ?? '').toLowerCase();
 }
 
+// Class names of an author box, matched in code over the page's author-marked elements (already
+// queried): attribute-substring selectors are the costliest DOM call on large pages.
 const AUTHOR_BOX =
-  '[class*="author-meta" i], [class*="author-box" i], [class*="authorbox" i], [class*="author-info" i], [class*="about-author" i], [class*="autorenbox" i], [class*="author-bio" i], [class*="author-profile" i], [class*="author-card" i]';
+  /author[-_]?(?:meta|box|info|bio|profile|card)|about[-_]?(?:the[-_]?)?author|autorenbox/i;
 
 /**
- * Names in an author box ("author-box", "author-meta", "about-author"): it names the story's author
+ * Names in an author box ("author-box", "author-meta", "about-author") among the page's
+ * author-marked elements: it names the story's author
  * even where the theme sets it in the sidebar, which the story's own search leaves out with the
  * sidebar's other widgets.
  */
-function authorBox(doc: Document, hints: SiteHints): string[] {
-  const boxes = doc.querySelectorAll(AUTHOR_BOX);
-  for (let i = 0; i < boxes.length && i < 5; i++) {
-    const el = boxes[i];
-    if (!el || /comment/i.test(el.getAttribute('class') ?? '')) continue;
+function authorBox(marked: NodeListOf<Element>, hints: SiteHints): string[] {
+  let boxes = 0;
+  for (let i = 0; i < marked.length && i < 200 && boxes < 5; i++) {
+    const el = marked[i];
+    const cls = el?.getAttribute('class') ?? '';
+    if (!el || !AUTHOR_BOX.test(cls) || /comment/i.test(cls)) continue;
+    boxes++;
     const names = namesIn(el, hints);
     if (names.length > 0) return names;
   }
@@ -377,8 +382,10 @@ function bylineOf(
   // the page's own markup is a better witness than meta tags.
   const selector =
     'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
+  let onPage: NodeListOf<Element> | null = null;
   for (const root of scope === doc ? [doc] : [scope, doc]) {
     const marked = root.querySelectorAll(selector);
+    if (root === doc) onPage = marked;
     for (let i = 0; i < marked.length && i < 30; i++) {
       const el = marked[i];
       if (!el || outsideStory(el, anchor) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
@@ -397,7 +404,7 @@ function bylineOf(
   }
   const signOff = signOffName(scope, anchor, hints);
   if (signOff.length > 0) return signOff;
-  const boxed = authorBox(doc, hints);
+  const boxed = onPage ? authorBox(onPage, hints) : [];
   if (boxed.length > 0) return boxed;
   for (const key of [
     'author',
