@@ -77,6 +77,73 @@ describe('byline parsing', () => {
     expect(parseByline('Von R. R.', hints)).toEqual(['R. R.']);
   });
 
+  it('drops a social-media handle printed after the name', () => {
+    expect(parseByline('Por Jane Doe @janedoe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe @jane.doe and John Roe', hints)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+  });
+
+  it("drops the person's department, function or degree after the name", () => {
+    expect(parseByline('von Jane Doe, Online-Redaktion', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Autorin: Jane Doe, Projektleiterin der Stiftung', hints)).toEqual([
+      'Jane Doe',
+    ]);
+    expect(parseByline('By Jane Doe, PhD, and John Roe, MD', hints)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+    expect(parseByline('Professor of History John Roe', hints)).not.toEqual([]);
+    expect(parseByline('By Jane Doe, Dean Roe', hints)).toEqual(['Jane Doe', 'Dean Roe']);
+    expect(parseByline('By Jane Doe, Md Rahman', hints)).toEqual(['Jane Doe', 'Md Rahman']);
+    expect(parseByline('Jane Doe, Head of Research', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Von Redaktion', hints)).toEqual(['Redaktion']);
+  });
+
+  it('does not take the site name written with accents, or an update label, for a name', () => {
+    expect(parseByline('La República', { siteName: null, hostKey: 'larepublica' })).toEqual([]);
+    expect(parseByline('Actualizado', hints)).toEqual([]);
+    expect(parseByline('Zuletzt geändert', hints)).toEqual([]);
+  });
+
+  it('ends the author at a credit for other work on the same line', () => {
+    expect(parseByline('Text: Jane Doe Fotos: John Roe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Text von Jane Doe \u00a0 Illustration von John Roe', hints)).toEqual([
+      'Jane Doe',
+    ]);
+    expect(parseByline('By Jane Doe Photos by John Roe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Text und Fotos: Jane Doe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Jane Doe, Illustrator: John Roe', hints)).toEqual(['Jane Doe']);
+  });
+
+  it('credits both sides of an interview', () => {
+    expect(parseByline('Jane Doe im Gespräch mit John Roe', hints)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+  });
+
+  it('does not take a label word or a stock photo agency for a name', () => {
+    expect(parseByline('Auteur', hints)).toEqual([]);
+    expect(parseByline('Getty Images', hints)).toEqual([]);
+  });
+
+  it('takes "Text" or "Interview" alone for a label only with a colon', () => {
+    expect(isBylineLabel('Interview')).toBe(false);
+    expect(isBylineLabel('Interview:')).toBe(true);
+    expect(isBylineLabel('Autor')).toBe(true);
+    const menu = `<ul><li><a href="/t/interview">Interview</a></li><li><a href="/t/kosmetik">Kosmetik</a></li></ul>`;
+    expect(bylineOf(`${menu}<h1>A story</h1>${PARA}`)).toEqual([]);
+  });
+
+  it('drops a job title before the name and a category after "under"', () => {
+    expect(parseByline('Von FOCUS-Online-Experte Jane Doe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Gastautorin Jane Doe', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('by jdoe under', hints)).toEqual(['jdoe']);
+    expect(parseByline('Posted by Jane Doe under Politics', hints)).toEqual(['Jane Doe']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });
@@ -110,6 +177,39 @@ describe('byline on the page', () => {
     expect(bylineOf(body)).toEqual(['Jane Doe']);
     const german = `<h1>A story</h1><p>Geschrieben von <em>Erika Mustermann</em></p>${PARA}`;
     expect(bylineOf(german)).toEqual(['Erika Mustermann']);
+  });
+
+  it('reads every author of a list of authors', () => {
+    const body = `<h1>A story</h1><ul class="authors"><li><a>Jane Doe, PhD,</a></li>
+      <li><a>John Roe, MD</a></li></ul>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('does not run a name into the role printed on the line under it', () => {
+    const body = `<h1>A story</h1><div class="author-box"><a href="/autor/jd"><h4>Jane Doe</h4><p>Redakteurin für Wirtschaft und Umwelt</p></a>
+      </div>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+  });
+
+  it("reads a newsroom credit in an author box, not the words of the author's biography", () => {
+    const body = `<h1>A story</h1>${PARA}<div class="author-info"><span>Autor</span><a>Example Blog Redaktion</a>
+      <p>Alles über Lautsprecher, Heimkino und HiFi-Trends.</p></div>`;
+    expect(bylineOf(body)).toEqual(['Example Blog Redaktion']);
+  });
+
+  it('decodes HTML entities left in a JSON-LD author name', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A story","author":{"@type":"Person","name":"Jos&eacute; N&uacute;&ntilde;ez"}}</script>';
+    expect(bylineOf(`<h1>A story</h1><p>Por José Núñez</p>${PARA}`, ld)).toEqual(['José Núñez']);
+  });
+
+  it('reads an author box set in the sidebar when nothing else names the author', () => {
+    const body = `<article><h1>A story</h1>${PARA}</article><aside class="sidebar">
+      <div class="author-meta"><a href="/people/jd">Jane Doe</a> <span>Autor</span></div></aside>`;
+    expect(bylineOf(body)).toEqual(['Jane Doe']);
+    const widget = `<article><h1>A story</h1>${PARA}</article><aside class="sidebar">
+      <div class="widget"><span class="author">Sam Side</span></div></aside>`;
+    expect(bylineOf(widget)).toEqual([]);
   });
 
   it('keeps a newsroom named by author markup', () => {
@@ -174,15 +274,72 @@ describe('byline on the date line', () => {
     expect(bylineOf(body)).toEqual(['Jane Doe']);
   });
 
+  it('finds the story under a heading that holds the headline with more words', () => {
+    const head = '<meta property="og:title" content="Report on the budget of 22.04.2020">';
+    const body = `<div><h2>Report on the budget of 22.04.2020 – what the council wants next and why</h2>
+      <p>Von Jane Doe</p></div>${PARA}`;
+    expect(bylineOf(body, head)).toEqual(['Jane Doe']);
+  });
+
+  it('finds the story by the element showing the headline on a page without headings', () => {
+    const head = '<meta property="og:title" content="Council agrees on the new budget - News">';
+    const body = `<table><tr><td><span><a href="/news">News</a> : Council agrees on the new budget</span></td></tr>
+      <tr><td>Geschrieben von <a href="/user/6">Jane Doe</a> am 25.08.2015</td></tr>
+      <tr><td>${PARA}</td></tr></table>`;
+    expect(bylineOf(body, head)).toEqual(['Jane Doe']);
+  });
+
+  it('reads the byline under the first h2 of a page with no headline and no h1', () => {
+    const body = `<h2>Example</h2><h4>A film about a family</h4><p>von <em>Jane Doe</em></p>${PARA}`;
+    const doc = new JSDOM(`<html><head><title>Example</title></head><body>${body}</body></html>`, {
+      url: URL,
+    }).window.document;
+    expect(extractMetadata(doc, URL).byline).toEqual(['Jane Doe']);
+  });
+
   it('reads a labelled credit line that signs the story at its end', () => {
     const body = `<h1>A story</h1>${PARA.repeat(10)}<p><strong>Autorin:</strong> Jane Doe</p>`;
     expect(bylineOf(body)).toEqual(['Jane Doe']);
+  });
+
+  it('reads a bare "Von" line of its own that signs the story with a full name', () => {
+    const story = `<h1>A story</h1>${PARA.repeat(10)}`;
+    expect(bylineOf(`${story}<p><em>Von <span>Jane Doe</span></em></p>`)).toEqual(['Jane Doe']);
+    expect(bylineOf(`${story}<p>Von Jane Doe und John Roe</p>`)).toEqual(['Jane Doe', 'John Roe']);
+    // Prose, a place and a line with more in it are not signatures.
+    expect(bylineOf(`${story}<p>Von Berlin nach Hamburg</p>`)).toEqual([]);
+    expect(bylineOf(`${story}<p>Von Jane Doe stammt die Idee.</p>`)).toEqual([]);
+  });
+
+  it('reads an "Autoren" line without a colon that holds nothing but full names', () => {
+    const story = `<h1>A story</h1>${PARA.repeat(10)}`;
+    expect(bylineOf(`${story}<p>Autoren Jane Doe und John Roe</p>`)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+    expect(bylineOf(`${story}<p>Autoren haben es schwer</p>`)).toEqual([]);
+  });
+
+  it('does not take a tag link in the author line for a name', () => {
+    const body = `<h1>A story</h1><div class="post-author"><a href="/tag/csp/" rel="tag">CSP</a></div>${PARA}`;
+    expect(bylineOf(body)).toEqual([]);
+    const labelled = `<h1>A story</h1><p>Von <a href="/tag/csp/">CSP</a></p>${PARA}`;
+    expect(bylineOf(labelled)).toEqual([]);
   });
 
   it('skips a book author in a fact sheet and an interview guest at the end of the story', () => {
     const sheet = `<div>Titel: A Book</div><div>Autorin: Jane Doe</div><div>Verlag: Books Ltd</div>`;
     expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}${sheet}`)).toEqual([]);
     expect(bylineOf(`<h1>A story</h1>${PARA.repeat(10)}<p>Interview: John Roe</p>`)).toEqual([]);
+  });
+
+  it("reads a name set alone in bold or italics as the story's last line", () => {
+    const story = `<h1>A story</h1><div>${PARA.repeat(4)}`;
+    expect(bylineOf(`${story}<p><b><i>Jane Doe</i></b></p></div>`)).toEqual(['Jane Doe']);
+    expect(bylineOf(`${story}<p>The end.<br><em>Jane Doe</em></p></div>`)).toEqual(['Jane Doe']);
+    // A bold name inside prose, or a sign-off followed by more text, is not a byline.
+    expect(bylineOf(`${story}<p><b>Jane Doe</b> said so.</p></div>`)).toEqual([]);
+    expect(bylineOf(`${story}<p><b>Jane Doe</b></p><p>More to read.</p></div>`)).toEqual([]);
   });
 
   it('reads a "Redaktion:" credit and a Chinese editor label', () => {

@@ -1,4 +1,7 @@
+import { parseByline } from './byline';
 import { inForeignRegion } from './dom';
+import type { SiteHints } from './site';
+import { collapse } from './text';
 
 // Regions that hold other stories or readers' words. Layout wrappers often carry these words too
 // ("one-sidebar", "has-widgets", "postfooter"), so they only count below the story's own container.
@@ -36,4 +39,55 @@ export function outsideStory(el: Element, headline: Element | null): boolean {
       return true;
   }
   return false;
+}
+
+const EMPHASIS = 'b, strong, em, i';
+// A sign-off is a name alone: two to four capitalised words, perhaps with particles or initials.
+const SIGN_OFF =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:von|van|de|der|den|di|da|du|la|le|zu)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** The element holding most of the story's paragraphs: its last paragraphs end the story. */
+function storyBody(scope: ParentNode): Element | null {
+  let best: Element | null = null;
+  let most = 2;
+  const paragraphs = scope.querySelectorAll('p');
+  const counts = new Map<Element, number>();
+  for (let i = 0; i < paragraphs.length && i < 400; i++) {
+    const parent = paragraphs[i]?.parentElement;
+    if (!parent) continue;
+    const n = (counts.get(parent) ?? 0) + 1;
+    counts.set(parent, n);
+    if (n > most) {
+      most = n;
+      best = parent;
+    }
+  }
+  return best;
+}
+
+/**
+ * A name set alone in bold or italics as the story's last line ("<p><b>Jane Doe</b></p>", or
+ * "…<br><em>Jane Doe</em>" closing the last paragraph): many blogs and small newsrooms sign their
+ * stories that way instead of printing a byline. Only the last paragraph with text counts, and only
+ * when the emphasis holds all of the line, so a bold lead-in or a photo credit in prose is not taken.
+ */
+export function signOffName(scope: ParentNode, anchor: Element | null, hints: SiteHints): string[] {
+  const body = storyBody(scope);
+  if (!body) return [];
+  // Walk back from the end: a huge page must not cost a pass over every block.
+  let last = body.lastElementChild;
+  while (last && collapse(last.textContent) === '') last = last.previousElementSibling;
+  if (!last || last.tagName !== 'P' || outsideStory(last, anchor)) return [];
+  const emphasized = last.querySelectorAll(EMPHASIS);
+  const tail = emphasized[emphasized.length - 1];
+  if (!tail) return [];
+  const name = collapse(tail.textContent);
+  const line = collapse(last.textContent);
+  // The name is the whole paragraph, or the paragraph's last line after a break.
+  const alone =
+    line === name ||
+    (line.endsWith(name) && tail.previousElementSibling?.tagName === 'BR' && !tail.nextSibling);
+  if (!alone || !SIGN_OFF.test(name)) return [];
+  const names = parseByline(name, hints);
+  return names.length === 1 && names[0] === name ? names : [];
 }

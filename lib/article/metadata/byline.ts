@@ -2,6 +2,7 @@ import type { LdData } from './jsonld';
 import { isObject, resolve, typesOf } from './jsonld';
 import type { SiteHints } from './site';
 import { isSiteName } from './site';
+import { decodeEntities } from './headline';
 import { collapse } from './text';
 
 const MAX_AUTHORS = 8;
@@ -15,7 +16,10 @@ const BY = '(?:by|von|vom|par|por|di|door|av|af|przez)';
 const BY_LINE = '(?:by|von|par|por|door|av|af|przez)';
 // Labels that name the author's role outright: "Autorin:", "Author:", "Text:", "Interview:".
 const AUTHOR_LABEL =
-  '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text|texto|testo|interview|redakteur(?:in)?)';
+  '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text(?:\\s*(?:und|and|&|\\+|/)\\s*(?:fotos?|bilder?|photos?|interview))?|texto|testo|interview|redakteur(?:in)?)';
+// Credits for other work on the same line end the author's part: "Text: Jane Doe Fotos: John Roe".
+const OTHER_CREDIT =
+  /\s+(?:fotos?|photos?|photography|bilder?|illustrations?|illustrationen|grafik(?:en)?|graphics?|video|kamera|camera|übersetzung|translation)\s*(?::|von\s|by\s).*$/iu;
 // Chinese labels ("责任编辑：" responsible editor, "作者：" author), written without a space.
 const CJK_LABEL = '(?:责任编辑|编辑|作者|记者)\\s*[:：]\\s*';
 // Words that introduce a byline, in the languages of the web's news.
@@ -23,6 +27,9 @@ const LEAD_IN = new RegExp(
   `^(?:[~|•·:–—-]\\s*)*(?:(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL}|redaktion\\s*:)\\s*[:.]?\\s+|${CJK_LABEL})`,
   'iu',
 );
+// Alone on a line, a work noun ("Text", "Interview") is a menu item or a section's name unless a
+// colon makes it a label; a role noun ("Autor", "By") is a label either way.
+const WORK_NOUN = /^(?:text|texto|testo|interview)\b/iu;
 const LABEL_ONLY = new RegExp(`^(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL})\\s*[:.]?$`, 'iu');
 // Byline words that open a line: "By Jane Doe", "Von Jane Doe", "Written by: Jane Doe".
 const BYLINE_START = new RegExp(
@@ -37,7 +44,7 @@ const ROLE =
 const GENERIC = new Set([
   'admin', 'administrator', 'webmaster', 'redaktion', 'editor', 'editors', 'editorial', 'staff', 'team', 'unknown',
   'anonymous', 'anonym', 'guest', 'gast', 'user', 'super user', 'superuser', 'wordpressadmin', 'name', 'author',
-  'autor', 'by', 'von', 'posted', 'rédaction', 'redazione', 'redacción', 'the editors', 'editorial staff', 'editorial board',
+  'autor', 'auteur', 'autore', 'autorin', 'by', 'von', 'posted', 'rédaction', 'redazione', 'redacción', 'the editors', 'editorial staff', 'editorial board',
   'news desk', 'newsdesk', 'online', 'default', 'share', 'follow', 'twitter', 'facebook', 'email', 'e-mail', 'more', 'mehr',
   'vom', 'datum', 'date', 'zvg', 'agencies', 'about the author', 'über den autor', 'english', 'deutsch', 'français', 'español',
 ]);
@@ -45,16 +52,33 @@ const GENERIC = new Set([
 const MONTH_DAY =
   /^(?:\d{1,2}\.?\s+)?(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun[ei]?|jul[yi]?|aug(?:ust)?|sep(?:tember)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?(?:\s+\d{1,2})?$/iu;
 
-// Legal forms and institutions: an organisation credited as author, not a person's byline.
+// Legal forms and institutions: an organisation credited as author, not a person's byline. Stock
+// photo agencies ("Getty Images", "iStock") are credits for the pictures.
 const ORGANISATION =
-  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff)\b/i;
+  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff|Getty|iStock(?:photo)?|Shutterstock|Adobe Stock|picture[- ]alliance|imago)\b/i;
 // Words that show a fragment is a label, a date or a credit rather than a name.
 const NOT_A_NAME =
-  /^(?:posted|published|publiziert|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
+  /^(?:posted|published|publiziert|zuletzt|last (?:updated|modified|edited)|actualizado|publicado|aggiornato|pubblicato|mis à jour|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
+
+// What follows a person's name in the same byline and describes that person: a function
+// ("Projektleiterin der HSS", "Professor of History", "Founder") or an academic degree ("PhD").
+// A function word stands alone or before a lower-case word, so a co-author's name is kept; degrees
+// are matched as written ("MD", not the "Md" that opens many South Asian names).
+const FUNCTION_WORD =
+  /^(?:[\p{L}-]*(?:leiter|sprecher|referent|direktor|präsident|vorsitzende|beauftragte|experte|expertin|berater|koordinator|geschäftsführer|professor|gründer|inhaber)\p{L}*|head|director|professor|chair|president|founder|ceo|fellow|lecturer|researcher)(?:\s+|$)/iu;
+const DEGREE = /^(?:Ph\.?\s?D|M\.?D|MPH|MSc|MBA|RDN?)\.?$/u;
+
+/** True when a part of a byline describes the person named before it rather than naming someone. */
+function describesPerson(part: string): boolean {
+  if (DEGREE.test(part)) return true;
+  const fn = FUNCTION_WORD.exec(part);
+  return fn !== null && (fn[0].length === part.length || /^\p{Ll}/u.test(part.slice(fn[0].length)));
+}
 
 /** True when a text is only a byline label waiting for its name: "By", "Von:", "| Written by". */
 export function isBylineLabel(text: string): boolean {
-  return LABEL_ONLY.test(text.replace(/^[|•·:–—\s-]+/, '').trim());
+  const label = text.replace(/^[|•·:–—\s-]+/, '').trim();
+  return LABEL_ONLY.test(label) && (!WORK_NOUN.test(label) || label.endsWith(':'));
 }
 
 // A label that names the author's role or the work outright ("Autorin:", "Text von", "Written by"),
@@ -91,7 +115,7 @@ const PARTICLE =
 export function isNameLike(name: string, hints: SiteHints): boolean {
   if (name.length < 2 || name.length > 60) return false;
   if (
-    /[@<>{}[\]=/\\]|https?:|www\.|\.(?:com|de|org|net|it|fr|es|at|ch|uk|eu|nl|be|io)\b/i.test(name)
+    /[@<>{}[\]=/\\:]|https?:|www\.|\.(?:com|de|org|net|it|fr|es|at|ch|uk|eu|nl|be|io)\b/i.test(name)
   )
     return false;
   if (GENERIC.has(name.toLowerCase()) || NOT_A_NAME.test(name) || ORGANISATION.test(name))
@@ -120,7 +144,7 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
 
 // A newsroom credited as author: "Redaktion", "Staff Writer", "HLNF Staff Report", "Die Redaktion von X".
 const DESK =
-  /^(?:(?:die|the)\s+)?(?:[\p{L}.-]+\s+|[\p{L}.]+-)?(?:redaktion|newsdesk|news desk|staff writer|staff report|staff|editorial team|team|rédaction|redazione|redacción)(?:\s+[\p{L}.-]+){0,3}$/iu;
+  /^(?:(?:die|the)\s+)?(?:(?:[\p{L}.-]+\s+){1,2}|[\p{L}.]+-)?(?:redaktion|newsdesk|news desk|staff writer|staff report|staff|editorial team|team|rédaction|redazione|redacción)(?:\s+[\p{L}.-]+){0,3}$/iu;
 
 /** True when a credit is a newsroom ("Redaktion", "Newsdesk", "PETA-Team") rather than a person. */
 export function isDesk(text: string): boolean {
@@ -132,13 +156,25 @@ function isDeskCredit(part: string): boolean {
   return part.length <= 60 && !/[@<>{}[\]=/\\]|https?:|\d/.test(part) && DESK.test(part);
 }
 
+// A job title set before the name: "FOCUS-Online-Experte Jane Doe", "Gastautorin Jane Doe".
+const LEADING_ROLE =
+  /^(?:[\p{L}]+-)*(?:experte|expertin|gastautor(?:in)?|kolumnist(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|redakteur(?:in)?|reporter(?:in)?)\s+/iu;
+
+/** A part without the job title in front of the name, when a capitalised name follows it. */
+function withoutLeadingRole(part: string): string {
+  const role = LEADING_ROLE.exec(part.trim());
+  const rest = role ? part.trim().slice(role[0].length) : '';
+  return role && /^\p{Lu}\p{Ll}/u.test(rest) ? rest : part;
+}
+
 /**
  * Splits a printed byline into author names: drops "By", roles, dates, "and". `credited` says the
  * page's markup names the text as its author (rel/itemprop author), which vouches like a "By".
  */
 export function parseByline(raw: string, hints: SiteHints, credited = false): string[] {
   // Profile links stand in for names in some meta tags; they are not names.
-  let text = collapse(raw.replace(/https?:\/\/\S+/g, ' '));
+  // A social-media handle printed after the name ("Jane Doe @janedoe") is the same person again.
+  let text = collapse(raw.replace(/https?:\/\/\S+/g, ' ').replace(/(\S\s+)@[\w.]+/gu, '$1'));
   if (text === '' || LABEL_ONLY.test(text)) return [];
   text = text.replace(
     /^(?:zum profil von|profil von|zeige alle beiträge von|alle beiträge von|view all posts by|more posts by|weitere artikel von|artikel von)\s+/i,
@@ -146,23 +182,32 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   );
   // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
   const labelled = credited || LEAD_IN.test(text);
-  text = text.replace(LEAD_IN, '');
+  text = text.replace(LEAD_IN, '').replace(OTHER_CREDIT, '');
+  // An interview credits both sides: "Jane Doe im Gespräch mit John Roe".
+  text = text.replace(
+    /\s+(?:im gespräch mit|in conversation with|in an interview with)\s+/iu,
+    ', ',
+  );
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
     text.split(
-      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
+      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+under(?:\s|$)|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
     )[0] ?? '';
   const names: string[] = [];
   const trim = (t: string): string =>
     collapse(t.replace(LEAD_IN, '')).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
-  for (const raw of text.split(/\s*[,;/&+]\s*|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu)) {
-    const part = trim(raw.replace(ROLE, ''));
+  for (const raw of text.split(
+    /\s*[,;/&+]\s*(?:(?:and|und|et|y)\s+)?|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu,
+  )) {
+    const part = trim(withoutLeadingRole(raw).replace(ROLE, ''));
+    if (names.length > 0 && describesPerson(part)) continue;
     if (part !== '' && isNameLike(part, hints)) {
       if (!names.includes(part)) names.push(part);
     } else if (labelled) {
       // "By Staff Writer": the role is the whole credit.
+      // A desk after a person's name is that person's department ("Jane Doe, Online-Redaktion").
       const credit = part === '' ? trim(raw) : part;
-      if (credit !== '' && isDeskCredit(credit) && !names.includes(credit)) names.push(credit);
+      if (credit !== '' && names.length === 0 && isDeskCredit(credit)) names.push(credit);
     }
   }
   return names.slice(0, MAX_AUTHORS);
@@ -180,7 +225,7 @@ export function ldAuthorNames(
   for (const item of list.slice(0, MAX_AUTHORS * 2)) {
     const node = resolve(item, data);
     if (typeof node === 'string') {
-      names.push(...parseByline(node, hints));
+      names.push(...parseByline(decodeEntities(node), hints));
       continue;
     }
     if (!isObject(node)) continue;
@@ -192,8 +237,9 @@ export function ldAuthorNames(
       )
     )
       continue;
+    // Names in JSON-LD are often HTML-escaped twice: "Redacci&oacute;n".
     const name = node.name;
-    if (typeof name === 'string') names.push(...parseByline(name, hints));
+    if (typeof name === 'string') names.push(...parseByline(decodeEntities(name), hints));
     else if (Array.isArray(name) && typeof name[0] === 'string')
       names.push(...parseByline(name[0], hints));
   }

@@ -27,6 +27,7 @@ const ENTITIES: Record<string, string> = {
   rsquo: '\u2019',
   sbquo: '\u201a',
   hellip: '\u2026',
+  szlig: '\u00df',
 };
 
 /** Decodes HTML entities left in a title that was escaped twice ("&#8222;Arschloch&#8220;"). */
@@ -38,8 +39,24 @@ export function decodeEntities(text: string): string {
         code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
       return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
     }
-    return ENTITIES[code.toLowerCase()] ?? m;
+    return ENTITIES[code.toLowerCase()] ?? accented(code) ?? m;
   });
+}
+
+const ACCENTS: Record<string, string> = {
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  uml: '\u0308',
+  tilde: '\u0303',
+  cedil: '\u0327',
+  ring: '\u030a',
+};
+
+/** A letter named by its accent ("oacute" → "ó", "Uuml" → "Ü"), as Latin names are escaped. */
+function accented(code: string): string | null {
+  const mark = ACCENTS[code.slice(1)];
+  return mark && /^[a-z]$/i.test(code[0] ?? '') ? `${code[0]}${mark}`.normalize('NFC') : null;
 }
 
 /** Splits a title into segments, keeping the separators so kept segments re-join as written. */

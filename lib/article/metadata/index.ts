@@ -1,12 +1,7 @@
 import type { ArticleMetadata } from '../types';
 import { parseHttpUrl } from '../../page/normalize-url';
-import {
-  isBylineLabel,
-  ldAuthorNames,
-  opensByline,
-  opensWithRoleLabel,
-  parseByline,
-} from './byline';
+import { looseAnchor, textAnchor } from './byline-anchor';
+import { bylineOf } from './byline-page';
 import { claimedModified, markedDate } from './dates-page';
 import { publishedDate } from './dates-published';
 import { chooseHeadline } from './headline';
@@ -16,10 +11,8 @@ import type { PageSignals } from './signals';
 import { readSignals } from './signals';
 import type { SiteHints } from './site';
 import { brandOf, hostKeyOf } from './site';
-import { collapse, textOf, tokenF1, tokens } from './text';
-import { authorMarked, byTags } from './dom';
-import { outsideStory } from './byline-dom';
-import { bylineByDate } from './byline-dated';
+import { collapse, textOf, tokenF1 } from './text';
+import { byTags } from './dom';
 import { zoneAround, type ZoneText } from './zone';
 
 export { readSignals } from './signals';
@@ -116,214 +109,6 @@ function descriptionOf(s: PageSignals): string | null {
   return text === '' ? null : text.slice(0, MAX_DESCRIPTION);
 }
 
-/** Names printed in author-marked elements within a zone of text near the headline. */
-function bylineInZone(
-  zone: ZoneText,
-  before: number,
-  hints: SiteHints,
-  anchor: Element | null,
-): string[] {
-  const seen = new Set<Element>();
-  for (const piece of zone.pieces) {
-    const marked = authorMarked(piece.el);
-    if (!marked || seen.has(marked) || outsideStory(marked, anchor)) continue;
-    seen.add(marked);
-    const names = namesIn(marked, hints);
-    if (names.length > 0) return names;
-  }
-  // An unmarked "By Jane Doe" / "Von Jane Doe" line, or a lone "By" label with the name in the next
-  // piece (a link or an <em>), outside teasers of other stories.
-  const pieces = zone.pieces;
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i];
-    if (!piece) continue;
-    let text = piece.text;
-    let next = i + 1;
-    if (isBylineLabel(text)) text = `${text} ${pieces[next++]?.text ?? ''}`;
-    else if (!opensByline(text)) continue;
-    // Co-authors in pieces of their own: "Von" "Jane Doe" "und" "John Roe".
-    for (let k = 0; k < 4; k++) {
-      const more = pieces[next]?.text ?? '';
-      const joins = /^(?:,|&|and|und|et|y|e)$/i.test(more);
-      if (!joins && !/(?:,|&|\s(?:and|und|et|y|e))$/i.test(text)) break;
-      text = `${text} ${more}`;
-      next++;
-      if (joins) {
-        text = `${text} ${pieces[next]?.text ?? ''}`;
-        next++;
-      }
-    }
-    // Text before the headline may belong to other stories' teasers; text after it is the story's.
-    if (text.length >= 120 || (i < before && outsideStory(piece.el, anchor))) continue;
-    const names = parseByline(text, hints);
-    if (names.length > 0) return names;
-  }
-  return [];
-}
-
-/** Reads names from a byline element: its name-marked children, else its own text piece by piece. */
-function namesIn(el: Element, hints: SiteHints): string[] {
-  const named = el.querySelectorAll(
-    '[itemprop~="name"], [itemprop~="author"], a[rel~="author"], a[href*="author" i], a[href*="autor" i]',
-  );
-  const names: string[] = [];
-  for (let i = 0; i < named.length && i < 10; i++) {
-    const link = named[i];
-    const credited = /\bauthor\b/i.test(
-      `${link?.getAttribute('rel') ?? ''} ${link?.getAttribute('itemprop') ?? ''}`,
-    );
-    for (const n of parseByline(textOf(link), hints, credited))
-      if (!names.includes(n)) names.push(n);
-  }
-  if (names.length > 0) return names;
-  if (textOf(el).length > 200) return [];
-  // Text nodes joined with breaks, so "Jane Doe" + "Staff Writer" do not run together.
-  const walker = el.ownerDocument.createTreeWalker(el, 4);
-  const parts: string[] = [];
-  for (let n = walker.nextNode(); n && parts.length < 40; n = walker.nextNode()) {
-    const t = (n.nodeValue ?? '').trim();
-    if (t !== '') parts.push(t);
-  }
-  const joined = parseByline(
-    parts.join(' | ').replace(/^((?:by|von|par|por|door|autor|author)\s*:?)\s*\|\s*/i, '$1 '),
-    hints,
-  );
-  if (joined.length > 0) return joined;
-  // "Post author" | "By Jane Doe": the label and the name in separate pieces.
-  for (const part of parts) {
-    const names = parseByline(part, hints);
-    if (names.length > 0) return names;
-  }
-  return [];
-}
-
-const FACT_LABEL =
-  /^\W*(?:titel|title|originaltitel|verlag|publisher|seiten|pages|isbn|genre|preis|price|format|erschienen)\b/i;
-
-/** True when a line sits between lines of a book's or product's fact sheet. */
-function factSheet(line: Element): boolean {
-  const near = [line.previousElementSibling, line.nextElementSibling];
-  return near.some((el) => el !== null && FACT_LABEL.test(textOf(el)));
-}
-
-/**
- * A labelled credit line anywhere in the story ("Text: Jane Doe", "Autorin: Jane Doe, Leiterin …"):
- * many pages sign the story at its end rather than under the headline. Only a short line of its
- * own counts, so a "von" inside running prose is not taken for a byline.
- */
-function labelledLineInStory(
-  doc: Document,
-  anchor: Element,
-  scope: ParentNode,
-  hints: SiteHints,
-): string[] {
-  const pieces = zoneAround(doc, anchor, { after: 40000, before: 0, maxNodes: 4000 }).after.pieces;
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i];
-    if (!piece || (scope !== doc && !scope.contains(piece.el))) continue;
-    let text = piece.text;
-    if (!opensWithRoleLabel(text)) continue;
-    if (isBylineLabel(text)) text = `${text} ${pieces[i + 1]?.text ?? ''}`;
-    else if (!opensByline(text)) continue;
-    const line = piece.el.closest('p, li, td, dd, h2, h3, h4, h5, h6, div') ?? piece.el;
-    // An "Interview:" label names the guest, a link is a teaser of another story, and an
-    // "Autorin:" between "Titel:" and "Verlag:" is a book's author in a review's fact sheet.
-    if (/^\W*interview/i.test(text) || piece.el.closest('a') || factSheet(line)) continue;
-    if (textOf(line).length > 90 || outsideStory(piece.el, anchor)) continue;
-    const names = parseByline(text, hints);
-    if (names.length > 0) return names;
-  }
-  return [];
-}
-
-/** True when a list of names has every word of another list, and more words. */
-function fuller(names: string[], than: string[]): boolean {
-  const words = tokens(names.join(' '));
-  const fewer = tokens(than.join(' '));
-  return words.length > fewer.length && fewer.every((w) => words.includes(w));
-}
-
-function visibleText(doc: Document): string {
-  const body = doc.body as HTMLElement | null;
-  return (body?.textContent ?? '').toLowerCase();
-}
-
-function bylineOf(
-  doc: Document,
-  s: PageSignals,
-  hints: SiteHints,
-  zone: ZoneText | null,
-  zoneBefore: number,
-  scope: ParentNode,
-  anchor: Element | null,
-): string[] {
-  let body: string | null = null;
-  // A meta author counts only when printed by the headline: many sites name their owner (or the
-  // page's last editor) in meta tags of every page, and print that name in the footer or the imprint.
-  const nearText = zone
-    ? zone.pieces
-        .map((p) => p.text)
-        .join(' ')
-        .toLowerCase()
-    : '';
-  const printed = (names: string[]): string[] =>
-    names.filter((n) => nearText.includes(n.toLowerCase()));
-  const shown = (names: string[]): string[] => {
-    body ??= visibleText(doc);
-    const text = body;
-    return names.filter((n) => text.includes(n.toLowerCase()));
-  };
-  const fromLd = s.article
-    ? ldAuthorNames(s.article.author ?? s.article.creator, s.jsonLd, hints, false)
-    : [];
-  const inZone = zone ? bylineInZone(zone, zoneBefore, hints, anchor) : [];
-  if (fromLd.length > 0) {
-    const visible = shown(fromLd);
-    // The printed byline wins when it holds all the structured names and more: JSON-LD often
-    // carries only the first author, or a first name ("Todd" where the page prints "Todd Bates").
-    if (visible.length > 0) return fuller(inZone, visible) ? inZone : visible;
-  }
-  if (inZone.length > 0) return inZone;
-  // Author-marked elements anywhere in the story, then on the page, outside comments and feeds:
-  // the page's own markup is a better witness than meta tags.
-  const selector =
-    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
-  for (const root of scope === doc ? [doc] : [scope, doc]) {
-    const marked = root.querySelectorAll(selector);
-    for (let i = 0; i < marked.length && i < 30; i++) {
-      const el = marked[i];
-      if (!el || outsideStory(el, anchor) || /comment|avatar/i.test(el.getAttribute('class') ?? ''))
-        continue;
-      const names = namesIn(el, hints);
-      if (names.length > 0) return names;
-    }
-  }
-  if (zone) {
-    const dated = bylineByDate(zone.pieces.slice(zoneBefore), hints);
-    if (dated.length > 0) return dated;
-  }
-  if (anchor) {
-    const signed = labelledLineInStory(doc, anchor, scope, hints);
-    if (signed.length > 0) return signed;
-  }
-  for (const key of [
-    'author',
-    'article:author',
-    'dc.creator',
-    'byl',
-    'parsely-author',
-    'sailthru.author',
-    'citation_author',
-    'dcterms.creator',
-  ]) {
-    for (const value of s.meta.get(key) ?? []) {
-      const names = printed(parseByline(value, hints));
-      if (names.length > 0) return names;
-    }
-  }
-  return [];
-}
-
 function mainScope(doc: Document, headline: Element | null): ParentNode {
   for (let el = headline; el; el = el.parentElement) {
     if (el.tagName === 'ARTICLE' || el.tagName === 'MAIN' || el.getAttribute('role') === 'main')
@@ -377,8 +162,14 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   const published = publishedDate(doc, url, s, { anchor, zones, scope, language, now });
   let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
   if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
-  // With no headline element found, the page's first main heading still shows where the byline sits.
-  const bylineAnchor = anchor ?? doc.getElementsByTagName('h1')[0] ?? null;
+  // With no headline element found, the page's first main heading still shows where the byline
+  // sits; on a page whose only title is the site's name (no headline at all), its first h2 does.
+  const bylineAnchor =
+    anchor ??
+    looseAnchor(doc, choice.text) ??
+    doc.getElementsByTagName('h1')[0] ??
+    textAnchor(doc, choice.text) ??
+    (choice.text === null ? (doc.getElementsByTagName('h2')[0] ?? null) : null);
   const bylineZones =
     zones ?? (bylineAnchor ? zoneAround(doc, bylineAnchor, { after: 600, before: 250 }) : null);
   const zoneForByline: ZoneText | null = bylineZones

@@ -9,7 +9,12 @@ export interface SiteHints {
   hostKey: string;
 }
 
-const compact = (text: string): string => comparable(text).replace(/[^\p{L}\p{N}]+/gu, '');
+// Accents dropped too: host names are written without them ("larepublica" for "La República").
+const compact = (text: string): string =>
+  comparable(text)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Derives the host key from a page URL ("https://www.spiegel.de/x" → "spiegel"). */
 export function hostKeyOf(url: string): string {
