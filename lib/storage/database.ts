@@ -4,8 +4,6 @@ import type { CatalogEntry } from '../library/types';
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import { packRow, type NotesRow } from './notes';
 
-export type { NotesRow } from './notes';
-
 /** The database's name in the extension origin. */
 export const DATABASE_NAME = 'claimmark';
 

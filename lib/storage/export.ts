@@ -1,6 +1,6 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import type { ClaimmarkDatabase } from './database';
-import { unpackRow } from './notes';
+import { readAllNotes, unpackRow } from './notes';
 
 /**
  * Which records to export: everything, one article, or chosen annotations of chosen articles
@@ -26,8 +26,8 @@ export function readExportRecords(
 ): Promise<ExportRecords> {
   return db.transaction('r', db.articles, db.notes, async () => {
     if (selection.kind === 'all') {
-      const [articles, rows] = await Promise.all([db.articles.toArray(), db.notes.toArray()]);
-      return { articles, annotations: rows.flatMap(unpackRow) };
+      const [articles, annotations] = await Promise.all([db.articles.toArray(), readAllNotes(db)]);
+      return { articles, annotations };
     }
     if (selection.kind === 'article') {
       const [article, row] = await Promise.all([
