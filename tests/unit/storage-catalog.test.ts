@@ -105,6 +105,21 @@ async function expectCatalogOfRecords(db: ClaimmarkDatabase) {
 const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 
+/** Opens an older library as the current schema and checks every record came through. */
+async function openUpgraded(
+  name: string,
+  articles: ArticleRecord[],
+  annotations: AnnotationRecord[],
+): Promise<ClaimmarkDatabase> {
+  const db = new ClaimmarkDatabase(name);
+  await db.open();
+  expect(db.verno).toBe(4);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
+  expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
+  expect(await notesById(db)).toEqual([...annotations].sort(byId));
+  return db;
+}
+
 describe('schema versions 3 and 4: notes stored a row per article', () => {
   it('upgrades a version-1 library with every record intact', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
@@ -120,12 +135,7 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
     await v1.table('annotations').bulkAdd(annotations);
     v1.close();
 
-    const db = new ClaimmarkDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
-    expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
-    expect(await notesById(db)).toEqual([...annotations].sort(byId));
+    const db = await openUpgraded(name, articles, annotations);
     expect(await db.notes.count()).toBe(13);
     // Rows keep each note without its article (the row's key) and without a repeated quote.
     for (const row of await db.notes.toArray()) {
@@ -174,12 +184,7 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
     await v2.table('catalog').bulkAdd(articles.map((a) => buildCatalogEntry(a.url, a, [])));
     v2.close();
 
-    const db = new ClaimmarkDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
-    expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
-    expect(await notesById(db)).toEqual([...annotations].sort(byId));
+    const db = await openUpgraded(name, articles, annotations);
     db.close();
     // The old stores are gone from the database itself, not just from Dexie's view of it.
     const raw = new Dexie(name);
