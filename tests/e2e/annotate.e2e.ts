@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
@@ -9,8 +8,9 @@ import {
   type ChromiumSession,
 } from './support/chromium';
 import { pressToCloseEditor } from './support/editor';
-import { rectOf, selectText, tintedShare } from './support/page-text';
-import { fixtureMounts, sharedDir } from './support/paths';
+import { lineOf, pointIn, selectText, tintedShare } from './support/page-text';
+import { fixturePath } from '../support/fixtures';
+import { fixtureMounts } from './support/paths';
 
 interface StoredAnnotation {
   id: string;
@@ -21,8 +21,7 @@ interface StoredAnnotation {
   anchoring: { status: string; text: string | null } | null;
 }
 
-const pages = join(sharedDir(), 'fixtures', 'pages');
-let story = join(pages, 'budapest-summit.html');
+let story = fixturePath('pages', 'budapest-summit.html');
 let server: StaticServer;
 let browser: ChromiumSession;
 let storyUrl: string;
@@ -54,7 +53,7 @@ async function editorFrame(page: Page, kind: 'draft' | 'id'): Promise<Frame> {
 }
 
 async function passageTint(page: Page, quote: string): Promise<number> {
-  const clip = await rectOf(page, quote);
+  const clip = await lineOf(page, quote);
   return tintedShare(browser.context, await page.screenshot({ clip }));
 }
 
@@ -98,8 +97,8 @@ describe('highlighting and annotating in Chromium', () => {
     await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
 
     // Hovering shows the status and the note's first line, in an extension frame.
-    const box = await rectOf(page, 'Russian President Vladimir Putin in Budapest');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const onText = await pointIn(page, 'Russian President Vladimir Putin in Budapest');
+    await page.mouse.move(onText.x, onText.y);
     let peek: Frame | undefined;
     await expect
       .poll(() => (peek = page.frames().find((f) => f.url().includes('editor.html?peek='))))
@@ -124,7 +123,7 @@ describe('highlighting and annotating in Chromium', () => {
   });
 
   it('brings the highlights back on the edited story: kept, changed, or honestly orphaned', async () => {
-    story = join(pages, 'budapest-summit-updated.html');
+    story = fixturePath('pages', 'budapest-summit-updated.html');
     await page.reload();
     const state = async () =>
       Object.fromEntries((await annotations()).map((a) => [a.quote, a.anchoring]));
@@ -155,8 +154,11 @@ describe('highlighting and annotating in Chromium', () => {
   });
 
   it('edits a claim from its highlight, deletes it, and undoes the delete', async () => {
-    const rect = await rectOf(page, 'Russian President Vladimir Putin in Budapest');
-    await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    const clickClaim = async () => {
+      const onText = await pointIn(page, 'Russian President Vladimir Putin in Budapest');
+      await page.mouse.click(onText.x, onText.y);
+    };
+    await clickClaim();
     let editor = await editorFrame(page, 'id');
     // The page names the note's article to its editor: the tab may show another one later.
     expect(new URL(editor.url()).searchParams.get('article')).toMatch(/^http:\/\/127\.0\.0\.1:/);
@@ -166,7 +168,7 @@ describe('highlighting and annotating in Chromium', () => {
     const edited = (await annotations()).find((a) => a.quote === CLAIM);
     expect(edited?.note).toBe('Edited: the readout says otherwise.');
 
-    await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    await clickClaim();
     editor = await editorFrame(page, 'id');
     await editor.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => (await annotations()).some((a) => a.quote === CLAIM)).toBe(false);

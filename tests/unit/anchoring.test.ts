@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,18 +11,9 @@ import {
 } from '../../lib/anchoring/index.ts';
 import { collapse, passageRange } from '../../scripts/anchoring/passage.ts';
 import { parseCases, reanchorCases } from '../../scripts/anchoring/reanchor-cases.ts';
+import { fixturePath, readFixture } from '../support/fixtures.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const shared = process.env.CLAIMMARK_SHARED ?? path.resolve(repoRoot, '../shared');
-const fixtureFile = path.join(shared, 'fixtures/anchoring/budapest-summit-updated.json');
-
-/** A fixture file's text; a missing one fails the test instead of skipping it. */
-function fixture(file: string): string {
-  if (!existsSync(file)) {
-    throw new Error(`anchoring fixture missing: ${file} (set CLAIMMARK_SHARED to the shared dir)`);
-  }
-  return readFileSync(file, 'utf8');
-}
+const fixtureFile = fixturePath('anchoring', 'budapest-summit-updated.json');
 
 /** The body of a page made from a test's own HTML literal. */
 function body(html: string): HTMLElement {
@@ -49,22 +39,17 @@ function anchored(result: AnchorResult) {
   return result;
 }
 
-describe('the shared fixture: budapest-summit-updated.json', () => {
+describe('the anchoring fixture: budapest-summit-updated.json', () => {
   interface Expect {
     status: 'anchored' | 'orphan';
     text?: string;
     before?: string;
     changed?: boolean;
   }
-  const file = fixture(fixtureFile);
+  const file = readFileSync(fixtureFile, 'utf8');
   const spec = JSON.parse(file) as { original: string; updated: string };
   const cases = parseCases(file, fixtureFile);
-  const dir = path.join(shared, 'fixtures');
-  const outcomes = reanchorCases(
-    fixture(path.join(dir, spec.original)),
-    fixture(path.join(dir, spec.updated)),
-    cases,
-  );
+  const outcomes = reanchorCases(readFixture(spec.original), readFixture(spec.updated), cases);
 
   it.each(cases.map((c, i) => [c.id, c, outcomes[i]] as const))('%s', (_id, c, outcome) => {
     const want = c.expect as Expect;

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '@/lib/article/extract-page';
 import type { EntityType } from '@/lib/article/types';
-import { fixturePages, readFixture, type ExpectedMetadata } from './shared-fixtures';
+import { fixturePages, readFixture, type ExpectedMetadata } from '../support/fixtures';
 
 interface EntityExpectation {
   must?: string[];

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractBody } from '@/lib/article/body/index';
-import { readFixture } from './shared-fixtures';
+import { readFixture } from '../support/fixtures';
 
 interface Expected {
   url?: string;

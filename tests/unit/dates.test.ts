@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { type Chrono, casual } from 'chrono-node/en';
@@ -7,6 +6,7 @@ import { findDateMentions } from '@/lib/article/dates';
 import { chrono } from '@/lib/article/dates/chrono-parser';
 import { chronoWindows } from '@/lib/article/dates/windows';
 import type { DateMention } from '@/lib/article/types';
+import { fixturePath } from '../support/fixtures';
 
 const PUB = '2025-10-16';
 
@@ -154,10 +154,9 @@ describe('offsets', () => {
   });
 });
 
-const shared = process.env.CLAIMMARK_SHARED ?? path.resolve(process.cwd(), '../shared');
-const page = path.join(shared, 'fixtures/pages/budapest-summit.html');
+const page = fixturePath('pages', 'budapest-summit.html');
 
-describe.skipIf(!existsSync(page))('the Budapest summit article', () => {
+describe('the Budapest summit article', () => {
   interface Expected {
     published: string;
     dates: { must: { text: string; date: string }[]; mustNot: { text: string; date: string }[] };

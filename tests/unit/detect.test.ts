@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '@/lib/article/detect/index';
-import { fixturePages, readFixture } from './shared-fixtures';
+import { fixturePages, readFixture } from '../support/fixtures';
 
 const docOf = (html: string, url: string): Document => new JSDOM(html, { url }).window.document;
 const prose = (n: number): string =>

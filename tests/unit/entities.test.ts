@@ -24,9 +24,9 @@ import {
 import { CompiledTagger } from '../../lib/article/entities/tagger.ts';
 import { splitSentences, tokenize } from '../../lib/article/entities/tokenize.ts';
 import type { Entity, EntityMention, EntityType } from '../../lib/article/types.ts';
+import { fixturePath } from '../support/fixtures.ts';
 
-const shared = process.env.CLAIMMARK_SHARED ?? path.resolve(import.meta.dirname, '../../../shared');
-const pages = path.join(shared, 'fixtures/pages');
+const pages = fixturePath('pages');
 
 interface Expected {
   entities: Record<EntityType, { must: string[]; mustNot: string[] }> & { merged: string[][] };

@@ -5,7 +5,7 @@ import { cleanTitle } from '@/lib/article/metadata/headline';
 import { extractMetadata, normaliseLanguage } from '@/lib/article/metadata/index';
 import { parseLenient } from '@/lib/article/metadata/jsonld';
 import { parseByline } from '@/lib/article/metadata/byline';
-import { fixturePages, readFixture, type ExpectedMetadata } from './shared-fixtures';
+import { fixturePages, readFixture, type ExpectedMetadata } from '../support/fixtures';
 
 type Expected = ExpectedMetadata;
 

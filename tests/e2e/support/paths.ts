@@ -1,19 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fixturePath } from '../../support/fixtures';
 
 /** The repository's root folder. */
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
-
-/** The shared fixtures folder; its absence stops the run loudly instead of skipping tests. */
-export function sharedDir(): string {
-  const dir = process.env.CLAIMMARK_SHARED ?? resolve(repoRoot, '..', 'shared');
-  if (!existsSync(resolve(dir, 'fixtures'))) {
-    throw new Error(
-      `Shared fixtures not found at ${dir}: set CLAIMMARK_SHARED to the shared/ folder.`,
-    );
-  }
-  return dir;
-}
 
 /** A built extension folder; fails clearly when `npm run build` has not run. */
 export function builtExtension(target: 'chrome-mv3' | 'firefox-mv2'): string {
@@ -24,10 +14,10 @@ export function builtExtension(target: 'chrome-mv3' | 'firefox-mv2'): string {
   return dir;
 }
 
-/** URL prefixes the fixture server mounts, and the folders behind them. */
+/** URL prefixes the fixture server mounts, and the repository's fixture folders behind them. */
 export function fixtureMounts(): Record<string, string> {
   return {
-    '/pages/': resolve(sharedDir(), 'fixtures', 'pages'),
-    '/own/': resolve(repoRoot, 'tests', 'fixtures'),
+    '/pages/': fixturePath('pages'),
+    '/own/': fixturePath('own'),
   };
 }
