@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
-import { locatePassage, tintedShareOf } from './support/page-text';
+import { locatePassage, tintedShareOf, widestLine } from './support/page-text';
 import { readStoreInExtension, reportedTabIdInExtension } from './support/in-extension';
 import { fixtureMounts } from './support/paths';
 import { unpackRow, type NotesRow } from '../../lib/storage/notes';
@@ -85,7 +85,9 @@ describe('Claimmark in Firefox ESR', () => {
 
     await page.reload();
     await control.evaluate(reportedTabIdInExtension, pageUrl);
-    const box = await page.evaluate(locatePassage, { quote, before: '', select: false });
+    const box = widestLine(
+      await page.evaluate(locatePassage, { quote, before: '', select: false }),
+    );
     // Puppeteer clips in document coordinates; the box is the viewport's.
     const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
     const clip = { ...box, x: box.x + scroll.x, y: box.y + scroll.y };

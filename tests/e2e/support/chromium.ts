@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { requireBrowser } from '../../../scripts/browsers';
 import { readStoreInExtension, reportedTabIdInExtension } from './in-extension';
 import { builtExtension } from './paths';
+import { e2eViewport } from './viewport';
 import type { AnnotationRecord } from '../../../lib/model';
 import { unpackRow, type NotesRow } from '../../../lib/storage/notes';
 
@@ -31,6 +32,7 @@ export async function launchChromium(): Promise<ChromiumSession> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireBrowser('chromium'),
     headless: true,
+    viewport: e2eViewport(),
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { requireBrowser } from '../../../scripts/browsers';
 import { builtExtension } from './paths';
+import { e2eViewport } from './viewport';
 
 const ADDON_ID = 'claimmark@claimmark.org';
 // Pinned so moz-extension:// URLs are known before the add-on is installed.
@@ -32,6 +33,7 @@ async function launchOnce(): Promise<FirefoxSession> {
       browser: 'firefox',
       executablePath: requireBrowser('firefox'),
       headless: true,
+      defaultViewport: e2eViewport(),
       userDataDir: profile,
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {

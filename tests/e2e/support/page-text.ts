@@ -1,16 +1,23 @@
 import type { BrowserContext, Page } from 'playwright-core';
 
-interface Box {
+export interface Box {
   x: number;
   y: number;
   width: number;
   height: number;
 }
 
+/** Where a passage is drawn: its bounding box and the boxes of its lines, in the viewport. */
+export interface PassageBoxes {
+  box: Box;
+  /** The passage's client rects, one per line box (and inline element) it crosses. */
+  lines: Box[];
+}
+
 /**
  * Finds `quote` (after `before`, when given) in the page's text, white space matched loosely,
- * scrolls it into view, optionally selects it as a reader's drag would, and returns its box.
- * Runs in the page: it must be self-contained.
+ * scrolls it to the middle of the viewport, optionally selects it as a reader's drag would, and
+ * returns where it is drawn. Runs in the page: it must be self-contained.
  */
 export function locatePassage({
   quote,
@@ -20,7 +27,7 @@ export function locatePassage({
   quote: string;
   before: string;
   select: boolean;
-}): Box {
+}): PassageBoxes {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
@@ -44,15 +51,21 @@ export function locatePassage({
   const range = document.createRange();
   range.setStart(...point(from, false));
   range.setEnd(...point(to, true));
-  range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  // Centre the passage itself, not its paragraph: a paragraph taller than the viewport would
+  // leave the passage outside it.
+  const first = range.getBoundingClientRect();
+  window.scrollBy({ top: first.top + first.height / 2 - innerHeight / 2, behavior: 'instant' });
   if (select) {
     const selection = getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
     document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
   }
-  const r = range.getBoundingClientRect();
-  return { x: r.x, y: r.y, width: r.width, height: r.height };
+  const plain = (r: DOMRect): Box => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+  return {
+    box: plain(range.getBoundingClientRect()),
+    lines: [...range.getClientRects()].filter((r) => r.width >= 1 && r.height >= 1).map(plain),
+  };
 }
 
 /** Selects the passage as a reader would and releases the mouse. */
@@ -60,9 +73,33 @@ export async function selectText(page: Page, quote: string, before = ''): Promis
   await page.evaluate(locatePassage, { quote, before, select: true });
 }
 
-/** The viewport box of the passage, scrolled into view. */
-export function rectOf(page: Page, quote: string, before = ''): Promise<Box> {
-  return page.evaluate(locatePassage, { quote, before, select: false });
+/**
+ * The widest of the passage's line boxes, scrolled into view. Pointer actions and pixel checks
+ * aim here: every point of a line box is on the passage's text, while the centre of a passage
+ * that wraps can fall between its lines (or beside them), wherever fonts and width put the break.
+ */
+export function widestLine({ lines }: PassageBoxes): Box {
+  const widest = lines.reduce<Box | undefined>(
+    (w, r) => (w && w.width >= r.width ? w : r),
+    undefined,
+  );
+  if (!widest) throw new Error('the passage has no line box: is it hidden?');
+  return widest;
+}
+
+/** A point inside the passage's text (the middle of its widest line), scrolled into view. */
+export async function pointIn(
+  page: Page,
+  quote: string,
+  before = '',
+): Promise<{ x: number; y: number }> {
+  const line = widestLine(await page.evaluate(locatePassage, { quote, before, select: false }));
+  return { x: line.x + line.width / 2, y: line.y + line.height / 2 };
+}
+
+/** The passage's widest line box, scrolled into view: what a pixel check should look at. */
+export async function lineOf(page: Page, quote: string, before = ''): Promise<Box> {
+  return widestLine(await page.evaluate(locatePassage, { quote, before, select: false }));
 }
 
 /**
