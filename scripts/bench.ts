@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { ensureBrowser } from './browsers';
 import { decodePage, readCases, sharedDir } from './metadata/corpus';
+import { requireCorpora } from './shared-dir';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -140,5 +141,6 @@ function anchoring(): void {
 }
 
 await sizes();
+requireCorpora('npm run bench');
 await speed();
 anchoring();

@@ -3,6 +3,7 @@
 // script so it can also be run alone while tuning.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { requireCorpora } from './shared-dir';
 
 const root = resolve(import.meta.dirname, '..');
 const PARTS = [
@@ -14,6 +15,7 @@ const PARTS = [
   { title: 'Named entities (held-out CoNLL-2003 documents)', script: 'scripts/ner/eval.ts' },
 ];
 
+requireCorpora('npm run eval');
 let failed = false;
 for (const part of PARTS) {
   console.log(`\n# ${part.title}\n`);
