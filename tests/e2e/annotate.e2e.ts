@@ -8,7 +8,7 @@ import {
   type ChromiumSession,
 } from './support/chromium';
 import { pressToCloseEditor } from './support/editor';
-import { lineOf, pointIn, selectText, tintedShare } from './support/page-text';
+import { inView, lineOf, pointIn, selectText, tintedShare } from './support/page-text';
 import { fixturePath } from '../support/fixtures';
 import { fixtureMounts } from './support/paths';
 
@@ -147,9 +147,12 @@ describe('highlighting and annotating in Chromium', () => {
       .waitFor();
     await list.getByText('Disputed').waitFor();
     // Picking one in the popup scrolls the page to it.
-    await page.evaluate(() => scrollTo(0, 0));
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    expect(await inView(page, 'Budapest, Hungary, to see if we can bring this')).toBe(false);
     await list.getByRole('button', { name: /‘inglorious’|'inglorious'/ }).click();
-    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await expect
+      .poll(() => inView(page, 'Budapest, Hungary, to see if we can bring this'))
+      .toBe(true);
     await popup.close();
   });
 

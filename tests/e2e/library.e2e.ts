@@ -11,7 +11,7 @@ import {
   type ChromiumSession,
 } from './support/chromium';
 import { pressToCloseEditor } from './support/editor';
-import { selectText } from './support/page-text';
+import { inView, selectText } from './support/page-text';
 import { fixtureMounts } from './support/paths';
 
 interface Stored {
@@ -142,10 +142,12 @@ describe('the library in Chromium', () => {
   });
 
   it('opens a note from the library in the tab that shows it, scrolled to the passage', async () => {
-    await story.evaluate(() => scrollTo(0, 0));
+    // Out of view first (the page's foot), so only the jump can bring the passage into view.
+    await story.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    expect(await inView(story, CLAIM)).toBe(false);
     await popup.getByLabel('Search the library').fill('kremlin');
     await popup.getByRole('button', { name: new RegExp(`“${CLAIM}”`) }).click();
-    await expect.poll(() => story.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await expect.poll(() => inView(story, CLAIM)).toBe(true);
     await popup.bringToFront();
     await popup.getByLabel('Search the library').fill('');
   });

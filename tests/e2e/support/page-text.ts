@@ -12,21 +12,26 @@ export interface PassageBoxes {
   box: Box;
   /** The passage's client rects, one per line box (and inline element) it crosses. */
   lines: Box[];
+  /** The viewport's height, to tell whether a line box is in view. */
+  viewportHeight: number;
 }
 
 /**
  * Finds `quote` (after `before`, when given) in the page's text, white space matched loosely,
- * scrolls it to the middle of the viewport, optionally selects it as a reader's drag would, and
- * returns where it is drawn. Runs in the page: it must be self-contained.
+ * scrolls it to the middle of the viewport (unless `scroll` is false), optionally selects it as
+ * a reader's drag would, and returns where it is drawn. Runs in the page: it must be
+ * self-contained.
  */
 export function locatePassage({
   quote,
   before,
   select,
+  scroll = true,
 }: {
   quote: string;
   before: string;
   select: boolean;
+  scroll?: boolean;
 }): PassageBoxes {
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -53,8 +58,10 @@ export function locatePassage({
   range.setEnd(...point(to, true));
   // Centre the passage itself, not its paragraph: a paragraph taller than the viewport would
   // leave the passage outside it.
-  const first = range.getBoundingClientRect();
-  window.scrollBy({ top: first.top + first.height / 2 - innerHeight / 2, behavior: 'instant' });
+  if (scroll) {
+    const first = range.getBoundingClientRect();
+    window.scrollBy({ top: first.top + first.height / 2 - innerHeight / 2, behavior: 'instant' });
+  }
   if (select) {
     const selection = getSelection();
     selection?.removeAllRanges();
@@ -65,6 +72,7 @@ export function locatePassage({
   return {
     box: plain(range.getBoundingClientRect()),
     lines: [...range.getClientRects()].filter((r) => r.width >= 1 && r.height >= 1).map(plain),
+    viewportHeight: innerHeight,
   };
 }
 
@@ -95,6 +103,13 @@ export async function pointIn(
 ): Promise<{ x: number; y: number }> {
   const line = widestLine(await page.evaluate(locatePassage, { quote, before, select: false }));
   return { x: line.x + line.width / 2, y: line.y + line.height / 2 };
+}
+
+/** Whether the passage's widest line box lies wholly inside the viewport, without scrolling. */
+export async function inView(page: Page, quote: string, before = ''): Promise<boolean> {
+  const where = await page.evaluate(locatePassage, { quote, before, select: false, scroll: false });
+  const line = widestLine(where);
+  return line.y >= 0 && line.y + line.height <= where.viewportHeight;
 }
 
 /** The passage's widest line box, scrolled into view: what a pixel check should look at. */
