@@ -1,7 +1,10 @@
 // npm run --silent analyze -- FILE.jsonl
-// Reads lines {"id", "text", "published"?} and prints per line
-// {"id", "entities": [{type, name, start, end}] (one per mention), "dates": [{text, value, start, end}]}
+// Reads lines {"id", "text", "published"?, "language"?} and prints per line
+// {"id", "language", "entities": [{type, name, start, end}] (one per mention), "dates": [{text, value, start, end}]}
 // with spans into the given text. A bad line prints {"id", "error"} and the run goes on.
+// "language" is what the page would declare (default "en"): a hint only, for texts too short or
+// too tabular to tell; a text plainly in another language gets no names and no dates, as in the
+// extension.
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../lib/article/analyze';
 
@@ -24,13 +27,20 @@ for (const raw of input.split('\n')) {
   let id: unknown = null;
   let line: Record<string, unknown>;
   try {
-    const item = JSON.parse(raw) as { id?: unknown; text?: unknown; published?: unknown };
+    const item = JSON.parse(raw) as {
+      id?: unknown;
+      text?: unknown;
+      published?: unknown;
+      language?: unknown;
+    };
     id = item.id ?? null;
     if (typeof item.text !== 'string') throw new Error('"text" must be a string');
     const published = typeof item.published === 'string' ? item.published : null;
-    const { entities, dates } = analyzeText(item.text, published);
+    const declared = typeof item.language === 'string' ? item.language : 'en';
+    const { entities, dates, language } = analyzeText(item.text, published, [], declared);
     line = {
       id,
+      language,
       entities: entities
         .flatMap((e) =>
           e.mentions.map(({ start, end }) => ({ type: e.type, name: e.name, start, end })),
