@@ -1,22 +1,21 @@
 import type { Entity } from '@/lib/article/types';
-import type { PageArticle, TextAnalysis } from '@/lib/model';
+import type { ArticleMetadata } from '@/lib/article/types';
+import type { TextAnalysis } from '@/lib/model';
 import type { Async } from './async';
-import { DateTimeline } from './DateTimeline';
-import { EntityGroups } from './EntityGroups';
+import { BodyAnalysis } from './BodyAnalysis';
 import { formatPageTime } from './format';
-import { StatusMessage } from './StatusMessage';
 
 interface Props {
-  article: PageArticle;
-  analysis: Async<TextAnalysis | null>;
+  metadata: ArticleMetadata;
+  /** The body's names and dates; null until the reader asks for them on a page that may not be a story. */
+  analysis: Async<TextAnalysis | null> | null;
   marked: string | null;
   onMark: (entity: Entity) => void;
+  onAnalyze: () => void;
 }
 
-/** What Claimmark understood of an article: metadata at once, entities and dates once analysed. */
-export function ArticleCard({ article, analysis, marked, onMark }: Props) {
-  const meta = article.metadata;
-  if (!meta) return null;
+/** What Claimmark understood of a page: its metadata at once, names and dates once its body is read. */
+export function ArticleCard({ metadata: meta, analysis, marked, onMark, onAnalyze }: Props) {
   return (
     <div class="article-card">
       <h2 class="article-card__headline">{meta.headline ?? 'Headline not found'}</h2>
@@ -38,19 +37,12 @@ export function ArticleCard({ article, analysis, marked, onMark }: Props) {
           </>
         ) : null}
       </dl>
-      {analysis.status === 'loading' ? (
-        <StatusMessage kind="loading">Reading the article…</StatusMessage>
-      ) : analysis.status === 'error' ? (
-        <StatusMessage kind="error">Could not read the article: {analysis.error}</StatusMessage>
-      ) : analysis.value === null ? (
-        <StatusMessage kind="empty">Claimmark found no article text on this page.</StatusMessage>
+      {analysis === null ? (
+        <button type="button" class="secondary" onClick={onAnalyze}>
+          Find names and dates
+        </button>
       ) : (
-        <>
-          <h3>Dates mentioned</h3>
-          <DateTimeline dates={analysis.value.dates} />
-          <h3>Named in the article</h3>
-          <EntityGroups entities={analysis.value.entities} marked={marked} onMark={onMark} />
-        </>
+        <BodyAnalysis analysis={analysis} marked={marked} onMark={onMark} />
       )}
     </div>
   );

@@ -8,7 +8,8 @@ import { StatusMessage } from './StatusMessage';
 
 interface Props {
   state: Async<TabState | null>;
-  analysis: Async<TextAnalysis | null>;
+  /** Null until asked for, on a page that may not be a story. */
+  analysis: Async<TextAnalysis | null> | null;
   saving: boolean;
   saveError: string | null;
   marked: string | null;
@@ -17,12 +18,13 @@ interface Props {
   onReveal: (annotation: AnnotationRecord) => void;
   onSave: () => void;
   onMark: (entity: Entity) => void;
+  onAnalyze: () => void;
 }
 
 /** "This page": what the current tab reported, what Claimmark understood of it, and Save. */
 export function PageView(props: Props) {
   const { state, analysis, saving, saveError, marked, markNote, onSave, onMark } = props;
-  const { annotations, onReveal } = props;
+  const { annotations, onReveal, onAnalyze } = props;
   if (state.status === 'loading') {
     return <StatusMessage kind="loading">Reading this page…</StatusMessage>;
   }
@@ -44,25 +46,15 @@ export function PageView(props: Props) {
   const isArticle = article?.detection.isArticle === true;
   return (
     <article class="page-card" aria-label="This page">
-      {isArticle ? (
-        <>
-          <ArticleCard article={article} analysis={analysis} marked={marked} onMark={onMark} />
-          {markNote ? (
-            <p class="mark-note" role="status">
-              {markNote}
-            </p>
-          ) : null}
-        </>
-      ) : (
-        <>
-          <h2 class="page-card__title">{report.title || 'Untitled page'}</h2>
-          <p class="notice">
-            This page is not an article, so Claimmark shows no headline, dates or names for it. You
-            can still save it.
+      {isArticle ? null : (
+        <div class="notice" role="note">
+          <p>
+            This page may not be a news story. Claimmark shows what the page says about itself; you
+            can still find the names and dates in it, highlight and save it.
           </p>
           {article && article.detection.reasons.length > 0 ? (
             <details class="reasons">
-              <summary>Why not</summary>
+              <summary>Why</summary>
               <ul>
                 {article.detection.reasons.map((reason) => (
                   <li key={reason}>{reason}</li>
@@ -70,8 +62,24 @@ export function PageView(props: Props) {
               </ul>
             </details>
           ) : null}
-        </>
+        </div>
       )}
+      {article?.metadata ? (
+        <ArticleCard
+          metadata={article.metadata}
+          analysis={analysis}
+          marked={marked}
+          onMark={onMark}
+          onAnalyze={onAnalyze}
+        />
+      ) : (
+        <h2 class="page-card__title">{report.title || 'Untitled page'}</h2>
+      )}
+      {markNote ? (
+        <p class="mark-note" role="status">
+          {markNote}
+        </p>
+      ) : null}
       <p class="page-card__site">{siteOf(report.url)}</p>
       <dl class="facts">
         <dt>Address</dt>

@@ -36,3 +36,14 @@ export function formatPageTime(iso: string): string {
   const zone = match[3] === 'Z' || match[3] === '+00:00' ? 'UTC' : (match[3] ?? '');
   return `${day}, ${match[2]}${zone ? ` ${zone}` : ''}`;
 }
+
+/** A language's name in English ('de' → 'German'), or null when the code names none. */
+export function languageName(code: string): string | null {
+  if (code === 'und') return null;
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    return name && name !== code ? name : null;
+  } catch {
+    return null;
+  }
+}

@@ -16,7 +16,7 @@ export interface EntityHint {
 /** What the content script learnt about a page's article: cheap DOM reads only. */
 export interface PageArticle {
   detection: ArticleDetection;
-  /** Null when the page is not an article: nothing is extracted from section fronts. */
+  /** Read on every page, article or not; null only when the page could not be read at all. */
   metadata: ArticleMetadata | null;
   hints: EntityHint[];
 }
@@ -35,6 +35,12 @@ export interface TextAnalysis {
   dates: DateMention[];
   /** Characters of body text analysed. */
   length: number;
+  /**
+   * The body's language as detected ('en', 'de' …, 'und' when it cannot be told). Names and
+   * dates are found in English text only: elsewhere both lists are empty. Absent from analyses
+   * made before languages were told apart, which were all read as English.
+   */
+  language?: string;
 }
 
 /** The article as stored once the reader saves or annotates it. */

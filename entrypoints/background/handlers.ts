@@ -20,6 +20,8 @@ export interface BackgroundDeps {
   tabs: TabStore;
   /** Asks the tab's content script for the article body text; null when it has none. */
   requestBody: (tabId: number) => Promise<string | null>;
+  /** Has the tab's page read itself again if it changed since its report; never rejects. */
+  refreshTab?: (tabId: number) => Promise<void>;
   notifyTab?: AnnotationDeps['notifyTab'];
   listTabs?: AnnotationDeps['listTabs'];
   focusAndReveal?: AnnotationDeps['focusAndReveal'];
@@ -55,6 +57,7 @@ export function createHandlers({
   db,
   tabs,
   requestBody,
+  refreshTab = () => Promise.resolve(),
   notifyTab = () => undefined,
   listTabs = () => Promise.resolve([]),
   focusAndReveal = () => Promise.resolve(false),
@@ -64,13 +67,24 @@ export function createHandlers({
   // Analyses by tab, for the page address they were made for: memory only, like the reports.
   const analyses = new Map<number, { url: string; analysis: Promise<TextAnalysis | null> }>();
 
-  function analyzeTab(tabId: number, report: PageReport): Promise<TextAnalysis | null> {
+  /**
+   * The tab's body analysis: made by itself for an article, for another page only once the
+   * reader asked (`requested`), and kept for the page's address until it reports again.
+   */
+  function analyzeTab(
+    tabId: number,
+    report: PageReport,
+    requested = false,
+  ): Promise<TextAnalysis | null> {
     const article = report.article;
-    if (!article?.detection.isArticle) return Promise.resolve(null);
     const cached = analyses.get(tabId);
     if (cached?.url === report.url) return cached.analysis;
+    if (!article || (!article.detection.isArticle && !requested)) return Promise.resolve(null);
+    const meta = article.metadata;
     const analysis = requestBody(tabId).then((body) =>
-      body ? analyzeText(body, article.metadata?.published ?? null, article.hints) : null,
+      body
+        ? analyzeText(body, meta?.published ?? null, article.hints, meta?.language ?? null)
+        : null,
     );
     analyses.set(tabId, { url: report.url, analysis });
     // A failed attempt (page navigated away, content script gone) may be retried later.
@@ -117,6 +131,7 @@ export function createHandlers({
       // Analysis waits on the page, so it happens before the annotation's transaction, and
       // only for an article that is not in the library yet.
       prepareArticle: async (tabId) => {
+        await refreshTab(tabId);
         const { report, key, seenAt } = await reportOf(tabId);
         if (await getArticle(db, key)) return { report, key, seenAt };
         return { report, key, seenAt, facts: await factsFor(tabId, report) };
@@ -126,8 +141,9 @@ export function createHandlers({
     async 'page.report'(report, sender) {
       if (sender.origin !== 'content')
         throw new Error('page.report comes from content scripts only');
-      const previous = await tabs.get(sender.tabId);
-      if (previous?.url !== report.url) analyses.delete(sender.tabId);
+      // A new report means a new page or a page that changed (a body rendered late): its
+      // analysis is made again when next asked for.
+      analyses.delete(sender.tabId);
       await tabs.set(sender.tabId, report);
       const key = articleKey(report);
       const seenAt = normalizeUrl(report.url);
@@ -139,6 +155,7 @@ export function createHandlers({
     },
 
     async 'tab.state'({ tabId }): Promise<TabState | null> {
+      await refreshTab(tabId);
       const report = await tabs.get(tabId);
       if (!report) return null;
       const key = keyOrThrow(articleKey(report));
@@ -146,12 +163,13 @@ export function createHandlers({
       return { report, articleKey: key, saved };
     },
 
-    async 'tab.analysis'({ tabId }) {
+    async 'tab.analysis'({ tabId, requested = false }) {
       const report = await tabs.get(tabId);
-      return report ? analyzeTab(tabId, report) : null;
+      return report ? analyzeTab(tabId, report, requested) : null;
     },
 
     async 'article.save'({ tabId }) {
+      await refreshTab(tabId);
       const report = await tabs.get(tabId);
       if (!report)
         throw new Error('This tab has not reported a web page; reload it and try again.');

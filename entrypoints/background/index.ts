@@ -13,6 +13,7 @@ const MENU: { id: string; title: string; action: Action }[] = [
   { id: 'claimmark-highlight', title: 'Highlight with Claimmark', action: 'highlight' },
   { id: 'claimmark-claim', title: 'Mark as claim…', action: 'claim' },
 ];
+const REFRESH_WAIT_MS = 1_500;
 const COMMANDS: Record<string, Action> = {
   'highlight-selection': 'highlight',
   'claim-selection': 'claim',
@@ -33,6 +34,13 @@ export default defineBackground(() => {
   const db = new ClaimmarkDatabase();
   const tabs = createTabStore(sessionArea());
   const requestBody = async (tabId: number) => (await toTab(tabId)('page.body', {}))?.text ?? null;
+  // A tab without a content script (a browser page) or a busy one must not hold up the popup:
+  // its last report is shown then.
+  const refreshTab = (tabId: number) =>
+    Promise.race([
+      toTab(tabId)('page.refresh', {}).then(() => undefined),
+      new Promise<void>((resolve) => setTimeout(resolve, REFRESH_WAIT_MS)),
+    ]).catch(() => undefined);
   const notifyTab: AnnotationDeps['notifyTab'] = (tabId, ...[type, payload]) => {
     // The tab may have closed or navigated away: nothing to tell it then.
     const send = toTab(tabId);
@@ -64,7 +72,16 @@ export default defineBackground(() => {
   };
   const route = createRouter(
     'background',
-    createHandlers({ db, tabs, requestBody, notifyTab, listTabs, focusAndReveal, openTab }),
+    createHandlers({
+      db,
+      tabs,
+      requestBody,
+      refreshTab,
+      notifyTab,
+      listTabs,
+      focusAndReveal,
+      openTab,
+    }),
   );
   const extensionBase = browser.runtime.getURL('/');
 

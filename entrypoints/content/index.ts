@@ -35,7 +35,11 @@ export default defineContentScript({
       editorUrl: (query) => `${browser.runtime.getURL('/editor.html')}?${query}`,
     });
 
+    // Set by any change to the page outside Claimmark's own UI since the last report: a story
+    // rendered late is read again when the popup opens, a page that never changes costs nothing.
+    let changed = false;
     const report = async () => {
+      changed = false;
       if (ctx.isInvalid) return;
       const basics = readPageInfo(document, location.href);
       if (!basics) return;
@@ -51,6 +55,11 @@ export default defineContentScript({
     // Only the extension itself can reach this listener (runtime messaging); the router still
     // checks the sender and every payload, and the content script never listens to the page.
     const route = createRouter('content', {
+      'page.refresh': async () => {
+        if (!changed) return { reread: false };
+        await report();
+        return { reread: true };
+      },
       'page.body': () => {
         const body = extractBody(document, location.href);
         return Promise.resolve(body ? { text: body.text.slice(0, MAX_BODY_CHARS) } : null);
@@ -119,7 +128,9 @@ export default defineContentScript({
     // re-anchor only what lost its place, at most every half second.
     let pending: number | null = null;
     const observer = new MutationObserver((records) => {
-      if (records.every((r) => isOwnUi(r.target)) || pending !== null) return;
+      if (records.every((r) => isOwnUi(r.target))) return;
+      changed = true;
+      if (pending !== null) return;
       pending = ctx.setTimeout(() => {
         pending = null;
         if (layer.needsRefresh()) quietly(layer.refresh());

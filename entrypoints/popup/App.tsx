@@ -53,7 +53,10 @@ export function App({
   const [tabState, setTabState] = useState<Async<TabState | null>>({ status: 'loading' });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [analysis, setAnalysis] = useState<Async<TextAnalysis | null>>({ status: 'loading' });
+  // Null while not asked for: a page that may not be a story is analysed when the reader asks.
+  const [analysis, setAnalysis] = useState<Async<TextAnalysis | null> | null>({
+    status: 'loading',
+  });
   const [marked, setMarked] = useState<string | null>(null);
   const [markNote, setMarkNote] = useState<string | null>(null);
   const inLibrary = view === 'library';
@@ -95,7 +98,10 @@ export function App({
       const state = id === null ? null : await request('tab.state', { tabId: id });
       if (!open()) return;
       setTabState({ status: 'ready', value: state });
-      if (id === null || !state?.report.article?.detection.isArticle) return;
+      if (id === null || !state?.report.article?.detection.isArticle) {
+        setAnalysis(null);
+        return;
+      }
       // Text analysis takes longer than the report: the card shows the metadata meanwhile.
       request('tab.analysis', { tabId: id }).then(
         (value) => open() && setAnalysis({ status: 'ready', value }),
@@ -122,6 +128,15 @@ export function App({
       setSaving(false);
     }
   }, [request, tabId, tabState]);
+
+  const analyze = useCallback(() => {
+    if (tabId === null) return;
+    setAnalysis({ status: 'loading' });
+    request('tab.analysis', { tabId, requested: true }).then(
+      (value) => setAnalysis({ status: 'ready', value }),
+      (error: unknown) => setAnalysis({ status: 'error', error: errorText(error) }),
+    );
+  }, [request, tabId]);
 
   const mark = useCallback(
     (entity: Entity) => {
@@ -167,6 +182,7 @@ export function App({
             }}
             onSave={() => void save()}
             onMark={mark}
+            onAnalyze={analyze}
           />
         ) : (
           <LibraryView

@@ -4,17 +4,18 @@ import { readEntityHints } from './hints';
 import { extractMetadata, readSignals } from './metadata';
 
 /**
- * What the content script learns about a page's article: detection, and for articles the
- * metadata and entity hints. Reads the page's structured data once; never throws.
+ * What the content script learns about a page: detection, metadata and entity hints. Metadata
+ * is read on every page, whatever the verdict: a story whose body arrives late, or whose
+ * saved HTML holds only a teaser, still has its headline, byline and date, and the verdict
+ * only decides how the popup words it. Reads the page's structured data once; never throws.
  */
 export function readArticle(doc: Document, url: string): PageArticle {
   try {
     const signals = readSignals(doc);
-    const detection = detectArticle(doc, url, { signals });
-    if (!detection.isArticle) return { detection, metadata: null, hints: [] };
+    const metadata = extractMetadata(doc, url, { signals });
     return {
-      detection,
-      metadata: extractMetadata(doc, url, { signals }),
+      detection: detectArticle(doc, url, { signals, metadata }),
+      metadata,
       hints: readEntityHints(signals),
     };
   } catch (error) {

@@ -96,6 +96,7 @@ const AnalysisSchema: v.GenericSchema<TextAnalysis> = v.object({
   entities: v.array(EntitySchema),
   dates: v.array(DateMentionSchema),
   length: Offset,
+  language: v.optional(Text(20)),
 });
 
 const FactsSchema: v.GenericSchema<StoredArticleFacts> = v.object({

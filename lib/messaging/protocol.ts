@@ -85,6 +85,7 @@ const TextAnalysisSchema: v.GenericSchema<TextAnalysis> = v.strictObject({
   entities: v.array(EntitySchema),
   dates: v.array(DateMentionSchema),
   length: Offset,
+  language: v.optional(Text(20)),
 });
 
 const FactsSchema: v.GenericSchema<StoredArticleFacts> = v.strictObject({
@@ -240,7 +241,8 @@ export const protocol = {
   'tab.analysis': {
     from: 'extension',
     to: 'background',
-    request: TabTarget,
+    // An article is analysed by itself; another page only when the reader asks ("requested").
+    request: v.strictObject({ tabId: TabId, requested: v.optional(v.boolean()) }),
     response: v.nullable(TextAnalysisSchema),
   },
   'article.save': {
@@ -357,6 +359,14 @@ export const protocol = {
     to: 'content',
     request: v.strictObject({ id: Uuid }),
     response: v.strictObject({ revealed: v.boolean() }),
+  },
+  'page.refresh': {
+    from: 'extension',
+    to: 'content',
+    // Before the popup shows a page: a page whose DOM changed since its report (a story
+    // rendered late) reads itself again and reports before answering.
+    request: v.strictObject({}),
+    response: v.strictObject({ reread: v.boolean() }),
   },
   'page.body': {
     from: 'extension',

@@ -22,13 +22,14 @@ const opened: ClaimmarkDatabase[] = [];
 
 function setup(
   requestBody: (tabId: number) => Promise<string | null> = () => Promise.resolve(null),
+  refreshTab: (tabId: number) => Promise<void> = () => Promise.resolve(),
 ) {
   const db = new ClaimmarkDatabase(`bg-${crypto.randomUUID()}`);
   opened.push(db);
   const tabs = createTabStore(memoryArea());
   const route = createRouter(
     'background',
-    createHandlers({ db, tabs, requestBody, now: () => new Date(0) }),
+    createHandlers({ db, tabs, requestBody, refreshTab, now: () => new Date(0) }),
   );
   return { db, tabs, route };
 }
@@ -167,6 +168,49 @@ describe('article analysis in the background', () => {
       value: null,
     });
     expect(requestBody).not.toHaveBeenCalled();
+  });
+
+  it('analyses a page that may not be a story when the reader asks, and keeps that', async () => {
+    const requestBody = vi.fn(() => Promise.resolve(body));
+    const { route } = setup(requestBody);
+    const maybe = {
+      ...articlePage,
+      article: { ...articlePage.article, detection: { isArticle: false, reasons: ['test'] } },
+    };
+    await route({ type: 'page.report', payload: maybe }, content);
+    const asked = await route(
+      { type: 'tab.analysis', payload: { tabId: 7, requested: true } },
+      popup,
+    );
+    expect(asked.ok && (asked.value as TextAnalysis).entities.map((e) => e.name)).toContain(
+      'Vladimir Putin',
+    );
+    // Asked once, it stays for the page: a reopened popup shows it without asking again.
+    const again = await route({ type: 'tab.analysis', payload: { tabId: 7 } }, popup);
+    expect(again).toEqual(asked);
+    expect(requestBody).toHaveBeenCalledTimes(1);
+  });
+
+  it('has the tab read itself again before showing or saving it, and analyses the new body', async () => {
+    let text = 'Loading…';
+    const requestBody = vi.fn(() => Promise.resolve(text));
+    // The page's body arrived late: asked to refresh, the content script reports again.
+    const refreshTab = vi.fn(async () => {
+      text = body;
+      await route({ type: 'page.report', payload: articlePage }, content);
+    });
+    const { route } = setup(requestBody, refreshTab);
+    await route({ type: 'page.report', payload: articlePage }, content);
+    const early = await route({ type: 'tab.analysis', payload: { tabId: 7 } }, popup);
+    expect(early.ok && (early.value as TextAnalysis).entities).toEqual([]);
+    await route({ type: 'tab.state', payload: { tabId: 7 } }, popup);
+    expect(refreshTab).toHaveBeenCalledWith(7);
+    const late = await route({ type: 'tab.analysis', payload: { tabId: 7 } }, popup);
+    expect(late.ok && (late.value as TextAnalysis).entities.map((e) => e.name)).toContain(
+      'Donald Trump',
+    );
+    await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
+    expect(refreshTab).toHaveBeenCalledTimes(2);
   });
 
   it('stores the metadata and analysis with the article when it is saved', async () => {

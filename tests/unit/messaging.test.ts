@@ -26,6 +26,7 @@ function handlers(): Handlers<'background'> {
 
 function contentHandlers(): Handlers<'content'> {
   return {
+    'page.refresh': () => Promise.resolve({ reread: false }),
     'page.body': () => Promise.resolve(null),
     'page.mark': () => Promise.resolve({ marked: 0 }),
     'page.annotationsChanged': () => Promise.resolve({ drawn: 0 }),

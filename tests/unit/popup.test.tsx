@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/popup/App';
 import type { Client } from '@/lib/messaging/client';
-import type { TabState } from '@/lib/model';
+import type { TabState, TextAnalysis } from '@/lib/model';
 import { saveArticle } from '@/lib/storage/articles';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { failingIndexedDB } from './failing-indexeddb';
@@ -130,6 +130,95 @@ describe('popup', () => {
       );
     });
     expect(button.textContent).toBe('Save to library');
+    await db.delete();
+  });
+
+  it('shows the card of a page that may not be a story, and reads its body when asked', async () => {
+    const db = new ClaimmarkDatabase(`popup-${crypto.randomUUID()}`);
+    const thin: TabState = {
+      ...state,
+      report: {
+        ...state.report,
+        article: {
+          detection: { isArticle: false, reasons: ['score 1', 'little prose: 120 chars'] },
+          metadata: {
+            headline: 'Council approves the new bridge',
+            byline: ['Jane Doe'],
+            siteName: 'The Daily Example',
+            published: '2025-10-16T20:05:00+00:00',
+            modified: null,
+            language: 'en',
+            canonicalUrl: null,
+            description: null,
+          },
+          hints: [],
+        },
+      },
+    };
+    const analysis: TextAnalysis = {
+      entities: [
+        { type: 'person', name: 'Jane Roe', aliases: [], mentions: [{ start: 0, end: 8 }] },
+      ],
+      dates: [],
+      length: 400,
+      language: 'en',
+    };
+    const asked = vi.fn(() => analysis);
+    mount(db, fakeClient({ 'tab.state': () => thin, 'tab.analysis': asked }));
+    await vi.waitFor(() => {
+      expect(root.querySelector('.article-card__headline')?.textContent).toBe(
+        'Council approves the new bridge',
+      );
+    });
+    expect(root.querySelector('.notice')?.textContent).toMatch(/may not be a news story/);
+    expect(root.querySelector('.article-card__byline')?.textContent).toBe('Jane Doe');
+    expect(root.querySelector('.article-card__published')?.textContent).toBe(
+      '16 Oct 2025, 20:05 UTC',
+    );
+    // Nothing is read from the body until the reader asks.
+    expect(asked).not.toHaveBeenCalled();
+    const find = [...root.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Find names and dates',
+    );
+    find?.click();
+    await vi.waitFor(() => {
+      expect(root.querySelector('.chip__name')?.textContent).toBe('Jane Roe');
+    });
+    expect(asked).toHaveBeenCalledWith({ tabId: 5, requested: true });
+    await db.delete();
+  });
+
+  it('says that names are recognised in English stories only', async () => {
+    const db = new ClaimmarkDatabase(`popup-${crypto.randomUUID()}`);
+    const story: TabState = {
+      ...state,
+      report: {
+        ...state.report,
+        article: {
+          detection: { isArticle: true, reasons: ['score 4'] },
+          metadata: {
+            headline: 'Câmara aprova a nova ponte',
+            byline: [],
+            siteName: null,
+            published: '2020-11-30',
+            modified: null,
+            language: 'pt-BR',
+            canonicalUrl: null,
+            description: null,
+          },
+          hints: [],
+        },
+      },
+    };
+    const none: TextAnalysis = { entities: [], dates: [], length: 900, language: 'pt' };
+    mount(db, fakeClient({ 'tab.state': () => story, 'tab.analysis': () => none }));
+    await vi.waitFor(() => {
+      expect(root.querySelector('.notice--language')?.textContent).toBe(
+        'This story seems to be in Portuguese. Names are recognised in English stories for now, and so are dates in the text.',
+      );
+    });
+    expect(root.querySelector('.article-card__published')?.textContent).toBe('30 Nov 2020');
+    expect(root.querySelector('.notice')?.textContent).not.toMatch(/may not be/);
     await db.delete();
   });
 
