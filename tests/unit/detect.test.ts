@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { detectArticle } from '@/lib/article/detect/index';
+import { detectArticle, proseStats } from '@/lib/article/detect/index';
 import { fixturePages, readFixture } from '../support/fixtures';
 
 const docOf = (html: string, url: string): Document => new JSDOM(html, { url }).window.document;
@@ -69,6 +69,80 @@ describe('detectArticle', () => {
     const html = `<html><body><h1>An unmarked story</h1>${prose(20)}</body></html>`;
     const url = 'https://x.example/2025/10/16/an-unmarked-story';
     expect(detectArticle(docOf(html, url), url).isArticle).toBe(true);
+  });
+
+  it("calls a declared story with a story's head an article though its body has not loaded", () => {
+    const teasers = Array.from(
+      { length: 15 },
+      (_, i) => `<h3><a href="/related-${i}">Related story number ${i}</a></h3>`,
+    ).join('');
+    const html = `<html><head><meta property="og:type" content="article">
+      <meta property="og:title" content="Council approves the new bridge over the river">
+      <title>Council approves the new bridge over the river - Example News</title></head>
+      <body><h1>Teasers</h1><h1>Council approves the new bridge over the river</h1>
+      <div id="story-body"><p>Loading…</p></div><aside>${teasers}</aside></body></html>`;
+    for (const url of [
+      'https://x.example/news/council-approves-new-bridge-river',
+      'https://x.example/Politics/bridge/story?id=63250123',
+    ]) {
+      const d = detectArticle(docOf(html, url), url);
+      expect(d.isArticle).toBe(true);
+      expect(d.reasons).toContain('one main headline, as the page titles itself');
+    }
+  });
+
+  it("does not take a section's name for a story's headline", () => {
+    const teasers = Array.from(
+      { length: 15 },
+      (_, i) => `<h3><a href="/politics/story-${i}">Story number ${i} of the day</a></h3>`,
+    ).join('');
+    const html = `<html><head><meta property="og:type" content="article"><title>Politics - Example News</title></head>
+      <body><h1>Politics</h1>${teasers}</body></html>`;
+    const url = 'https://x.example/politics';
+    const d = detectArticle(docOf(html, url), url);
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons).toContain('15 linked headings (teasers)');
+  });
+
+  it('counts the byline and date by the headline as part of a story', () => {
+    const html = `<html><head><title>Council approves the new bridge over the river</title></head>
+      <body><h1>Council approves the new bridge over the river</h1><p>Loading…</p></body></html>`;
+    const url = 'https://x.example/news/council-approves-new-bridge-river';
+    const metadata = {
+      headline: 'Council approves the new bridge over the river',
+      byline: ['Jane Doe'],
+      siteName: null,
+      published: '2020-11-30',
+      modified: null,
+      language: null,
+      canonicalUrl: null,
+      description: null,
+    };
+    expect(detectArticle(docOf(html, url), url).isArticle).toBe(false);
+    const d = detectArticle(docOf(html, url), url, { metadata });
+    expect(d.isArticle).toBe(true);
+    expect(d.reasons).toContain('a byline and a date');
+  });
+
+  it('measures prose in scripts written without spaces or sentence marks', () => {
+    const paragraph = (text: string, n: number) =>
+      Array.from({ length: n }, () => `<p>${text}</p>`).join('');
+    const chinese = paragraph(
+      '北京市政府三十日宣布，新增确诊病例数量继续下降，地铁和公交线路将于下周一起全面恢复正常运营，市民出行不再需要出示健康码。',
+      10,
+    );
+    const thai = paragraph(
+      'กรุงเทพมหานครประกาศมาตรการใหม่ในวันจันทร์ที่ผ่านมา เพื่อลดปัญหาฝุ่นละอองในเขตเมือง โดยขอความร่วมมือจากประชาชนให้ใช้ขนส่งสาธารณะ',
+      10,
+    );
+    for (const body of [chinese, thai]) {
+      const url = 'https://x.example/news/2020/11/30/story';
+      const doc = docOf(`<html><body><h1>标题</h1>${body}</body></html>`, url);
+      // Every paragraph counts, and a Chinese one weighs what its meaning would in English.
+      expect(proseStats(doc)).toMatchObject({ blockParagraphs: 10 });
+      expect(proseStats(doc).blockChars).toBeGreaterThan(1000);
+      expect(detectArticle(doc, url).isArticle).toBe(true);
+    }
   });
 
   it('never throws on hostile documents', () => {
