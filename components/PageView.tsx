@@ -1,4 +1,4 @@
-import type { Entity } from '@/lib/article/types';
+import type { ArticleMetadata, Entity } from '@/lib/article/types';
 import type { AnnotationRecord, TabState, TextAnalysis } from '@/lib/model';
 import { AnnotationList } from './AnnotationList';
 import { ArticleCard } from './ArticleCard';
@@ -19,6 +19,11 @@ interface Props {
   onSave: () => void;
   onMark: (entity: Entity) => void;
   onAnalyze: () => void;
+}
+
+/** True when a page's metadata names anything a card would show (a text file's names nothing). */
+function saysSomething(meta: ArticleMetadata): boolean {
+  return meta.headline !== null || meta.byline.length > 0 || meta.published !== null;
 }
 
 /** "This page": what the current tab reported, what Claimmark understood of it, and Save. */
@@ -64,7 +69,7 @@ export function PageView(props: Props) {
           ) : null}
         </div>
       )}
-      {article?.metadata ? (
+      {article?.metadata && saysSomething(article.metadata) ? (
         <ArticleCard
           metadata={article.metadata}
           analysis={analysis}

@@ -173,7 +173,7 @@ describe('Claimmark in Chromium', () => {
       const tabId = await reportedTabId(browser, pageUrl);
       const popup = await browser.context.newPage();
       await popup.goto(popupUrl(tabId));
-      await popup.getByText(/This page is not an article/).waitFor();
+      await popup.getByText(/This page may not be a news story/).waitFor();
       expect(errors).toEqual([]);
       await popup.close();
       await page.close();
