@@ -299,3 +299,42 @@ describe('news outlets the tagger does not know', () => {
     expect(outletMentions('Bloombergs and Reutersville', [])).toEqual([]);
   });
 });
+
+describe('corrections after tagging', () => {
+  const found = (text: string) =>
+    recognizeEntities(text).map((m) => [m.type, m.text] as [EntityType, string]);
+
+  it('takes no weapon for a place or a person', () => {
+    const text =
+      'Zelensky will press for the transfer of Tomahawk long-range missiles to Ukraine. ' +
+      'The missiles, known as Tomahawks, can reach Moscow. Storm Shadow missiles came from Britain.';
+    const names = found(text).map(([, name]) => name);
+    expect(names).not.toContain('Tomahawk');
+    expect(names).not.toContain('Tomahawks');
+    expect(names).not.toContain('Storm Shadow');
+    expect(names).toEqual(expect.arrayContaining(['Ukraine', 'Moscow', 'Britain']));
+  });
+
+  it('keeps a known place before the noun ("U.S. warplanes")', () => {
+    expect(found('Syria denounces violation of its airspace by U.S. warplanes.')).toContainEqual([
+      'place',
+      'U.S.',
+    ]);
+  });
+
+  it('names no one in a photo credit', () => {
+    const names = found('Photo: Getty Images. Photo Illustration by Jane Doe.').map(([, n]) => n);
+    expect(names).not.toContain('Photo');
+    expect(names).not.toContain('Photo Illustration');
+    expect(names).toContain('Jane Doe');
+  });
+
+  it('makes the name after a coach a person, without the role', () => {
+    const mentions = found(
+      'Coach Dabo Swinney said Clemson would bounce back. Head Coach Kirby Smart agreed.',
+    );
+    expect(mentions).toContainEqual(['person', 'Dabo Swinney']);
+    expect(mentions).toContainEqual(['person', 'Kirby Smart']);
+    expect(mentions.map(([, n]) => n).join(' ')).not.toMatch(/Coach/);
+  });
+});

@@ -1,5 +1,7 @@
 import type { EntityMention, EntityType } from '../types.ts';
+import { GAZ, type Gazetteer } from './features.ts';
 import { parseGazetteer } from './gazetteer.ts';
+import { correctMentions } from './precision.ts';
 import { decodeModels, fromBase64 } from './model.ts';
 import { GAZETTEER, MODEL_BASE64 } from './model-data.ts';
 import { CompiledTagger } from './tagger.ts';
@@ -21,6 +23,12 @@ const ALL_TAGS = (1 << N_TAGS) - 1;
 const FROM_TYPE: Record<EntityType, NerType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 
 let tagger: CompiledTagger | null = null;
+let gazetteer: Gazetteer | null = null;
+
+function getGazetteer(): Gazetteer {
+  gazetteer ??= parseGazetteer(GAZETTEER);
+  return gazetteer;
+}
 
 // Decoding the model costs a few milliseconds, so it is done once, on first use.
 function getTagger(): CompiledTagger {
@@ -28,9 +36,19 @@ function getTagger(): CompiledTagger {
     const [pass1, pass2] = decodeModels(fromBase64(MODEL_BASE64));
     if (pass1 === undefined || pass2 === undefined)
       throw new Error('entity model: expected two passes');
-    tagger = new CompiledTagger(pass1, pass2, parseGazetteer(GAZETTEER));
+    tagger = new CompiledTagger(pass1, pass2, getGazetteer());
   }
   return tagger;
+}
+
+/** True when the gazetteer lists a name (lower-cased, as the tokenizer splits it) as a place. */
+function isKnownPlace(name: string): boolean {
+  const mask = getGazetteer().get(
+    tokenize(name)
+      .map((t) => t.text.toLowerCase())
+      .join(' '),
+  );
+  return mask !== undefined && (mask & (GAZ.LOC | GAZ.PLACE)) !== 0;
 }
 
 /** Lower-cased word keys, so a hint matches "ORBAN" or "Orban" alike. */
@@ -109,7 +127,8 @@ const TITLES = new Set(
     'governor mayor king queen prince princess pope general gen. col. lt. sgt. capt. adm. ' +
     'judge justice chairman chairwoman chief mr. mrs. ms. dr. prof. sir dame lord lady sheikh ' +
     'ayatollah cardinal bishop archbishop rabbi speaker commissioner ambassador deputy foreign ' +
-    'defence defense interior finance state envoy premier emir sultan crown u.s. former'
+    'defence defense interior finance state envoy premier emir sultan crown u.s. former ' +
+    'coach head assistant manager boss skipper captain spokesman spokeswoman spokesperson'
   ).split(' '),
 );
 
@@ -178,5 +197,5 @@ export function recognizeEntities(
       out.push({ type, text: text.slice(start, end), start, end });
     }
   });
-  return out;
+  return correctMentions(text, out, isKnownPlace);
 }
