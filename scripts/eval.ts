@@ -11,6 +11,10 @@ const PARTS = [
     title: 'Article detection, headline, published day, byline',
     script: 'scripts/metadata/eval.ts',
   },
+  {
+    title: 'Language of the body: English or not (beside franc-min)',
+    script: 'scripts/language/eval.ts',
+  },
   { title: 'Dates in the text (timeml-tbaq)', script: 'scripts/dates/eval.ts' },
   { title: 'Named entities (held-out CoNLL-2003 documents)', script: 'scripts/ner/eval.ts' },
 ];
