@@ -22,7 +22,8 @@ export function urlHint(url: string): UrlHint {
   if (LIST_OR_MEDIA.test(path)) return { score: -1, reason: 'url: media, list or search path' };
   const last = path.split('/').filter(Boolean).pop() ?? '';
   // A story's own id may sit in the query (`/story?id=63250123`, `?p=4711`), as CMSs keep it.
-  const queryId = [...parsed.searchParams.values()].some((v) => /^\d{4,}$/.test(v));
+  // (Read from the string: Firefox's content scripts cannot spread a URLSearchParams iterator.)
+  const queryId = /[?&][^=&]*=\d{4,}(?:&|$)/.test(parsed.search);
   if (
     /\d{5,}/.test(path) ||
     last.split(/[-_]/).length >= 4 ||
