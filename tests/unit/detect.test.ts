@@ -91,6 +91,18 @@ describe('detectArticle', () => {
     }
   });
 
+  it('lets no lack of prose outweigh a declared story at a story-like address', () => {
+    const html = `<html><head><meta property="og:type" content="article"><title>Example Blog</title></head>
+      <body><h1>Example Blog</h1><h2>Monster talks, part one</h2><p>Read on after the break.</p></body></html>`;
+    const story = 'https://example.wordpress.com/2009/12/23/monster-talks-1/';
+    const d = detectArticle(docOf(html, story), story);
+    expect(d.isArticle).toBe(true);
+    expect(d.reasons).toContain('little prose: 0 chars in the largest block');
+    // Declared alone, without a story's address or headline, it is not enough.
+    const page = 'https://example.wordpress.com/about';
+    expect(detectArticle(docOf(html, page), page).isArticle).toBe(false);
+  });
+
   it("does not take a section's name for a story's headline", () => {
     const teasers = Array.from(
       { length: 15 },

@@ -75,8 +75,9 @@ function declared(doc: Document, s: PageSignals, e: Evidence): boolean {
  * Decides whether a page is a single story (news article, blog post), and says why. A story is
  * told by what the page declares (an article type), by its head (one main headline agreeing
  * with its title, a byline and a date, a story-like address) and by its body (running prose).
- * The body may be missing from the HTML (rendered late, behind a paywall), so a lack of prose
- * costs less than a story's head earns; lists of teasers are what tell a section front.
+ * The body may be missing from the HTML (rendered late, behind a paywall): a lack of prose costs
+ * nothing on a page that declares itself a story and shows a story's head, and little anywhere;
+ * lists of teasers are what tell a section front.
  */
 export function detectArticle(
   doc: Document,
@@ -86,11 +87,16 @@ export function detectArticle(
   const e = new Evidence();
   try {
     const s = options.signals ?? readSignals(doc);
-    declared(doc, s, e);
+    const isDeclared = declared(doc, s, e);
     const headline = hasStoryHeadline(doc, s);
     if (headline) e.add(1, 'one main headline, as the page titles itself');
     const meta = options.metadata;
     if (meta && meta.byline.length > 0 && meta.published) e.add(1, 'a byline and a date');
+    const hint = urlHint(url);
+    if (hint.reason) e.add(hint.score, hint.reason);
+    // A page that declares itself a story and shows a story's head (its own address, its
+    // headline) is one, whatever its HTML holds of the body yet.
+    const storyHead = isDeclared && (hint.score > 0 || headline);
     const prose = proseStats(doc);
     if (prose.blockChars >= 1500) {
       e.add(
@@ -100,15 +106,13 @@ export function detectArticle(
     } else if (prose.blockChars >= 600) {
       e.add(1, `prose: ${prose.blockChars} chars in one block`);
     } else {
-      e.add(-1, `little prose: ${prose.blockChars} chars in the largest block`);
+      e.add(storyHead ? 0 : -1, `little prose: ${prose.blockChars} chars in the largest block`);
     }
     // Stories link to others below them too; only a page without a story's head is its teasers.
     if (prose.linkedHeadings >= 8 && prose.blockChars < 1200 && !headline) {
       e.add(-1.5, `${prose.linkedHeadings} linked headings (teasers)`);
     }
     if (prose.h1s === 0) e.add(-0.5, 'no h1');
-    const hint = urlHint(url);
-    if (hint.reason) e.add(hint.score, hint.reason);
     return { isArticle: e.score >= 2, reasons: [`score ${e.score}`, ...e.reasons] };
   } catch {
     return { isArticle: false, reasons: [...e.reasons, 'page could not be read'] };
