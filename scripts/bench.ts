@@ -1,4 +1,5 @@
 // npm run bench: speed and size figures, measured in Debian's Chromium. Prints; asserts nothing.
+// Parts: sizes, speed (detection, metadata, text analysis), anchoring (anchoring and the library).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -140,7 +141,12 @@ function anchoring(): void {
   }
 }
 
-await sizes();
-requireCorpora('npm run bench');
-await speed();
-anchoring();
+// `npm run bench -- --only sizes,speed` runs some parts; all of them by default.
+const only = process.argv.includes('--only')
+  ? new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(','))
+  : null;
+const wanted = (part: string) => only === null || only.has(part);
+if (wanted('sizes')) await sizes();
+if (wanted('speed') || wanted('anchoring')) requireCorpora('npm run bench');
+if (wanted('speed')) await speed();
+if (wanted('anchoring')) anchoring();
