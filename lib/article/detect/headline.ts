@@ -5,8 +5,10 @@ import { hasAncestorTag, inSiteHeader } from '../metadata/dom';
 import { comparable, textOf, tokens } from '../metadata/text';
 import { proseLength } from './prose';
 
-// A section's name ("Politics", "Sport") is a word or two; a story's headline says something.
+// A section's name ("Politics", "Sport") is a word or two; a story's headline says something,
+// in a sentence or two at most (some sites wrap whole pages in an h1).
 const MIN_HEADLINE = 20;
+const MAX_HEADLINE = 400;
 
 function declaredTitles(doc: Document, s: PageSignals): string[] {
   const title = doc.querySelector('title');
@@ -35,14 +37,16 @@ function agrees(headline: string, title: string): boolean {
  * in h1.
  */
 export function hasStoryHeadline(doc: Document, s: PageSignals): boolean {
-  const titles = declaredTitles(doc, s);
-  if (titles.length === 0) return false;
   const h1s = doc.getElementsByTagName('h1');
+  let titles: string[] | null = null;
   for (let i = 0; i < h1s.length && i < 100; i++) {
     const h = h1s[i];
-    if (!h || inSiteHeader(h) || hasAncestorTag(h, 'NAV')) continue;
-    const text = comparable(textOf(h));
-    if (proseLength(text) < MIN_HEADLINE) continue;
+    const raw = h?.textContent ?? '';
+    if (!h || raw.length > MAX_HEADLINE * 3) continue;
+    const text = comparable(raw);
+    if (proseLength(text) < MIN_HEADLINE || text.length > MAX_HEADLINE) continue;
+    if (inSiteHeader(h) || hasAncestorTag(h, 'NAV')) continue;
+    titles ??= declaredTitles(doc, s);
     if (titles.some((title) => agrees(text, title))) return true;
   }
   return false;
