@@ -144,6 +144,17 @@ describe('byline parsing', () => {
     expect(parseByline('Posted by Jane Doe under Politics', hints)).toEqual(['Jane Doe']);
   });
 
+  it("drops a news agency printed after a reporter's name, but keeps an agency alone", () => {
+    expect(parseByline('Von Jane Doe, dpa', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Autor: Jane Doe/SP-X', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe and John Roe, Reuters', hints)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+    expect(parseByline('Von dpa', hints)).toEqual(['dpa']);
+    expect(parseByline('det/dpa', hints)).toEqual(['det', 'dpa']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

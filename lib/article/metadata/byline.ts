@@ -68,6 +68,10 @@ const FUNCTION_WORD =
   /^(?:[\p{L}-]*(?:leiter|sprecher|referent|direktor|präsident|vorsitzende|beauftragte|experte|expertin|berater|koordinator|geschäftsführer|professor|gründer|inhaber)\p{L}*|head|director|professor|chair|president|founder|ceo|fellow|lecturer|researcher)(?:\s+|$)/iu;
 const DEGREE = /^(?:Ph\.?\s?D|M\.?D|MPH|MSc|MBA|RDN?)\.?$/u;
 
+// News agencies, a closed class like the months: their names are credits, not a person's byline.
+const WIRE =
+  /^(?:dpa|afp|ap|reuters|efe|ansa|kna|epd|apa|sda|keystone-sda|sid|ddp|dapd|dts|sp-x|xinhua|tass|ria novosti|kyodo|jiji|yonhap|pti|ians|ani|europa press|lusa|ats|belga|anp|ntb|ritzau|pap|čtk|ctk|mti|anadolu|bloomberg)$/i;
+
 /** True when a part of a byline describes the person named before it rather than naming someone. */
 function describesPerson(part: string): boolean {
   if (DEGREE.test(part)) return true;
@@ -210,7 +214,9 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
       if (credit !== '' && names.length === 0 && isDeskCredit(credit)) names.push(credit);
     }
   }
-  return names.slice(0, MAX_AUTHORS);
+  // A wire service after a reporter's name ("Jane Doe, dpa", "Jane Doe/AFP") is the story's source.
+  const person = names.some((n) => /\s/.test(n) && !WIRE.test(n));
+  return (person ? names.filter((n) => !WIRE.test(n)) : names).slice(0, MAX_AUTHORS);
 }
 
 /** Person names from a JSON-LD author/creator value; organisations only when asked. */
