@@ -155,6 +155,11 @@ describe('byline parsing', () => {
     expect(parseByline('det/dpa', hints)).toEqual(['det', 'dpa']);
   });
 
+  it('does not take words before a colon for a name', () => {
+    expect(parseByline('En kiosques : | juillet 2020', hints)).toEqual([]);
+    expect(parseByline('Jane Doe | Politik', hints)).toEqual(['Jane Doe']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });
@@ -221,6 +226,12 @@ describe('byline on the page', () => {
     const widget = `<article><h1>A story</h1>${PARA}</article><aside class="sidebar">
       <div class="widget"><span class="author">Sam Side</span></div></aside>`;
     expect(bylineOf(widget)).toEqual([]);
+  });
+
+  it('reads the authors in an element named in French ("auteurs")', () => {
+    const body = `<div class="dates_auteurs">En kiosques : <a href="/2020/07">juillet 2020</a></div>
+      <h1>A story</h1><div class="cartouche"><span class="auteurs">Jean Dupont</span></div>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jean Dupont']);
   });
 
   it('keeps a newsroom named by author markup', () => {

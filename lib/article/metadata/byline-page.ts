@@ -133,7 +133,7 @@ export function bylineOf(
   // Author-marked elements anywhere in the story, then on the page, outside comments and feeds:
   // the page's own markup is a better witness than meta tags.
   const selector =
-    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
+    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i], [class*="auteur" i]';
   let onPage: NodeListOf<Element> | null = null;
   for (const root of scope === doc ? [doc] : [scope, doc]) {
     const marked = root.querySelectorAll(selector);

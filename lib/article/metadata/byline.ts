@@ -197,6 +197,8 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
     text.split(
       /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+under(?:\s|$)|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
     )[0] ?? '';
+  // Words that end in a colon label what follows ("En kiosques : juillet 2020"); a name never does.
+  if (/:$/.test(text.trim())) return [];
   const names: string[] = [];
   const trim = (t: string): string =>
     collapse(t.replace(LEAD_IN, '')).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
