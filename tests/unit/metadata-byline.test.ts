@@ -234,6 +234,17 @@ describe('byline on the page', () => {
     expect(bylineOf(body)).toEqual(['Jean Dupont']);
   });
 
+  it("does not take a picture's credit or a quoted post's author for the story's byline", () => {
+    const figure = `<figure><img src="a.jpg"><figcaption>Photo by Jane Doe on Unsplash</figcaption></figure>`;
+    expect(bylineOf(`<h1>A story</h1>${figure}${PARA}`)).toEqual([]);
+    expect(bylineOf(`<h1>A story</h1>${figure}<p>By John Roe</p>${PARA}`)).toEqual(['John Roe']);
+    const video = `<p class="summary"><span class="credit video-credit">By U.S. Customs and Border Protection</span></p>`;
+    expect(bylineOf(`<h1>A story</h1>${video}${PARA}`)).toEqual([]);
+    const quote = `<blockquote class="fb-post"><p>Neue Zahlen</p><p>Von <a href="/p">Jane Doe</a></p></blockquote>`;
+    expect(bylineOf(`<article><h1>A story</h1>${PARA}${quote}${PARA}</article>`)).toEqual([]);
+    expect(parseByline('Photo by Jane Doe on Unsplash', hints)).toEqual([]);
+  });
+
   it('keeps a newsroom named by author markup', () => {
     const body = `<h1>A story</h1><div class="author-name"><a itemprop="author" href="/team">Redaktion</a></div>${PARA}`;
     expect(bylineOf(body)).toEqual(['Redaktion']);

@@ -8,6 +8,9 @@ import { collapse } from './text';
 const FOREIGN_TAGS = new Set(['ASIDE', 'NAV', 'FORM']);
 const FOREIGN_NAME =
   /comment|related|teaser|recommend|sidebar|widget|promo|news-?feed|newsletter|popular|trending|more-?stories|read-?more|also-?read|further|weitere|breadcrumb/i;
+// A picture's caption or credit names the photographer ("Photo by Jane Doe on Unsplash").
+const CREDIT_NAME =
+  /(?:photo|image|img|video|bild|foto)[-_]?(?:credit|caption|source|copyright)|wp-caption/i;
 const STORY_NAME = /article|content|entry|post-body|story|byline|author/i;
 // A post's own footer ("entry-footer", "post-footer", a footer inside the article) carries its byline.
 const OWN_FOOTER = /post|entry|article|story/i;
@@ -19,11 +22,25 @@ function nameOf(el: Element): string {
 }
 
 /**
+ * True inside a picture's caption or credit, or a quoted or embedded post: their "By" names the
+ * photographer or the quoted post's author, not the story's.
+ */
+export function inCredit(el: Element): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 6; depth++, node = node.parentElement) {
+    const tag = node.tagName;
+    if (tag === 'FIGCAPTION' || tag === 'BLOCKQUOTE' || CREDIT_NAME.test(nameOf(node))) return true;
+  }
+  return false;
+}
+
+/**
  * True when a byline candidate sits in a region of other stories, comments or site chrome. With a
  * headline, the walk stops at the first ancestor that also holds the headline: from there up the
  * wrappers belong to the story's page, whatever their class names say.
  */
 export function outsideStory(el: Element, headline: Element | null): boolean {
+  if (inCredit(el)) return true;
   if (!headline) return inForeignRegion(el);
   let node: Element | null = el;
   for (let depth = 0; node && depth < MAX_DEPTH; depth++, node = node.parentElement) {

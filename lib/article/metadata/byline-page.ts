@@ -1,6 +1,6 @@
 /** The byline of a page: structured data, the lines by the headline, author markup, signatures, meta tags. */
 import { isBylineLabel, ldAuthorNames, opensByline, parseByline } from './byline';
-import { outsideStory, signOffName } from './byline-dom';
+import { inCredit, outsideStory, signOffName } from './byline-dom';
 import { bylineByDate } from './byline-dated';
 import { inTopicLink, namesIn } from './byline-names';
 import { labelledLineInStory } from './byline-signed';
@@ -50,7 +50,8 @@ function bylineInZone(
       }
     }
     // Text before the headline may belong to other stories' teasers; text after it is the story's.
-    if (text.length >= 120 || (i < before && outsideStory(piece.el, anchor))) continue;
+    if (text.length >= 120 || (i < before ? outsideStory(piece.el, anchor) : inCredit(piece.el)))
+      continue;
     const names = parseByline(text, hints);
     if (names.length > 0) return names;
   }

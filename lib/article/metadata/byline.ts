@@ -9,7 +9,7 @@ const MAX_AUTHORS = 8;
 
 // Verbs and works that come before "by": "Posted by", "Ein Beitrag von", "An interview by".
 const BY_PREFIX =
-  '(?:posted|written|published|reported|submitted|story|recipe|rezept|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
+  '(?:posted|written|published|reported|submitted|story|recipe|rezept|text|words|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
   '(?:(?:ein|eine|a|an)\\s+)?(?:blog\\s*)?(?:artikel|beitrag|gastbeitrag|interview|kommentar|essay|bericht|article|post|guest post|column|report))';
 const BY = '(?:by|von|vom|par|por|di|door|av|af|przez)';
 // At the start of a line "vom" ("from the") and "di" ("of") open prose as often as bylines.
