@@ -245,6 +245,23 @@ describe('byline on the page', () => {
     expect(parseByline('Photo by Jane Doe on Unsplash', hints)).toEqual([]);
   });
 
+  it("does not take the author of a related story, a teaser card or a customer's testimonial", () => {
+    const related = `<div class="relatedArticle standard"><p class="storyInfo"><span class="author">Jane Doe</span></p></div>`;
+    expect(
+      bylineOf(`<div id="article"><h1>A story</h1>${PARA}<div class="box">${related}</div></div>`),
+    ).toEqual([]);
+    const card = `<ul class="topicarea__items"><li><a href="/other"><h3>Another story about the city budget</h3><p>What the council left out.</p>
+      <span class="item__metainfo"><span class="item__author">Jane Doe</span></span></a></li></ul>`;
+    expect(bylineOf(`<main><h1>A story</h1>${PARA}${card}</main>`)).toEqual([]);
+    expect(
+      bylineOf(
+        `<main><h1>A story</h1>${PARA}<a href="/author/jd"><span class="author">Jane Doe</span></a></main>`,
+      ),
+    ).toEqual(['Jane Doe']);
+    const testimonial = `<div class="testimonial"><p>Great service!</p><div class="testimonial-author-info">Kundin Jane Doe</div></div>`;
+    expect(bylineOf(`<h1>A story</h1>${PARA}${testimonial}`)).toEqual([]);
+  });
+
   it('keeps a newsroom named by author markup', () => {
     const body = `<h1>A story</h1><div class="author-name"><a itemprop="author" href="/team">Redaktion</a></div>${PARA}`;
     expect(bylineOf(body)).toEqual(['Redaktion']);

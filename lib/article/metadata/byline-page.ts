@@ -86,7 +86,7 @@ function authorBox(marked: NodeListOf<Element>, hints: SiteHints): string[] {
   for (let i = 0; i < marked.length && i < 200 && boxes < 5; i++) {
     const el = marked[i];
     const cls = el?.getAttribute('class') ?? '';
-    if (!el || !AUTHOR_BOX.test(cls) || /comment/i.test(cls)) continue;
+    if (!el || !AUTHOR_BOX.test(cls) || /comment|testimonial/i.test(cls)) continue;
     boxes++;
     const names = namesIn(el, hints);
     if (names.length > 0) return names;
