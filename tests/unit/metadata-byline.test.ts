@@ -160,6 +160,15 @@ describe('byline parsing', () => {
     expect(parseByline('Jane Doe | Politik', hints)).toEqual(['Jane Doe']);
   });
 
+  it('does not take an institution for a person', () => {
+    expect(parseByline('Bundesverband WindEnergie', hints)).toEqual([]);
+    expect(parseByline('Umweltministerium', hints)).toEqual([]);
+    expect(parseByline('By Ministry of Health', hints)).toEqual([]);
+    expect(parseByline('Université de Genève', hints)).toEqual([]);
+    expect(parseByline('Von Jane Doe, Universität Wien', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Hans Kammer', hints)).toEqual(['Hans Kammer']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

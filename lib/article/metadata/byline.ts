@@ -55,7 +55,11 @@ const MONTH_DAY =
 // Legal forms and institutions: an organisation credited as author, not a person's byline. Stock
 // photo agencies ("Getty Images", "iStock") are credits for the pictures.
 const ORGANISATION =
-  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff|Getty|iStock(?:photo)?|Shutterstock|Adobe Stock|picture[- ]alliance|imago)\b/i;
+  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Institute|Stiftung|Verband|Department|Departement|Agentur|Agency|Association|Asociación|Associazione|Foundation|Fundación|Fondation|Fondazione|University|Universidad|Ministry|Ministerio|Ministère|Ministero|Commission|Corporation|Company|Society|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff|Getty|iStock(?:photo)?|Shutterstock|Adobe Stock|picture[- ]alliance|imago)\b/i;
+// German writes an institution's kind at the end of one word ("Bundesverband",
+// "Umweltministerium"); words that end in an accented letter need a Unicode-aware boundary.
+const ORGANISATION_COMPOUND =
+  /\p{L}(?:verband|verbands|ministerium|institut|stiftung|agentur|verlag|gesellschaft)(?!\p{L})|(?<!\p{L})(?:universität|université|università)(?!\p{L})/iu;
 // Words that show a fragment is a label, a date or a credit rather than a name.
 const NOT_A_NAME =
   /^(?:posted|published|publiziert|zuletzt|last (?:updated|modified|edited)|actualizado|publicado|aggiornato|pubblicato|mis à jour|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
@@ -122,7 +126,12 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
     /[@<>{}[\]=/\\:]|https?:|www\.|\.(?:com|de|org|net|it|fr|es|at|ch|uk|eu|nl|be|io)\b/i.test(name)
   )
     return false;
-  if (GENERIC.has(name.toLowerCase()) || NOT_A_NAME.test(name) || ORGANISATION.test(name))
+  if (
+    GENERIC.has(name.toLowerCase()) ||
+    NOT_A_NAME.test(name) ||
+    ORGANISATION.test(name) ||
+    ORGANISATION_COMPOUND.test(name)
+  )
     return false;
   // No letters at all ("2020"), a month and day, or a label still waiting for its name ("Artikel von").
   if (
