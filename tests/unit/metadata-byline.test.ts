@@ -169,6 +169,24 @@ describe('byline parsing', () => {
     expect(parseByline('Hans Kammer', hints)).toEqual(['Hans Kammer']);
   });
 
+  it('reads bylines in other languages and scripts', () => {
+    expect(parseByline('Автор: Иван Петров', hints)).toEqual(['Иван Петров']);
+    expect(parseByline('Иван Петров и Мария Иванова', hints)).toEqual([
+      'Иван Петров',
+      'Мария Иванова',
+    ]);
+    expect(parseByline('Του Γιάννη Παπαδόπουλου', hints)).toEqual(['Γιάννη Παπαδόπουλου']);
+    expect(parseByline('بقلم: محمد علي', hints)).toEqual(['محمد علي']);
+    expect(parseByline('文：山田太郎', hints)).toEqual(['山田太郎']);
+    expect(parseByline('記者 山田太郎', hints)).toEqual(['山田太郎']);
+    expect(parseByline('홍길동 기자', hints)).toEqual(['홍길동']);
+    expect(parseByline('Yazar: Ahmet Yılmaz', hints)).toEqual(['Ahmet Yılmaz']);
+    expect(parseByline('Oleh Budi Santoso', hints)).toEqual(['Budi Santoso']);
+    expect(parseByline('Scritto da Mario Rossi', hints)).toEqual(['Mario Rossi']);
+    expect(opensByline('بقلم محمد علي')).toBe(true);
+    expect(opensByline('Автор: Иван Петров')).toBe(true);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

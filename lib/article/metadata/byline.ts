@@ -11,17 +11,25 @@ const MAX_AUTHORS = 8;
 const BY_PREFIX =
   '(?:posted|written|published|reported|submitted|story|recipe|rezept|text|words|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
   '(?:(?:ein|eine|a|an)\\s+)?(?:blog\\s*)?(?:artikel|beitrag|gastbeitrag|interview|kommentar|essay|bericht|article|post|guest post|column|report))';
-const BY = '(?:by|von|vom|par|por|di|door|av|af|przez)';
+// Also in other scripts: Indonesian "oleh", Greek "του"/"της" (the name in the genitive) and
+// "γράφει ο" ("writes"), Hebrew "מאת", Arabic "بقلم" ("by the pen of"); Italian "a cura di".
+const BY_ELSEWHERE =
+  'oleh|του|της|γράφει(?:\\s+(?:ο|η|οι))?|מאת|بقلم|(?:scritto|pubblicato)\\s+da|a\\s+cura\\s+di';
+const BY = `(?:by|von|vom|par|por|di|door|av|af|przez|${BY_ELSEWHERE})`;
 // At the start of a line "vom" ("from the") and "di" ("of") open prose as often as bylines.
-const BY_LINE = '(?:by|von|par|por|door|av|af|przez)';
+const BY_LINE = `(?:by|von|par|por|door|av|af|przez|${BY_ELSEWHERE})`;
 // Labels that name the author's role outright: "Autorin:", "Author:", "Text:", "Interview:".
 const AUTHOR_LABEL =
-  '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text(?:\\s*(?:und|and|&|\\+|/)\\s*(?:fotos?|bilder?|photos?|interview))?|texto|testo|interview|redakteur(?:in)?)';
+  '(?:autor(?:in|en|ka)?|author|auteur|verfasser(?:in)?|автор(?:ы)?|текст|yazar|szerző|συντάκτης|συντάκτρια|كتب|كتبت|إعداد|text(?:\\s*(?:und|and|&|\\+|/)\\s*(?:fotos?|bilder?|photos?|interview))?|texto|testo|interview|redakteur(?:in)?)';
 // Credits for other work on the same line end the author's part: "Text: Jane Doe Fotos: John Roe".
 const OTHER_CREDIT =
   /\s+(?:fotos?|photos?|photography|bilder?|illustrations?|illustrationen|grafik(?:en)?|graphics?|video|kamera|camera|übersetzung|translation)\s*(?::|von\s|by\s).*$/iu;
-// Chinese labels ("责任编辑：" responsible editor, "作者：" author), written without a space.
-const CJK_LABEL = '(?:责任编辑|编辑|作者|记者)\\s*[:：]\\s*';
+// Chinese and Japanese labels ("责任编辑：" responsible editor, "作者：" author, "文：" text),
+// written without a space; "記者" (reporter) also stands before the name without a colon.
+const CJK_LABEL =
+  '(?:(?:责任编辑|编辑|作者|记者|記者|撰文|文)\\s*[:：/／=＝]|(?:记者|記者)\\s)\\s*';
+// Korean puts the role after the name: "홍길동 기자" (reporter), "특파원" (correspondent).
+const KOREAN_ROLE = /\s*(?:기자|특파원)(?=$|[\s,·=])/gu;
 // Words that introduce a byline, in the languages of the web's news.
 const LEAD_IN = new RegExp(
   `^(?:[~|•·:–—-]\\s*)*(?:(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL}|redaktion\\s*:)\\s*[:.]?\\s+|${CJK_LABEL})`,
@@ -109,7 +117,7 @@ export function opensByline(text: string): boolean {
   // Tested apart: under the /i flag \p{Lu} would match lower case too. A lower-case user name
   // counts when the date follows it, as blogs print it: "by jdoe on May 3, 2020".
   return (
-    /^\p{Lu}|^\p{Script=Han}/u.test(rest) ||
+    /^\p{Lu}|^\p{Lo}/u.test(rest) ||
     /^[\p{Ll}\d._-]{3,30}(?:\s+(?:on|am|at|le|el)\s+(?:\p{L}+\.?\s+)?\d|\s*[|·•–—-]\s*\d)/u.test(
       rest,
     )
@@ -195,7 +203,7 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   );
   // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
   const labelled = credited || LEAD_IN.test(text);
-  text = text.replace(LEAD_IN, '').replace(OTHER_CREDIT, '');
+  text = text.replace(LEAD_IN, '').replace(OTHER_CREDIT, '').replace(KOREAN_ROLE, '');
   // An interview credits both sides: "Jane Doe im Gespräch mit John Roe".
   text = text.replace(
     /\s+(?:im gespräch mit|in conversation with|in an interview with)\s+/iu,
