@@ -187,6 +187,16 @@ describe('byline parsing', () => {
     expect(opensByline('Автор: Иван Петров')).toBe(true);
   });
 
+  it('ends the names at the outlet written for, and reads "with" as a co-author', () => {
+    expect(parseByline('By Jane Doe for the Daily Mail', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe, Special to The Times', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe with John Roe', hints)).toEqual(['Jane Doe', 'John Roe']);
+    expect(parseByline('Von Jane Doe mit Material von dpa', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe with additional reporting by John Roe', hints)).toEqual([
+      'Jane Doe',
+    ]);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

@@ -24,6 +24,12 @@ const AUTHOR_LABEL =
 // Credits for other work on the same line end the author's part: "Text: Jane Doe Fotos: John Roe".
 const OTHER_CREDIT =
   /\s+(?:fotos?|photos?|photography|bilder?|illustrations?|illustrationen|grafik(?:en)?|graphics?|video|kamera|camera|übersetzung|translation)\s*(?::|von\s|by\s).*$/iu;
+// The outlet a reporter writes for, after the name: "By Jane Doe for the Daily Mail", "Special to
+// The Times".
+const OUTLET = /(?:^|\s+)(?:[Ff]or|[Ss]pecial to)\s+(?:the\s+)?\p{Lu}.*$/u;
+// The material a story draws on ends the names: "mit Material von dpa", "with additional reporting".
+const DRAWN_FROM =
+  /\s+(?:with|mit)\s+(?:additional\s+|zusätzlichem\s+)?(?:reporting|[Mm]aterial|[Aa]genturmaterial)\b.*$/u;
 // Chinese and Japanese labels ("责任编辑：" responsible editor, "作者：" author, "文：" text),
 // written without a space; "記者" (reporter) also stands before the name without a colon.
 const CJK_LABEL =
@@ -203,7 +209,11 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   );
   // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
   const labelled = credited || LEAD_IN.test(text);
-  text = text.replace(LEAD_IN, '').replace(OTHER_CREDIT, '').replace(KOREAN_ROLE, '');
+  text = text
+    .replace(LEAD_IN, '')
+    .replace(OTHER_CREDIT, '')
+    .replace(DRAWN_FROM, '')
+    .replace(KOREAN_ROLE, '');
   // An interview credits both sides: "Jane Doe im Gespräch mit John Roe".
   text = text.replace(
     /\s+(?:im gespräch mit|in conversation with|in an interview with)\s+/iu,
@@ -220,9 +230,13 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   const trim = (t: string): string =>
     collapse(t.replace(LEAD_IN, '')).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
   for (const raw of text.split(
-    /\s*[,;/&+]\s*(?:(?:and|und|et|y)\s+)?|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu,
+    /\s*[,;/&+]\s*(?:(?:and|und|et|y)\s+)?|\s+(?:and|und|et|y|e|og|och|en|i|ve|и|with|mit)\s+/iu,
   )) {
-    const part = trim(withoutLeadingRole(raw).replace(ROLE, ''));
+    let part = trim(withoutLeadingRole(raw).replace(ROLE, ''));
+    // Printed as one capitalised run ("Jane Doe For The Mail") the outlet is left in, as labels keep it.
+    const outlet = OUTLET.exec(part);
+    if (outlet && (outlet.index === 0 || !isNameLike(part, hints)))
+      part = trim(part.slice(0, outlet.index));
     if (names.length > 0 && describesPerson(part)) continue;
     if (part !== '' && isNameLike(part, hints)) {
       if (!names.includes(part)) names.push(part);
