@@ -299,6 +299,14 @@ describe('byline on the page', () => {
     expect(bylineOf(`<h1>A story</h1>${PARA}${testimonial}`)).toEqual([]);
   });
 
+  it("keeps a person's name credited by author markup even when the site is named after them", () => {
+    const head = '<meta property="og:site_name" content="Jane Doe">';
+    const byline = (name: string): string =>
+      `<article><h1>A story</h1><span class="byline">by <a rel="author" href="/author/x">${name}</a></span>${PARA}</article>`;
+    expect(bylineOf(byline('Jane Doe'), head)).toEqual(['Jane Doe']);
+    expect(bylineOf(byline('Example'), '')).toEqual([]);
+  });
+
   it('keeps a newsroom named by author markup', () => {
     const body = `<h1>A story</h1><div class="author-name"><a itemprop="author" href="/team">Redaktion</a></div>${PARA}`;
     expect(bylineOf(body)).toEqual(['Redaktion']);

@@ -238,7 +238,13 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
     if (outlet && (outlet.index === 0 || !isNameLike(part, hints)))
       part = trim(part.slice(0, outlet.index));
     if (names.length > 0 && describesPerson(part)) continue;
-    if (part !== '' && isNameLike(part, hints)) {
+    // Bloggers name their sites after themselves: a person's name that the markup credits as
+    // author ("Frau Sabienes" on frau-sabienes.de) is the author even when it is the site's name.
+    const vouched =
+      credited &&
+      /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}$/u.test(part) &&
+      isNameLike(part, { siteName: null, hostKey: '' });
+    if (part !== '' && (vouched || isNameLike(part, hints))) {
       if (!names.includes(part)) names.push(part);
     } else if (labelled) {
       // "By Staff Writer": the role is the whole credit.
