@@ -197,6 +197,12 @@ describe('byline parsing', () => {
     ]);
   });
 
+  it('ends the name at a middle dot of any script and drops a generational suffix', () => {
+    expect(parseByline('By Jane Doe ・ 3 min read', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe ● Politik', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe, Jr. and John Roe', hints)).toEqual(['Jane Doe', 'John Roe']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });

@@ -84,7 +84,7 @@ const NOT_A_NAME =
 // are matched as written ("MD", not the "Md" that opens many South Asian names).
 const FUNCTION_WORD =
   /^(?:[\p{L}-]*(?:leiter|sprecher|referent|direktor|präsident|vorsitzende|beauftragte|experte|expertin|berater|koordinator|geschäftsführer|professor|gründer|inhaber)\p{L}*|head|director|professor|chair|president|founder|ceo|fellow|lecturer|researcher)(?:\s+|$)/iu;
-const DEGREE = /^(?:Ph\.?\s?D|M\.?D|MPH|MSc|MBA|RDN?)\.?$/u;
+const DEGREE = /^(?:Ph\.?\s?D|M\.?D|MPH|MSc|MBA|RDN?|Jr|Sr|II|III|IV)\.?$/u;
 
 // News agencies, a closed class like the months: their names are credits, not a person's byline.
 const WIRE =
@@ -222,7 +222,7 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
     text.split(
-      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+under(?:\s|$)|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
+      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+under(?:\s|$)|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n\u30fb\u2027\u2219\u22c5\uff5c\u25cf\u25aa\u25a0]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
     )[0] ?? '';
   // Words that end in a colon label what follows ("En kiosques : juillet 2020"); a name never does.
   if (/:$/.test(text.trim())) return [];
