@@ -313,6 +313,16 @@ describe('byline on the page', () => {
     expect(bylineOf(byline('Example'), '')).toEqual([]);
   });
 
+  it('does not take an author from a recirculation box or a discussion thread', () => {
+    const box = (cls: string): string =>
+      `<article><h1>A story</h1>${PARA}<div class="${cls}"><h3>Another story</h3><span class="author">Jane Doe</span></div></article>`;
+    expect(bylineOf(box('recirc-module'))).toEqual([]);
+    expect(bylineOf(box('more-from-section'))).toEqual([]);
+    expect(bylineOf(box('next-post'))).toEqual([]);
+    expect(bylineOf(box('disqus-thread'))).toEqual([]);
+    expect(bylineOf(box('story-meta'))).toEqual(['Jane Doe']);
+  });
+
   it('keeps a newsroom named by author markup', () => {
     const body = `<h1>A story</h1><div class="author-name"><a itemprop="author" href="/team">Redaktion</a></div>${PARA}`;
     expect(bylineOf(body)).toEqual(['Redaktion']);

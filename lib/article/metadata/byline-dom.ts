@@ -7,7 +7,7 @@ import { collapse } from './text';
 // ("one-sidebar", "has-widgets", "postfooter"), so they only count below the story's own container.
 const FOREIGN_TAGS = new Set(['ASIDE', 'NAV', 'FORM']);
 const FOREIGN_NAME =
-  /comment|related|teaser|recommend|testimonial|sidebar|widget|promo|news-?feed|newsletter|popular|trending|more-?stories|read-?more|also-?read|further|weitere|breadcrumb/i;
+  /comment|related|teaser|recommend|testimonial|sidebar|widget|promo|news-?feed|newsletter|popular|trending|more-?stories|read-?more|also-?read|further|weitere|breadcrumb|disqus|discussion|replies|recirc|more-?from|you-?may|next-?(?:article|post|story)|prev(?:ious)?-?(?:article|post|story)|most-?read|latest-?(?:news|posts|articles)|top-?stories|outbrain|taboola/i;
 // A picture's caption or credit names the photographer ("Photo by Jane Doe on Unsplash").
 const CREDIT_NAME =
   /(?:photo|image|img|video|bild|foto)[-_]?(?:credit|caption|source|copyright)|wp-caption/i;
