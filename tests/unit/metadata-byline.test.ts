@@ -144,6 +144,65 @@ describe('byline parsing', () => {
     expect(parseByline('Posted by Jane Doe under Politics', hints)).toEqual(['Jane Doe']);
   });
 
+  it("drops a news agency printed after a reporter's name, but keeps an agency alone", () => {
+    expect(parseByline('Von Jane Doe, dpa', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Autor: Jane Doe/SP-X', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe and John Roe, Reuters', hints)).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+    expect(parseByline('Von dpa', hints)).toEqual(['dpa']);
+    expect(parseByline('det/dpa', hints)).toEqual(['det', 'dpa']);
+  });
+
+  it('does not take words before a colon for a name', () => {
+    expect(parseByline('En kiosques : | juillet 2020', hints)).toEqual([]);
+    expect(parseByline('Jane Doe | Politik', hints)).toEqual(['Jane Doe']);
+  });
+
+  it('does not take an institution for a person', () => {
+    expect(parseByline('Bundesverband WindEnergie', hints)).toEqual([]);
+    expect(parseByline('Umweltministerium', hints)).toEqual([]);
+    expect(parseByline('By Ministry of Health', hints)).toEqual([]);
+    expect(parseByline('Université de Genève', hints)).toEqual([]);
+    expect(parseByline('Von Jane Doe, Universität Wien', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('Hans Kammer', hints)).toEqual(['Hans Kammer']);
+  });
+
+  it('reads bylines in other languages and scripts', () => {
+    expect(parseByline('Автор: Иван Петров', hints)).toEqual(['Иван Петров']);
+    expect(parseByline('Иван Петров и Мария Иванова', hints)).toEqual([
+      'Иван Петров',
+      'Мария Иванова',
+    ]);
+    expect(parseByline('Του Γιάννη Παπαδόπουλου', hints)).toEqual(['Γιάννη Παπαδόπουλου']);
+    expect(parseByline('بقلم: محمد علي', hints)).toEqual(['محمد علي']);
+    expect(parseByline('文：山田太郎', hints)).toEqual(['山田太郎']);
+    expect(parseByline('記者 山田太郎', hints)).toEqual(['山田太郎']);
+    expect(parseByline('홍길동 기자', hints)).toEqual(['홍길동']);
+    expect(parseByline('Yazar: Ahmet Yılmaz', hints)).toEqual(['Ahmet Yılmaz']);
+    expect(parseByline('Oleh Budi Santoso', hints)).toEqual(['Budi Santoso']);
+    expect(parseByline('Scritto da Mario Rossi', hints)).toEqual(['Mario Rossi']);
+    expect(opensByline('بقلم محمد علي')).toBe(true);
+    expect(opensByline('Автор: Иван Петров')).toBe(true);
+  });
+
+  it('ends the names at the outlet written for, and reads "with" as a co-author', () => {
+    expect(parseByline('By Jane Doe for the Daily Mail', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe, Special to The Times', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe with John Roe', hints)).toEqual(['Jane Doe', 'John Roe']);
+    expect(parseByline('Von Jane Doe mit Material von dpa', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe with additional reporting by John Roe', hints)).toEqual([
+      'Jane Doe',
+    ]);
+  });
+
+  it('ends the name at a middle dot of any script and drops a generational suffix', () => {
+    expect(parseByline('By Jane Doe ・ 3 min read', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe ● Politik', hints)).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe, Jr. and John Roe', hints)).toEqual(['Jane Doe', 'John Roe']);
+  });
+
   it('does not take a count for a name', () => {
     expect(parseByline('Jane Doe, Leser 27', hints)).toEqual(['Jane Doe']);
   });
@@ -210,6 +269,58 @@ describe('byline on the page', () => {
     const widget = `<article><h1>A story</h1>${PARA}</article><aside class="sidebar">
       <div class="widget"><span class="author">Sam Side</span></div></aside>`;
     expect(bylineOf(widget)).toEqual([]);
+  });
+
+  it('reads the authors in an element named in French ("auteurs")', () => {
+    const body = `<div class="dates_auteurs">En kiosques : <a href="/2020/07">juillet 2020</a></div>
+      <h1>A story</h1><div class="cartouche"><span class="auteurs">Jean Dupont</span></div>${PARA}`;
+    expect(bylineOf(body)).toEqual(['Jean Dupont']);
+  });
+
+  it("does not take a picture's credit or a quoted post's author for the story's byline", () => {
+    const figure = `<figure><img src="a.jpg"><figcaption>Photo by Jane Doe on Unsplash</figcaption></figure>`;
+    expect(bylineOf(`<h1>A story</h1>${figure}${PARA}`)).toEqual([]);
+    expect(bylineOf(`<h1>A story</h1>${figure}<p>By John Roe</p>${PARA}`)).toEqual(['John Roe']);
+    const video = `<p class="summary"><span class="credit video-credit">By U.S. Customs and Border Protection</span></p>`;
+    expect(bylineOf(`<h1>A story</h1>${video}${PARA}`)).toEqual([]);
+    const quote = `<blockquote class="fb-post"><p>Neue Zahlen</p><p>Von <a href="/p">Jane Doe</a></p></blockquote>`;
+    expect(bylineOf(`<article><h1>A story</h1>${PARA}${quote}${PARA}</article>`)).toEqual([]);
+    expect(parseByline('Photo by Jane Doe on Unsplash', hints)).toEqual([]);
+  });
+
+  it("does not take the author of a related story, a teaser card or a customer's testimonial", () => {
+    const related = `<div class="relatedArticle standard"><p class="storyInfo"><span class="author">Jane Doe</span></p></div>`;
+    expect(
+      bylineOf(`<div id="article"><h1>A story</h1>${PARA}<div class="box">${related}</div></div>`),
+    ).toEqual([]);
+    const card = `<ul class="topicarea__items"><li><a href="/other"><h3>Another story about the city budget</h3><p>What the council left out.</p>
+      <span class="item__metainfo"><span class="item__author">Jane Doe</span></span></a></li></ul>`;
+    expect(bylineOf(`<main><h1>A story</h1>${PARA}${card}</main>`)).toEqual([]);
+    expect(
+      bylineOf(
+        `<main><h1>A story</h1>${PARA}<a href="/author/jd"><span class="author">Jane Doe</span></a></main>`,
+      ),
+    ).toEqual(['Jane Doe']);
+    const testimonial = `<div class="testimonial"><p>Great service!</p><div class="testimonial-author-info">Kundin Jane Doe</div></div>`;
+    expect(bylineOf(`<h1>A story</h1>${PARA}${testimonial}`)).toEqual([]);
+  });
+
+  it("keeps a person's name credited by author markup even when the site is named after them", () => {
+    const head = '<meta property="og:site_name" content="Jane Doe">';
+    const byline = (name: string): string =>
+      `<article><h1>A story</h1><span class="byline">by <a rel="author" href="/author/x">${name}</a></span>${PARA}</article>`;
+    expect(bylineOf(byline('Jane Doe'), head)).toEqual(['Jane Doe']);
+    expect(bylineOf(byline('Example'), '')).toEqual([]);
+  });
+
+  it('does not take an author from a recirculation box or a discussion thread', () => {
+    const box = (cls: string): string =>
+      `<article><h1>A story</h1>${PARA}<div class="${cls}"><h3>Another story</h3><span class="author">Jane Doe</span></div></article>`;
+    expect(bylineOf(box('recirc-module'))).toEqual([]);
+    expect(bylineOf(box('more-from-section'))).toEqual([]);
+    expect(bylineOf(box('next-post'))).toEqual([]);
+    expect(bylineOf(box('disqus-thread'))).toEqual([]);
+    expect(bylineOf(box('story-meta'))).toEqual(['Jane Doe']);
   });
 
   it('keeps a newsroom named by author markup', () => {

@@ -7,7 +7,14 @@ import { collapse } from './text';
 // ("one-sidebar", "has-widgets", "postfooter"), so they only count below the story's own container.
 const FOREIGN_TAGS = new Set(['ASIDE', 'NAV', 'FORM']);
 const FOREIGN_NAME =
-  /comment|related|teaser|recommend|sidebar|widget|promo|news-?feed|newsletter|popular|trending|more-?stories|read-?more|also-?read|further|weitere|breadcrumb/i;
+  /comment|related|teaser|recommend|testimonial|sidebar|widget|promo|news-?feed|newsletter|popular|trending|more-?stories|read-?more|also-?read|further|weitere|breadcrumb|disqus|discussion|replies|recirc|more-?from|you-?may|next-?(?:article|post|story)|prev(?:ious)?-?(?:article|post|story)|most-?read|latest-?(?:news|posts|articles)|top-?stories|outbrain|taboola/i;
+// A picture's caption or credit names the photographer ("Photo by Jane Doe on Unsplash").
+const CREDIT_NAME =
+  /(?:photo|image|img|video|bild|foto)[-_]?(?:credit|caption|source|copyright)|wp-caption/i;
+// Names of a box of other stories or of customers' words, even when they say "article"
+// ("relatedArticle", "teaser-article", "testimonial-author").
+const OTHER_STORIES =
+  /related[-_]?(?:article|post|stor|content|entr)|(?:article|post|story)[-_]?teaser|teaser[-_]?(?:article|post|stor)|testimonial/i;
 const STORY_NAME = /article|content|entry|post-body|story|byline|author/i;
 // A post's own footer ("entry-footer", "post-footer", a footer inside the article) carries its byline.
 const OWN_FOOTER = /post|entry|article|story/i;
@@ -19,18 +26,44 @@ function nameOf(el: Element): string {
 }
 
 /**
+ * True inside a picture's caption or credit, or a quoted or embedded post: their "By" names the
+ * photographer or the quoted post's author, not the story's.
+ */
+export function inCredit(el: Element): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 6; depth++, node = node.parentElement) {
+    const tag = node.tagName;
+    if (tag === 'FIGCAPTION' || tag === 'BLOCKQUOTE' || CREDIT_NAME.test(nameOf(node))) return true;
+  }
+  return false;
+}
+
+/**
+ * True inside a link that holds much more than the byline: a teaser card linking to another story
+ * (its headline, its summary and its author), not a link to the author's profile.
+ */
+function inTeaserLink(el: Element): boolean {
+  const link = el.closest('a');
+  if (!link) return false;
+  const own = collapse(el.textContent).length;
+  return collapse(link.textContent).length > own + 40;
+}
+
+/**
  * True when a byline candidate sits in a region of other stories, comments or site chrome. With a
  * headline, the walk stops at the first ancestor that also holds the headline: from there up the
  * wrappers belong to the story's page, whatever their class names say.
  */
 export function outsideStory(el: Element, headline: Element | null): boolean {
+  if (inCredit(el) || inTeaserLink(el)) return true;
   if (!headline) return inForeignRegion(el);
   let node: Element | null = el;
   for (let depth = 0; node && depth < MAX_DEPTH; depth++, node = node.parentElement) {
     if (node.contains(headline)) return false;
     if (FOREIGN_TAGS.has(node.tagName)) return true;
     const name = nameOf(node);
-    if (FOREIGN_NAME.test(name) && !STORY_NAME.test(name)) return true;
+    if (FOREIGN_NAME.test(name) && (!STORY_NAME.test(name) || OTHER_STORIES.test(name)))
+      return true;
     if (
       (node.tagName === 'FOOTER' || /footer/i.test(name)) &&
       !OWN_FOOTER.test(name) &&

@@ -1,6 +1,6 @@
 /** The byline of a page: structured data, the lines by the headline, author markup, signatures, meta tags. */
 import { isBylineLabel, ldAuthorNames, opensByline, parseByline } from './byline';
-import { outsideStory, signOffName } from './byline-dom';
+import { inCredit, outsideStory, signOffName } from './byline-dom';
 import { bylineByDate } from './byline-dated';
 import { inTopicLink, namesIn } from './byline-names';
 import { labelledLineInStory } from './byline-signed';
@@ -50,7 +50,8 @@ function bylineInZone(
       }
     }
     // Text before the headline may belong to other stories' teasers; text after it is the story's.
-    if (text.length >= 120 || (i < before && outsideStory(piece.el, anchor))) continue;
+    if (text.length >= 120 || (i < before ? outsideStory(piece.el, anchor) : inCredit(piece.el)))
+      continue;
     const names = parseByline(text, hints);
     if (names.length > 0) return names;
   }
@@ -85,7 +86,7 @@ function authorBox(marked: NodeListOf<Element>, hints: SiteHints): string[] {
   for (let i = 0; i < marked.length && i < 200 && boxes < 5; i++) {
     const el = marked[i];
     const cls = el?.getAttribute('class') ?? '';
-    if (!el || !AUTHOR_BOX.test(cls) || /comment/i.test(cls)) continue;
+    if (!el || !AUTHOR_BOX.test(cls) || /comment|testimonial/i.test(cls)) continue;
     boxes++;
     const names = namesIn(el, hints);
     if (names.length > 0) return names;
@@ -133,7 +134,7 @@ export function bylineOf(
   // Author-marked elements anywhere in the story, then on the page, outside comments and feeds:
   // the page's own markup is a better witness than meta tags.
   const selector =
-    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i]';
+    'a[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [class*="autor" i], [class*="auteur" i]';
   let onPage: NodeListOf<Element> | null = null;
   for (const root of scope === doc ? [doc] : [scope, doc]) {
     const marked = root.querySelectorAll(selector);

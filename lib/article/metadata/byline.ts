@@ -9,19 +9,33 @@ const MAX_AUTHORS = 8;
 
 // Verbs and works that come before "by": "Posted by", "Ein Beitrag von", "An interview by".
 const BY_PREFIX =
-  '(?:posted|written|published|reported|submitted|story|recipe|rezept|text|words|photos?|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
+  '(?:posted|written|published|reported|submitted|story|recipe|rezept|text|words|veröffentlicht|geschrieben|eingestellt|erstellt|verfasst|publiziert|gepostet|publié|écrit|publicado|escrito|pubblicato|scritto|' +
   '(?:(?:ein|eine|a|an)\\s+)?(?:blog\\s*)?(?:artikel|beitrag|gastbeitrag|interview|kommentar|essay|bericht|article|post|guest post|column|report))';
-const BY = '(?:by|von|vom|par|por|di|door|av|af|przez)';
+// Also in other scripts: Indonesian "oleh", Greek "του"/"της" (the name in the genitive) and
+// "γράφει ο" ("writes"), Hebrew "מאת", Arabic "بقلم" ("by the pen of"); Italian "a cura di".
+const BY_ELSEWHERE =
+  'oleh|του|της|γράφει(?:\\s+(?:ο|η|οι))?|מאת|بقلم|(?:scritto|pubblicato)\\s+da|a\\s+cura\\s+di';
+const BY = `(?:by|von|vom|par|por|di|door|av|af|przez|${BY_ELSEWHERE})`;
 // At the start of a line "vom" ("from the") and "di" ("of") open prose as often as bylines.
-const BY_LINE = '(?:by|von|par|por|door|av|af|przez)';
+const BY_LINE = `(?:by|von|par|por|door|av|af|przez|${BY_ELSEWHERE})`;
 // Labels that name the author's role outright: "Autorin:", "Author:", "Text:", "Interview:".
 const AUTHOR_LABEL =
-  '(?:autor(?:in|en)?|author|auteur|verfasser(?:in)?|text(?:\\s*(?:und|and|&|\\+|/)\\s*(?:fotos?|bilder?|photos?|interview))?|texto|testo|interview|redakteur(?:in)?)';
+  '(?:autor(?:in|en|ka)?|author|auteur|verfasser(?:in)?|автор(?:ы)?|текст|yazar|szerző|συντάκτης|συντάκτρια|كتب|كتبت|إعداد|text(?:\\s*(?:und|and|&|\\+|/)\\s*(?:fotos?|bilder?|photos?|interview))?|texto|testo|interview|redakteur(?:in)?)';
 // Credits for other work on the same line end the author's part: "Text: Jane Doe Fotos: John Roe".
 const OTHER_CREDIT =
   /\s+(?:fotos?|photos?|photography|bilder?|illustrations?|illustrationen|grafik(?:en)?|graphics?|video|kamera|camera|übersetzung|translation)\s*(?::|von\s|by\s).*$/iu;
-// Chinese labels ("责任编辑：" responsible editor, "作者：" author), written without a space.
-const CJK_LABEL = '(?:责任编辑|编辑|作者|记者)\\s*[:：]\\s*';
+// The outlet a reporter writes for, after the name: "By Jane Doe for the Daily Mail", "Special to
+// The Times".
+const OUTLET = /(?:^|\s+)(?:[Ff]or|[Ss]pecial to)\s+(?:the\s+)?\p{Lu}.*$/u;
+// The material a story draws on ends the names: "mit Material von dpa", "with additional reporting".
+const DRAWN_FROM =
+  /\s+(?:with|mit)\s+(?:additional\s+|zusätzlichem\s+)?(?:reporting|[Mm]aterial|[Aa]genturmaterial)\b.*$/u;
+// Chinese and Japanese labels ("责任编辑：" responsible editor, "作者：" author, "文：" text),
+// written without a space; "記者" (reporter) also stands before the name without a colon.
+const CJK_LABEL =
+  '(?:(?:责任编辑|编辑|作者|记者|記者|撰文|文)\\s*[:：/／=＝]|(?:记者|記者)\\s)\\s*';
+// Korean puts the role after the name: "홍길동 기자" (reporter), "특파원" (correspondent).
+const KOREAN_ROLE = /\s*(?:기자|특파원)(?=$|[\s,·=])/gu;
 // Words that introduce a byline, in the languages of the web's news.
 const LEAD_IN = new RegExp(
   `^(?:[~|•·:–—-]\\s*)*(?:(?:(?:${BY_PREFIX}\\s+)?${BY}|${AUTHOR_LABEL}|redaktion\\s*:)\\s*[:.]?\\s+|${CJK_LABEL})`,
@@ -55,7 +69,11 @@ const MONTH_DAY =
 // Legal forms and institutions: an organisation credited as author, not a person's byline. Stock
 // photo agencies ("Getty Images", "iStock") are credits for the pictures.
 const ORGANISATION =
-  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Stiftung|Verband|Department|Agentur|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff|Getty|iStock(?:photo)?|Shutterstock|Adobe Stock|picture[- ]alliance|imago)\b/i;
+  /\b(?:GmbH|AG|e\.\s?V\.?|Inc|Ltd|LLC|S\.A|Verlag|Ministerium|Bundesministerium|Institut|Institute|Stiftung|Verband|Department|Departement|Agentur|Agency|Association|Asociación|Associazione|Foundation|Fundación|Fondation|Fondazione|University|Universidad|Ministry|Ministerio|Ministère|Ministero|Commission|Corporation|Company|Society|Redaktion|Redacción|Redazione|Newsroom|Press|Presse|Team|Staff|Getty|iStock(?:photo)?|Shutterstock|Adobe Stock|picture[- ]alliance|imago)\b/i;
+// German writes an institution's kind at the end of one word ("Bundesverband",
+// "Umweltministerium"); words that end in an accented letter need a Unicode-aware boundary.
+const ORGANISATION_COMPOUND =
+  /\p{L}(?:verband|verbands|ministerium|institut|stiftung|agentur|verlag|gesellschaft)(?!\p{L})|(?<!\p{L})(?:universität|université|università)(?!\p{L})/iu;
 // Words that show a fragment is a label, a date or a credit rather than a name.
 const NOT_A_NAME =
   /^(?:posted|published|publiziert|zuletzt|last (?:updated|modified|edited)|actualizado|publicado|aggiornato|pubblicato|mis à jour|veröffentlicht|geschrieben|eingestellt|erstellt|stand|beitrag|beiträge|post author|archiv|zur|zeige|view|more|weitere|alle|vor|updated|aktualisiert|foto|photo|bild|image|quelle|source|course|kategorie|category|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|фото|un |une |in:|am\b|on\b)/i;
@@ -66,7 +84,11 @@ const NOT_A_NAME =
 // are matched as written ("MD", not the "Md" that opens many South Asian names).
 const FUNCTION_WORD =
   /^(?:[\p{L}-]*(?:leiter|sprecher|referent|direktor|präsident|vorsitzende|beauftragte|experte|expertin|berater|koordinator|geschäftsführer|professor|gründer|inhaber)\p{L}*|head|director|professor|chair|president|founder|ceo|fellow|lecturer|researcher)(?:\s+|$)/iu;
-const DEGREE = /^(?:Ph\.?\s?D|M\.?D|MPH|MSc|MBA|RDN?)\.?$/u;
+const DEGREE = /^(?:Ph\.?\s?D|M\.?D|MPH|MSc|MBA|RDN?|Jr|Sr|II|III|IV)\.?$/u;
+
+// News agencies, a closed class like the months: their names are credits, not a person's byline.
+const WIRE =
+  /^(?:dpa|afp|ap|reuters|efe|ansa|kna|epd|apa|sda|keystone-sda|sid|ddp|dapd|dts|sp-x|xinhua|tass|ria novosti|kyodo|jiji|yonhap|pti|ians|ani|europa press|lusa|ats|belga|anp|ntb|ritzau|pap|čtk|ctk|mti|anadolu|bloomberg)$/i;
 
 /** True when a part of a byline describes the person named before it rather than naming someone. */
 function describesPerson(part: string): boolean {
@@ -101,7 +123,7 @@ export function opensByline(text: string): boolean {
   // Tested apart: under the /i flag \p{Lu} would match lower case too. A lower-case user name
   // counts when the date follows it, as blogs print it: "by jdoe on May 3, 2020".
   return (
-    /^\p{Lu}|^\p{Script=Han}/u.test(rest) ||
+    /^\p{Lu}|^\p{Lo}/u.test(rest) ||
     /^[\p{Ll}\d._-]{3,30}(?:\s+(?:on|am|at|le|el)\s+(?:\p{L}+\.?\s+)?\d|\s*[|·•–—-]\s*\d)/u.test(
       rest,
     )
@@ -118,7 +140,12 @@ export function isNameLike(name: string, hints: SiteHints): boolean {
     /[@<>{}[\]=/\\:]|https?:|www\.|\.(?:com|de|org|net|it|fr|es|at|ch|uk|eu|nl|be|io)\b/i.test(name)
   )
     return false;
-  if (GENERIC.has(name.toLowerCase()) || NOT_A_NAME.test(name) || ORGANISATION.test(name))
+  if (
+    GENERIC.has(name.toLowerCase()) ||
+    NOT_A_NAME.test(name) ||
+    ORGANISATION.test(name) ||
+    ORGANISATION_COMPOUND.test(name)
+  )
     return false;
   // No letters at all ("2020"), a month and day, or a label still waiting for its name ("Artikel von").
   if (
@@ -182,7 +209,11 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   );
   // After an explicit label ("By", "Von:") the page vouches for what follows, even a newsroom.
   const labelled = credited || LEAD_IN.test(text);
-  text = text.replace(LEAD_IN, '').replace(OTHER_CREDIT, '');
+  text = text
+    .replace(LEAD_IN, '')
+    .replace(OTHER_CREDIT, '')
+    .replace(DRAWN_FROM, '')
+    .replace(KOREAN_ROLE, '');
   // An interview credits both sides: "Jane Doe im Gespräch mit John Roe".
   text = text.replace(
     /\s+(?:im gespräch mit|in conversation with|in an interview with)\s+/iu,
@@ -191,17 +222,29 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
   // Cut at the first thing that is not part of the names: a date, a time, a separator, "on"/"am"/"le".
   text =
     text.split(
-      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+under(?:\s|$)|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
+      /\s+(?:on|am|um|at|in|im|updated|aktualisiert|published|veröffentlicht)\s+|\s+under(?:\s|$)|\s+(?:le|el|il)\s+(?=\d)|\s*[|·•\u2022()\n\u30fb\u2027\u2219\u22c5\uff5c\u25cf\u25aa\u25a0]\s*|\s+[–—-]\s+|\d{1,4}[./:]\d|\b\d{1,2}\.?\s+\p{L}+\s+\d{4}/iu,
     )[0] ?? '';
+  // Words that end in a colon label what follows ("En kiosques : juillet 2020"); a name never does.
+  if (/:$/.test(text.trim())) return [];
   const names: string[] = [];
   const trim = (t: string): string =>
     collapse(t.replace(LEAD_IN, '')).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
   for (const raw of text.split(
-    /\s*[,;/&+]\s*(?:(?:and|und|et|y)\s+)?|\s+(?:and|und|et|y|e|og|och|en|i|ve|и)\s+/iu,
+    /\s*[,;/&+]\s*(?:(?:and|und|et|y)\s+)?|\s+(?:and|und|et|y|e|og|och|en|i|ve|и|with|mit)\s+/iu,
   )) {
-    const part = trim(withoutLeadingRole(raw).replace(ROLE, ''));
+    let part = trim(withoutLeadingRole(raw).replace(ROLE, ''));
+    // Printed as one capitalised run ("Jane Doe For The Mail") the outlet is left in, as labels keep it.
+    const outlet = OUTLET.exec(part);
+    if (outlet && (outlet.index === 0 || !isNameLike(part, hints)))
+      part = trim(part.slice(0, outlet.index));
     if (names.length > 0 && describesPerson(part)) continue;
-    if (part !== '' && isNameLike(part, hints)) {
+    // Bloggers name their sites after themselves: a person's name that the markup credits as
+    // author ("Frau Sabienes" on frau-sabienes.de) is the author even when it is the site's name.
+    const vouched =
+      credited &&
+      /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}$/u.test(part) &&
+      isNameLike(part, { siteName: null, hostKey: '' });
+    if (part !== '' && (vouched || isNameLike(part, hints))) {
       if (!names.includes(part)) names.push(part);
     } else if (labelled) {
       // "By Staff Writer": the role is the whole credit.
@@ -210,7 +253,9 @@ export function parseByline(raw: string, hints: SiteHints, credited = false): st
       if (credit !== '' && names.length === 0 && isDeskCredit(credit)) names.push(credit);
     }
   }
-  return names.slice(0, MAX_AUTHORS);
+  // A wire service after a reporter's name ("Jane Doe, dpa", "Jane Doe/AFP") is the story's source.
+  const person = names.some((n) => /\s/.test(n) && !WIRE.test(n));
+  return (person ? names.filter((n) => !WIRE.test(n)) : names).slice(0, MAX_AUTHORS);
 }
 
 /** Person names from a JSON-LD author/creator value; organisations only when asked. */

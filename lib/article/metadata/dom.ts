@@ -4,7 +4,7 @@
 const FOREIGN_TAGS = new Set(['ASIDE', 'NAV', 'FORM']);
 const FOREIGN_NAME =
   /comment|related|teaser|recommend|sidebar|widget|promo|news-?feed|newsletter|popular|trending|more-?stories|read-?more|also-?read|further|weitere|footer|breadcrumb/i;
-const AUTHOR_NAME = /byline|author|autor|writer|creator|verfasser/i;
+const AUTHOR_NAME = /byline|author|autor|auteur|writer|creator|verfasser/i;
 const MAX_DEPTH = 40;
 
 function nameOf(el: Element): string {
