@@ -125,6 +125,17 @@ describe('published dates', () => {
     );
     expect(extractMetadata(aside, url, { now: NOW }).published).toBeNull();
   });
+
+  it('reads the date line by the main heading when the headline matched no element', () => {
+    const url = 'https://x.example/news/718';
+    const doc = docOf(
+      `<html lang="de"><head><title>Purzelbaum in Leipzig und Dresden</title></head><body><p>25. November 2021</p><h2>Der historische Purzelbaum in Leipzig und Dresden, ein Reisebericht</h2><p>${'Auf dem Weg durch zwei Städte. '.repeat(10)}</p></body></html>`,
+      url,
+    );
+    const meta = extractMetadata(doc, url, { now: NOW });
+    expect(meta.headline).toBe('Purzelbaum in Leipzig und Dresden');
+    expect(meta.published).toBe('2021-11-25');
+  });
 });
 
 describe('the date line by the headline', () => {

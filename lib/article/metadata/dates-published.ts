@@ -21,6 +21,11 @@ import type { ZoneText } from './zone';
 export interface DateContext {
   anchor: Element | null;
   zones: { before: ZoneText; after: ZoneText } | null;
+  /**
+   * Where the story head is when no headline element was matched (the page's first main heading,
+   * or where the headline's words are): a looser guess, so its date line is the last resort.
+   */
+  loose?: { anchor: Element; zones: { before: ZoneText; after: ZoneText } } | null;
   scope: ParentNode;
   language: string | null;
   now: number;
@@ -52,11 +57,7 @@ export function publishedDate(
   // The date line by the headline, read once.
   let line: string | null | undefined;
   const dateLine = (): string | null => {
-    if (line === undefined)
-      line = c.zones
-        ? (dateLineIn(c.zones.after, lang, now, c.anchor) ??
-          dateLineIn(c.zones.before, lang, now, c.anchor))
-        : null;
+    if (line === undefined) line = c.zones ? lineAround(c.zones, c.anchor, lang, now) : null;
     return line;
   };
   // A claim is strongly backed by the URL, an age by the headline or its day written there; weakly
@@ -108,6 +109,17 @@ export function publishedDate(
     ) ??
     fromUrl ??
     dateLine() ??
-    (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null)
+    (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null) ??
+    (!c.anchor && c.loose ? lineAround(c.loose.zones, c.loose.anchor, lang, now) : null)
   );
+}
+
+/** The date line after the headline, else the one just before it. */
+function lineAround(
+  zones: { before: ZoneText; after: ZoneText },
+  anchor: Element | null,
+  lang: string | null,
+  now: number,
+): string | null {
+  return dateLineIn(zones.after, lang, now, anchor) ?? dateLineIn(zones.before, lang, now, anchor);
 }
