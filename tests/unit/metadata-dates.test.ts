@@ -207,6 +207,65 @@ describe('date helpers', () => {
     expect(findDatesInText('29-Dec-2022', 'en', NOW)[0]?.parts).toMatchObject({ month: 12 });
   });
 
+  const day = (text: string, lang: string | null): string | null => {
+    const p = findDatesInText(text, lang, NOW)[0]?.parts;
+    return p
+      ? `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`
+      : null;
+  };
+
+  it("reads month names in the page's language, from Intl", () => {
+    expect(day('18 Şubat 2020', 'tr')).toBe('2020-02-18');
+    expect(day('18 ŞUBAT 2020', 'tr')).toBe('2020-02-18');
+    expect(day('30. studenoga 2020.', 'hr')).toBe('2020-11-30');
+    expect(day('30. novembar 2020.', 'bs')).toBe('2020-11-30');
+    expect(day('Nobyembre 30, 2020', 'tl')).toBe('2020-11-30');
+    expect(day('30 listopada 2020', 'pl')).toBe('2020-11-30');
+    expect(day('30 ноября 2020 г.', 'ru')).toBe('2020-11-30');
+    expect(day('30 листопада 2020', 'uk')).toBe('2020-11-30');
+    expect(day('30 ΝΟΕΜΒΡΙΟΥ 2020', 'el')).toBe('2020-11-30');
+    expect(day('30 בנובמבר 2020', 'he')).toBe('2020-11-30');
+    expect(day('2020. november 30.', 'hu')).toBe('2020-11-30');
+    expect(day('30 de noviembre de 2020', 'es')).toBe('2020-11-30');
+    expect(day('Sept. 30, 2020', 'en-US')).toBe('2020-09-30');
+    // Serbian pages write Latin letters as often as Cyrillic.
+    expect(day('30. новембар 2020.', 'sr')).toBe('2020-11-30');
+    expect(day('30. novembar 2020.', 'sr')).toBe('2020-11-30');
+  });
+
+  it('reads English month names on any page, and common ones on a page naming no language', () => {
+    expect(day('Posted November 30, 2020', 'de')).toBe('2020-11-30');
+    expect(day('15 августа 2016, 13:43', null)).toBe('2016-08-15');
+    expect(day('26 Mai, 2008', null)).toBe('2008-05-26');
+    // A German name on a page declared Turkish is no month.
+    expect(day('30 Dezember 2020', 'tr')).toBeNull();
+  });
+
+  it('does not take a word between numbers for a month, and still finds the date after it', () => {
+    expect(day('3 Personen 2020', 'de')).toBeNull();
+    expect(day('Heft 5 vom 30. November 2020', 'de')).toBe('2020-11-30');
+  });
+
+  it('reads numeric dates, the order of day and month by the language', () => {
+    expect(day('30.11.2020', 'de')).toBe('2020-11-30');
+    expect(day('13. 1. 2020', 'de')).toBe('2020-01-13');
+    expect(day('11/30/2020', 'en-US')).toBe('2020-11-30');
+    expect(day('30/11/2020', 'fr')).toBe('2020-11-30');
+    expect(day('05/11/2020', 'en-US')).toBe('2020-05-11');
+    expect(day('05/11/2020', 'fr')).toBe('2020-11-05');
+    // One part above 12 decides, whatever the language.
+    expect(day('30/11/2020', 'en-US')).toBe('2020-11-30');
+  });
+
+  it('reads CJK and Vietnamese dates, other digits and Buddhist-era years', () => {
+    expect(day('2020年11月30日', 'ja')).toBe('2020-11-30');
+    expect(day('２０２０年１１月３０日', 'ja')).toBe('2020-11-30');
+    expect(day('2020년 11월 30일', 'ko')).toBe('2020-11-30');
+    expect(day('30 tháng 11, 2020', 'vi')).toBe('2020-11-30');
+    expect(day('۳۰ نوامبر ۲۰۲۰', 'fa')).toBe('2020-11-30');
+    expect(day('30 พฤศจิกายน 2563', 'th')).toBe('2020-11-30');
+  });
+
   it('gives the neighbouring day only near midnight', () => {
     expect(nearMidnightDay('2019-10-18T22:04:00Z')).toBe('2019-10-19');
     expect(nearMidnightDay('2020-03-01T02:00:00Z')).toBe('2020-02-29');
