@@ -126,6 +126,21 @@ describe('published dates', () => {
     expect(extractMetadata(aside, url, { now: NOW }).published).toBeNull();
   });
 
+  it('takes a date a publication label announces anywhere in the story, not in its comments', () => {
+    const url = 'https://x.example/?p=2895';
+    const text = `<p>${'Ein langer Text über Musik. '.repeat(40)}</p>`.repeat(3);
+    const doc = docOf(
+      `<html lang="de"><body><h1>Ein Musikvideo</h1>${text}<div class="meta">Veröffentlicht am: <b>6. August 2009</b></div></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2009-08-06');
+    const comments = docOf(
+      `<html lang="en"><body><h1>A video</h1>${text}<div class="comments"><p>Posted on August 7, 2009 by Jo</p></div></body></html>`,
+      url,
+    );
+    expect(extractMetadata(comments, url, { now: NOW }).published).toBeNull();
+  });
+
   it('reads the date line by the main heading when the headline matched no element', () => {
     const url = 'https://x.example/news/718';
     const doc = docOf(

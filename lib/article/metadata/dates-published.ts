@@ -14,6 +14,7 @@ import {
   zoneDays,
 } from './dates-page';
 import { dateLineIn } from './dates-line';
+import { labelledDate } from './dates-labelled';
 import type { PageSignals } from './signals';
 import type { ZoneText } from './zone';
 
@@ -110,7 +111,8 @@ export function publishedDate(
     fromUrl ??
     dateLine() ??
     (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null) ??
-    (!c.anchor && c.loose ? lineAround(c.loose.zones, c.loose.anchor, lang, now) : null)
+    (!c.anchor && c.loose ? lineAround(c.loose.zones, c.loose.anchor, lang, now) : null) ??
+    labelledDate(c.scope, lang, now)
   );
 }
 
