@@ -28,6 +28,61 @@ describe('published dates', () => {
     expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2025-10-09T10:00:00Z');
   });
 
+  it('keeps a declared date when the date line by the headline shows its numbers in a form no pattern reads', () => {
+    const url = 'https://x.example/a';
+    const doc = docOf(
+      `<html lang="pl"><head>${ld('2020-11-30T10:00:00Z')}</head><body><h1>A story</h1><p>Opublikowano 30.XI.2020</p><p>${'Words. '.repeat(40)}</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2020-11-30T10:00:00Z');
+    // Another day's numbers are no backing.
+    const other = docOf(
+      `<html lang="pl"><head>${ld('2020-11-30T10:00:00Z')}</head><body><h1>A story</h1><p>Opublikowano 29.XI.2020</p><p>${'Words. '.repeat(40)}</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(other, url, { now: NOW }).published).toBeNull();
+  });
+
+  it('keeps the protection of recipe and product pages: numbers by the title back no meta date', () => {
+    const url = 'https://x.example/kuchen';
+    const recipe = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Kuchen"}</script>`;
+    const meta = '<meta property="article:published_time" content="2019-07-04T11:23:38">';
+    const doc = docOf(
+      `<html lang="de"><head>${recipe}${meta}</head><body><h1>Kuchen</h1><p>Für 4 Personen · Backbuch 2019</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBeNull();
+    const shop = docOf(
+      `<html lang="de"><head><meta property="og:type" content="product">${meta}</head><body><h1>Kuchenform</h1><p>4 Stück, Modell 2019</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(shop, url, { now: NOW }).published).toBeNull();
+  });
+
+  it('falls back on a date in the URL, and gives null on a page with no date at all', () => {
+    const none = 'Some words about nothing in particular. '.repeat(20);
+    for (const [url, want] of [
+      ['https://x.example/2020/11/30/a-story/', '2020-11-30'],
+      ['https://x.example/news/20201130/a-story', '2020-11-30'],
+      ['https://x.example/news/a-story-2020-11-30.html', '2020-11-30'],
+      ['https://x.example/news/a-story.html', null],
+    ] as const) {
+      const doc = docOf(`<html><body><h1>A story</h1><p>${none}</p></body></html>`, url);
+      expect(extractMetadata(doc, url, { now: NOW }).published).toBe(want);
+    }
+  });
+
+  it('reads the modified date from the same declared sources, never before the published one', () => {
+    const url = 'https://x.example/a';
+    const head = (modified: string): string =>
+      `${ld('2020-11-30T10:00:00Z')}<meta property="og:updated_time" content="${modified}">`;
+    const body = '<body><h1>A story</h1><p>30 November 2020</p></body>';
+    const later = docOf(`<html><head>${head('2020-12-02T08:00:00Z')}</head>${body}</html>`, url);
+    expect(extractMetadata(later, url, { now: NOW }).modified).toBe('2020-12-02T08:00:00Z');
+    const earlier = docOf(`<html><head>${head('2020-11-01T08:00:00Z')}</head>${body}</html>`, url);
+    expect(extractMetadata(earlier, url, { now: NOW }).modified).toBeNull();
+  });
+
   it('keeps a JSON-LD date shown only as an age, or matching the URL month', () => {
     const a = 'https://x.example/a';
     const aged = docOf(

@@ -15,6 +15,9 @@ import {
 } from './dates-page';
 import { dateLineIn } from './dates-line';
 import { labelledDate } from './dates-labelled';
+import { showsDayNumbers } from './dates-shown';
+import { typesOf } from './jsonld';
+import { firstMeta } from './meta';
 import type { PageSignals } from './signals';
 import type { ZoneText } from './zone';
 
@@ -71,6 +74,12 @@ export function publishedDate(
     // The text by the headline first: the whole page is read only when the day is not there.
     nearDays ??= c.zones ? zoneDays(c.zones, lang, now) : new Set<string>();
     if (nearDays.has(day)) return { day: iso, by: 'strong' };
+    // A date line by the headline that no pattern reads ("30.XI.2020", a month name Intl lacks)
+    // still shows the day's numbers: a story keeps its declared date. A recipe or a product
+    // page does not, where numbers by the title are quantities and prices.
+    const head = c.zones ?? c.loose?.zones;
+    if (head && !declaresNoStory(s) && showsDayNumbers(head, day))
+      return { day: iso, by: 'strong' };
     days ??= writtenDays(doc, lang, now);
     if (days.has(day)) return { day: iso, by: 'weak' };
     const near = nearMidnightDay(iso);
@@ -124,4 +133,17 @@ function lineAround(
   now: number,
 ): string | null {
   return dateLineIn(zones.after, lang, now, anchor) ?? dateLineIn(zones.before, lang, now, anchor);
+}
+
+// What a page that is no story says it is: its dates are the recipe's, the product's, the event's.
+// prettier-ignore
+const NOT_A_STORY = new Set([
+  'Recipe', 'Product', 'ProductGroup', 'Offer', 'Event', 'JobPosting', 'Course', 'Movie', 'SoftwareApplication',
+]);
+
+/** True when a page without an article node declares itself a recipe, a product, an event … */
+function declaresNoStory(s: PageSignals): boolean {
+  if (s.article) return false;
+  if (/product|video|music|book|profile/i.test(firstMeta(s.meta, 'og:type') ?? '')) return true;
+  return s.jsonLd.nodes.some((n) => typesOf(n).some((t) => NOT_A_STORY.has(t)));
 }
