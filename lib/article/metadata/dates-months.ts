@@ -24,12 +24,11 @@ const EXTRA: readonly (readonly [string, number])[] = [
 ];
 
 // The forms a month takes in a date (Polish "listopada", Russian "ноября", Greek "Νοεμβρίου"),
-// long and short, and its plain long name, which some pages write in dates too. Each formatter
-// costs about a tenth of a millisecond to build.
+// long and short: dates are written so. Each formatter costs a few tenths of a millisecond to
+// build, paid on every page view that needs one.
 const FORMS: readonly Intl.DateTimeFormatOptions[] = [
   { day: 'numeric', month: 'long' },
   { day: 'numeric', month: 'short' },
-  { month: 'long' },
 ];
 
 // A name written with digits or spaces ("11月", Vietnamese "tháng 11", Levantine Arabic "كانون
