@@ -28,6 +28,61 @@ describe('published dates', () => {
     expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2025-10-09T10:00:00Z');
   });
 
+  it('keeps a declared date when the date line by the headline shows its numbers in a form no pattern reads', () => {
+    const url = 'https://x.example/a';
+    const doc = docOf(
+      `<html lang="pl"><head>${ld('2020-11-30T10:00:00Z')}</head><body><h1>A story</h1><p>Opublikowano 30.XI.2020</p><p>${'Words. '.repeat(40)}</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2020-11-30T10:00:00Z');
+    // Another day's numbers are no backing.
+    const other = docOf(
+      `<html lang="pl"><head>${ld('2020-11-30T10:00:00Z')}</head><body><h1>A story</h1><p>Opublikowano 29.XI.2020</p><p>${'Words. '.repeat(40)}</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(other, url, { now: NOW }).published).toBeNull();
+  });
+
+  it('keeps the protection of recipe and product pages: numbers by the title back no meta date', () => {
+    const url = 'https://x.example/kuchen';
+    const recipe = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Kuchen"}</script>`;
+    const meta = '<meta property="article:published_time" content="2019-07-04T11:23:38">';
+    const doc = docOf(
+      `<html lang="de"><head>${recipe}${meta}</head><body><h1>Kuchen</h1><p>Für 4 Personen · Backbuch 2019</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBeNull();
+    const shop = docOf(
+      `<html lang="de"><head><meta property="og:type" content="product">${meta}</head><body><h1>Kuchenform</h1><p>4 Stück, Modell 2019</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(shop, url, { now: NOW }).published).toBeNull();
+  });
+
+  it('falls back on a date in the URL, and gives null on a page with no date at all', () => {
+    const none = 'Some words about nothing in particular. '.repeat(20);
+    for (const [url, want] of [
+      ['https://x.example/2020/11/30/a-story/', '2020-11-30'],
+      ['https://x.example/news/20201130/a-story', '2020-11-30'],
+      ['https://x.example/news/a-story-2020-11-30.html', '2020-11-30'],
+      ['https://x.example/news/a-story.html', null],
+    ] as const) {
+      const doc = docOf(`<html><body><h1>A story</h1><p>${none}</p></body></html>`, url);
+      expect(extractMetadata(doc, url, { now: NOW }).published).toBe(want);
+    }
+  });
+
+  it('reads the modified date from the same declared sources, never before the published one', () => {
+    const url = 'https://x.example/a';
+    const head = (modified: string): string =>
+      `${ld('2020-11-30T10:00:00Z')}<meta property="og:updated_time" content="${modified}">`;
+    const body = '<body><h1>A story</h1><p>30 November 2020</p></body>';
+    const later = docOf(`<html><head>${head('2020-12-02T08:00:00Z')}</head>${body}</html>`, url);
+    expect(extractMetadata(later, url, { now: NOW }).modified).toBe('2020-12-02T08:00:00Z');
+    const earlier = docOf(`<html><head>${head('2020-11-01T08:00:00Z')}</head>${body}</html>`, url);
+    expect(extractMetadata(earlier, url, { now: NOW }).modified).toBeNull();
+  });
+
   it('keeps a JSON-LD date shown only as an age, or matching the URL month', () => {
     const a = 'https://x.example/a';
     const aged = docOf(
@@ -125,6 +180,32 @@ describe('published dates', () => {
     );
     expect(extractMetadata(aside, url, { now: NOW }).published).toBeNull();
   });
+
+  it('takes a date a publication label announces anywhere in the story, not in its comments', () => {
+    const url = 'https://x.example/?p=2895';
+    const text = `<p>${'Ein langer Text über Musik. '.repeat(40)}</p>`.repeat(3);
+    const doc = docOf(
+      `<html lang="de"><body><h1>Ein Musikvideo</h1>${text}<div class="meta">Veröffentlicht am: <b>6. August 2009</b></div></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2009-08-06');
+    const comments = docOf(
+      `<html lang="en"><body><h1>A video</h1>${text}<div class="comments"><p>Posted on August 7, 2009 by Jo</p></div></body></html>`,
+      url,
+    );
+    expect(extractMetadata(comments, url, { now: NOW }).published).toBeNull();
+  });
+
+  it('reads the date line by the main heading when the headline matched no element', () => {
+    const url = 'https://x.example/news/718';
+    const doc = docOf(
+      `<html lang="de"><head><title>Purzelbaum in Leipzig und Dresden</title></head><body><p>25. November 2021</p><h2>Der historische Purzelbaum in Leipzig und Dresden, ein Reisebericht</h2><p>${'Auf dem Weg durch zwei Städte. '.repeat(10)}</p></body></html>`,
+      url,
+    );
+    const meta = extractMetadata(doc, url, { now: NOW });
+    expect(meta.headline).toBe('Purzelbaum in Leipzig und Dresden');
+    expect(meta.published).toBe('2021-11-25');
+  });
 });
 
 describe('the date line by the headline', () => {
@@ -194,6 +275,65 @@ describe('date helpers', () => {
       day: 29,
     });
     expect(findDatesInText('29-Dec-2022', 'en', NOW)[0]?.parts).toMatchObject({ month: 12 });
+  });
+
+  const day = (text: string, lang: string | null): string | null => {
+    const p = findDatesInText(text, lang, NOW)[0]?.parts;
+    return p
+      ? `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`
+      : null;
+  };
+
+  it("reads month names in the page's language, from Intl", () => {
+    expect(day('18 Şubat 2020', 'tr')).toBe('2020-02-18');
+    expect(day('18 ŞUBAT 2020', 'tr')).toBe('2020-02-18');
+    expect(day('30. studenoga 2020.', 'hr')).toBe('2020-11-30');
+    expect(day('30. novembar 2020.', 'bs')).toBe('2020-11-30');
+    expect(day('Nobyembre 30, 2020', 'tl')).toBe('2020-11-30');
+    expect(day('30 listopada 2020', 'pl')).toBe('2020-11-30');
+    expect(day('30 ноября 2020 г.', 'ru')).toBe('2020-11-30');
+    expect(day('30 листопада 2020', 'uk')).toBe('2020-11-30');
+    expect(day('30 ΝΟΕΜΒΡΙΟΥ 2020', 'el')).toBe('2020-11-30');
+    expect(day('30 בנובמבר 2020', 'he')).toBe('2020-11-30');
+    expect(day('2020. november 30.', 'hu')).toBe('2020-11-30');
+    expect(day('30 de noviembre de 2020', 'es')).toBe('2020-11-30');
+    expect(day('Sept. 30, 2020', 'en-US')).toBe('2020-09-30');
+    // Serbian pages write Latin letters as often as Cyrillic.
+    expect(day('30. новембар 2020.', 'sr')).toBe('2020-11-30');
+    expect(day('30. novembar 2020.', 'sr')).toBe('2020-11-30');
+  });
+
+  it('reads English month names on any page, and common ones on a page naming no language', () => {
+    expect(day('Posted November 30, 2020', 'de')).toBe('2020-11-30');
+    expect(day('15 августа 2016, 13:43', null)).toBe('2016-08-15');
+    expect(day('26 Mai, 2008', null)).toBe('2008-05-26');
+    // A German name on a page declared Turkish is no month.
+    expect(day('30 Dezember 2020', 'tr')).toBeNull();
+  });
+
+  it('does not take a word between numbers for a month, and still finds the date after it', () => {
+    expect(day('3 Personen 2020', 'de')).toBeNull();
+    expect(day('Heft 5 vom 30. November 2020', 'de')).toBe('2020-11-30');
+  });
+
+  it('reads numeric dates, the order of day and month by the language', () => {
+    expect(day('30.11.2020', 'de')).toBe('2020-11-30');
+    expect(day('13. 1. 2020', 'de')).toBe('2020-01-13');
+    expect(day('11/30/2020', 'en-US')).toBe('2020-11-30');
+    expect(day('30/11/2020', 'fr')).toBe('2020-11-30');
+    expect(day('05/11/2020', 'en-US')).toBe('2020-05-11');
+    expect(day('05/11/2020', 'fr')).toBe('2020-11-05');
+    // One part above 12 decides, whatever the language.
+    expect(day('30/11/2020', 'en-US')).toBe('2020-11-30');
+  });
+
+  it('reads CJK and Vietnamese dates, other digits and Buddhist-era years', () => {
+    expect(day('2020年11月30日', 'ja')).toBe('2020-11-30');
+    expect(day('２０２０年１１月３０日', 'ja')).toBe('2020-11-30');
+    expect(day('2020년 11월 30일', 'ko')).toBe('2020-11-30');
+    expect(day('30 tháng 11, 2020', 'vi')).toBe('2020-11-30');
+    expect(day('۳۰ نوامبر ۲۰۲۰', 'fa')).toBe('2020-11-30');
+    expect(day('30 พฤศจิกายน 2563', 'th')).toBe('2020-11-30');
   });
 
   it('gives the neighbouring day only near midnight', () => {

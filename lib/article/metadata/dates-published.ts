@@ -14,6 +14,10 @@ import {
   zoneDays,
 } from './dates-page';
 import { dateLineIn } from './dates-line';
+import { labelledDate } from './dates-labelled';
+import { showsDayNumbers } from './dates-shown';
+import { typesOf } from './jsonld';
+import { firstMeta } from './meta';
 import type { PageSignals } from './signals';
 import type { ZoneText } from './zone';
 
@@ -21,6 +25,11 @@ import type { ZoneText } from './zone';
 export interface DateContext {
   anchor: Element | null;
   zones: { before: ZoneText; after: ZoneText } | null;
+  /**
+   * Where the story head is when no headline element was matched (the page's first main heading,
+   * or where the headline's words are): a looser guess, so its date line is the last resort.
+   */
+  loose?: { anchor: Element; zones: { before: ZoneText; after: ZoneText } } | null;
   scope: ParentNode;
   language: string | null;
   now: number;
@@ -52,11 +61,7 @@ export function publishedDate(
   // The date line by the headline, read once.
   let line: string | null | undefined;
   const dateLine = (): string | null => {
-    if (line === undefined)
-      line = c.zones
-        ? (dateLineIn(c.zones.after, lang, now, c.anchor) ??
-          dateLineIn(c.zones.before, lang, now, c.anchor))
-        : null;
+    if (line === undefined) line = c.zones ? lineAround(c.zones, c.anchor, lang, now) : null;
     return line;
   };
   // A claim is strongly backed by the URL, an age by the headline or its day written there; weakly
@@ -69,6 +74,12 @@ export function publishedDate(
     // The text by the headline first: the whole page is read only when the day is not there.
     nearDays ??= c.zones ? zoneDays(c.zones, lang, now) : new Set<string>();
     if (nearDays.has(day)) return { day: iso, by: 'strong' };
+    // A date line by the headline that no pattern reads ("30.XI.2020", a month name Intl lacks)
+    // still shows the day's numbers: a story keeps its declared date. A recipe or a product
+    // page does not, where numbers by the title are quantities and prices.
+    const head = c.zones ?? c.loose?.zones;
+    if (head && !declaresNoStory(s) && showsDayNumbers(head, day))
+      return { day: iso, by: 'strong' };
     days ??= writtenDays(doc, lang, now);
     if (days.has(day)) return { day: iso, by: 'weak' };
     const near = nearMidnightDay(iso);
@@ -108,6 +119,31 @@ export function publishedDate(
     ) ??
     fromUrl ??
     dateLine() ??
-    (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null)
+    (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null) ??
+    (!c.anchor && c.loose ? lineAround(c.loose.zones, c.loose.anchor, lang, now) : null) ??
+    labelledDate(c.scope, lang, now)
   );
+}
+
+/** The date line after the headline, else the one just before it. */
+function lineAround(
+  zones: { before: ZoneText; after: ZoneText },
+  anchor: Element | null,
+  lang: string | null,
+  now: number,
+): string | null {
+  return dateLineIn(zones.after, lang, now, anchor) ?? dateLineIn(zones.before, lang, now, anchor);
+}
+
+// What a page that is no story says it is: its dates are the recipe's, the product's, the event's.
+// prettier-ignore
+const NOT_A_STORY = new Set([
+  'Recipe', 'Product', 'ProductGroup', 'Offer', 'Event', 'JobPosting', 'Course', 'Movie', 'SoftwareApplication',
+]);
+
+/** True when a page without an article node declares itself a recipe, a product, an event … */
+function declaresNoStory(s: PageSignals): boolean {
+  if (s.article) return false;
+  if (/product|video|music|book|profile/i.test(firstMeta(s.meta, 'og:type') ?? '')) return true;
+  return s.jsonLd.nodes.some((n) => typesOf(n).some((t) => NOT_A_STORY.has(t)));
 }

@@ -1,118 +1,52 @@
-/** A calendar date, with a time of day and UTC offset where the source gives them. */
-export interface DateParts {
-  year: number;
-  month: number;
-  day: number;
-  /** "HH:MM:SS" when the source gives a time. */
-  time?: string;
-  /** "Z" or "+HH:MM" when the source gives an offset. */
-  offset?: string;
-}
+// Dates written in text ("30. studenoga 2020.", "11/30/2020", "2020年11月30日") and date values.
+import type { DateParts } from './dates-iso';
+import { isPlausible, parseIsoLike } from './dates-iso';
+import { monthNumber } from './dates-months';
 
-/** Oldest year accepted: earlier values are placeholders (0001-01-01, 1970-01-01), not publication dates. */
-const MIN_YEAR = 1993;
-/** Slack for clock and time-zone differences before a date counts as "in the future". */
-const FUTURE_SLACK_MS = 2 * 24 * 3600 * 1000;
+export type { DateParts } from './dates-iso';
+export { formatDate, isPlausible, parseIsoLike } from './dates-iso';
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** True when the parts form a real calendar date that is neither implausibly old nor in the future. */
-export function isPlausible(p: DateParts, now: number): boolean {
-  if (!Number.isInteger(p.year) || !Number.isInteger(p.month) || !Number.isInteger(p.day))
-    return false;
-  if (p.year < MIN_YEAR || p.month < 1 || p.month > 12 || p.day < 1) return false;
-  if (p.day > daysInMonth(p.year, p.month)) return false;
-  return Date.UTC(p.year, p.month - 1, p.day) <= now + FUTURE_SLACK_MS;
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** Writes parts as ISO 8601: a bare day, a local date-time, or a date-time with its offset. */
-export function formatDate(p: DateParts): string {
-  const day = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
-  if (!p.time) return day;
-  return `${day}T${p.time}${p.offset ?? ''}`;
-}
-
-function normaliseOffset(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  if (raw === 'Z' || raw === 'z') return 'Z';
-  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(raw);
-  if (!m) return undefined;
-  const hours = Number(m[2]);
-  const minutes = Number(m[3] ?? '0');
-  if (hours > 14 || minutes > 59) return undefined;
-  return `${m[1] ?? '+'}${pad(hours)}:${pad(minutes)}`;
-}
-
-// Machine-readable values: 2019-05-07, 2019-05-07T10:00:00+02:00, 2019/05/07 10:00, 20190507T100000Z.
-const ISO_LIKE =
-  /^(\d{4})([-/.]?)(\d{1,2})\2(\d{1,2})(?:(?:[T\s]+|T?)(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])/i;
-
-/** Parses a machine-readable date (ISO 8601 and close relatives) at the start of the value. */
-export function parseIsoLike(raw: string, now: number): DateParts | null {
-  const m = ISO_LIKE.exec(raw.trim());
-  if (!m) return null;
-  // A compact value needs all eight digits, or "2019" "5" "7" could come from "201957".
-  if (m[2] === '' && (m[3]?.length !== 2 || m[4]?.length !== 2)) return null;
-  const parts: DateParts = { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) };
-  if (!isPlausible(parts, now)) return null;
-  if (m[5] !== undefined && m[6] !== undefined) {
-    const h = Number(m[5]);
-    const min = Number(m[6]);
-    const s = Number(m[7] ?? '0');
-    if (h <= 23 && min <= 59 && s <= 59) {
-      parts.time = `${pad(h)}:${pad(min)}:${pad(s)}`;
-      parts.offset = normaliseOffset(m[8]);
-    }
-  }
-  if (parts.time && parts.offset && Date.parse(formatDate(parts)) > now + FUTURE_SLACK_MS)
-    return null;
-  return parts;
-}
-
-// Month names of the languages the web writes most dates in, with their usual abbreviations.
-// prettier-ignore
-const MONTH_NAMES: readonly (readonly string[])[] = [
-  ['january', 'jan', 'januar', 'jänner', 'jän', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'leden', 'ledna', 'tammikuuta'],
-  ['february', 'feb', 'februar', 'feber', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'únor', 'února', 'helmikuuta'],
-  ['march', 'mar', 'märz', 'mär', 'mrz', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'mart', 'březen', 'března', 'maaliskuuta', 'marts'],
-  ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'duben', 'dubna', 'huhtikuuta'],
-  ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'květen', 'května', 'toukokuuta'],
-  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'haziran', 'červen', 'června', 'kesäkuuta'],
-  ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'temmuz', 'červenec', 'července', 'heinäkuuta'],
-  ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'ağustos', 'srpen', 'srpna', 'elokuuta', 'augusti'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'eylül', 'září', 'syyskuuta'],
-  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'ekim', 'říjen', 'října', 'lokakuuta'],
-  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'kasım', 'listopadu', 'marraskuuta'],
-  ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'aralık', 'prosinec', 'prosince', 'joulukuuta'],
-];
-
-const MONTH_BY_NAME = new Map<string, number>();
-MONTH_NAMES.forEach((names, i) => {
-  for (const name of names) if (!MONTH_BY_NAME.has(name)) MONTH_BY_NAME.set(name, i + 1);
-});
-const MONTH_ALT = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|');
 const NB = '(?<![\\p{L}\\p{N}])';
 const NA = '(?![\\p{L}\\p{N}])';
+// A word that may be a month's name: looked up in the page language's table once it matched.
+const WORD = '([\\p{L}\\p{M}]+)';
 
-// "16 October 2025", "7. Mai 2019", "7 de mayo de 2019", "1er janvier 2020", "29 / Dezember / 2022", "29-Dec-2022"
+// "16 October 2025", "7. Mai 2019", "7 de mayo de 2019", "1er janvier 2020", "30. studenoga 2020.",
+// "29 / Dezember / 2022", "29-Dec-2022", "30th of November 2020"
 const DAY_MONTH_YEAR = new RegExp(
-  `${NB}(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:[/-]\\s*)?(?:de\\s+|of\\s+)?(${MONTH_ALT})\\.?${NA},?\\s*(?:[/-]\\s*)?(?:de\\s+)?'?(\\d{4})(?!\\d)`,
-  'giu',
+  `${NB}(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:[/-]\\s*)?(?:(?:de|of)\\s+)?${WORD}\\.?${NA},?\\s*(?:[/-]\\s*)?(?:de\\s+)?'?(\\d{4})(?!\\d)`,
+  'gu',
 );
-// "October 16, 2025", "Oct. 16 2025"
+// "October 16, 2025", "Oct. 16 2025", "Nobyembre 30, 2020", "noviembre 30 de 2020"
 const MONTH_DAY_YEAR = new RegExp(
-  `${NB}(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${NA},?\\s+(\\d{4})(?!\\d)`,
-  'giu',
+  `${NB}${WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${NA},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`,
+  'gu',
 );
-// "2019-05-07", "2019/05/07", "2019.05.07", "2019年5月7日", "2019. 5. 7."
+// Hungarian "2020. november 30."
+const YEAR_MONTH_DAY = new RegExp(
+  `(?<!\\d)(\\d{4})\\.?\\s+${WORD}\\.?\\s+(\\d{1,2})\\.?(?!\\d)`,
+  'gu',
+);
+// "2019-05-07", "2019/05/07", "2019.05.07", "2019. 5. 7.", "2019年5月7日", "2019년 5월 7일"
 const YEAR_FIRST =
-  /(?<!\d)(\d{4})(?:([-/.])\s?(\d{1,2})\2\s?(\d{1,2})|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?!\d)/gu;
-// "07.05.2019", "7/5/2019", "07.05.19"
-const NUMERIC = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/gu;
+  /(?<!\d)(\d{4})(?:([-/.])\s?(\d{1,2})\2\s?(\d{1,2})|\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일])(?!\d)/gu;
+// "07.05.2019", "7/5/2019", "07.05.19", "13. 1. 2020"
+const NUMERIC = /(?<![\d.])(\d{1,2})([./-])(\s?)(\d{1,2})\2\3(\d{4}|\d{2})(?![\d])/gu;
+// Vietnamese "30 tháng 11, 2020", "ngày 30 tháng 11 năm 2020"
+const VIETNAMESE = /(?<!\d)(\d{1,2})\s+(?:tháng|thg)\s+(\d{1,2})(?:,|\s+năm)?\s+(\d{4})(?!\d)/giu;
+
+// Digits other than ASCII that dates are written in: Arabic-Indic, Persian, Devanagari, Thai, full-width.
+const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59\uff10-\uff19]/gu;
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x0e50, 0xff10];
+
+/** The text with every digit in ASCII; each digit is one UTF-16 unit either way, so indices hold. */
+export function asciiDigits(text: string): string {
+  return text.replace(OTHER_DIGITS, (d) => {
+    const code = d.charCodeAt(0);
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9) ?? 0x30;
+    return String(code - zero);
+  });
+}
 
 /** A date found in visible text, with where it was found. */
 export interface TextDate {
@@ -128,11 +62,16 @@ function twoDigitYear(yy: number, now: number): number {
 
 /** True for languages (and unlabelled pages) where 5/7/2019 means May 7 rather than 5 July. */
 function monthFirst(lang: string | null): boolean {
-  return lang === null || lang === '' || /^en-us|^en$/i.test(lang);
+  return lang === null || lang === '' || /^(?:en-us|en$|fil|tl)/i.test(lang);
 }
 
+// Thai pages count years in the Buddhist era, 543 ahead.
+const BUDDHIST_OFFSET = 543;
+
 /** Finds every full calendar date (day, month and year) written in a text, in text order. */
-export function findDatesInText(text: string, lang: string | null, now: number): TextDate[] {
+export function findDatesInText(raw: string, lang: string | null, now: number): TextDate[] {
+  const text = asciiDigits(raw);
+  const buddhist = lang !== null && /^th(?:-|$)/i.test(lang);
   const found: TextDate[] = [];
   const push = (
     index: number,
@@ -140,30 +79,45 @@ export function findDatesInText(text: string, lang: string | null, now: number):
     year: number,
     month: number | undefined,
     day: number,
-  ): void => {
-    if (month === undefined) return;
-    const parts: DateParts = { year, month, day };
-    if (isPlausible(parts, now)) found.push({ parts, index, length });
+  ): boolean => {
+    if (month === undefined) return false;
+    const y = buddhist && year > 2400 ? year - BUDDHIST_OFFSET : year;
+    const parts: DateParts = { year: y, month, day };
+    if (!isPlausible(parts, now)) return false;
+    found.push({ parts, index, length });
+    return true;
   };
   const month = (name: string | undefined): number | undefined =>
-    name === undefined ? undefined : MONTH_BY_NAME.get(name.toLowerCase());
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
-    push(m.index, m[0].length, Number(m[3]), month(m[2]), Number(m[1]));
-  }
-  for (const m of text.matchAll(MONTH_DAY_YEAR)) {
-    push(m.index, m[0].length, Number(m[3]), month(m[1]), Number(m[2]));
-  }
+    name === undefined ? undefined : monthNumber(name, lang);
+  // A word that is no month (or no plausible date) gives the text back from its next character,
+  // so a real date that started inside it is still found.
+  const named = (re: RegExp, pick: (m: RegExpExecArray) => [string, string, string]): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [y, name, d] = pick(m);
+      if (!push(m.index, m[0].length, Number(y), month(name), Number(d)))
+        re.lastIndex = m.index + 1;
+    }
+  };
+  named(DAY_MONTH_YEAR, (m) => [m[3] ?? '', m[2] ?? '', m[1] ?? '']);
+  named(MONTH_DAY_YEAR, (m) => [m[3] ?? '', m[1] ?? '', m[2] ?? '']);
+  named(YEAR_MONTH_DAY, (m) => [m[1] ?? '', m[2] ?? '', m[3] ?? '']);
   for (const m of text.matchAll(YEAR_FIRST)) {
     const mo = m[3] ?? m[5];
     const d = m[4] ?? m[6];
     push(m.index, m[0].length, Number(m[1]), mo === undefined ? undefined : Number(mo), Number(d));
   }
+  for (const m of text.matchAll(VIETNAMESE)) {
+    push(m.index, m[0].length, Number(m[3]), Number(m[2]), Number(m[1]));
+  }
   for (const m of text.matchAll(NUMERIC)) {
     const a = Number(m[1]);
-    const b = Number(m[3]);
-    const yearText = m[4] ?? '';
-    // Two-digit years are only read in the dotted European form, where they are common and unambiguous.
-    if (yearText.length === 2 && m[2] !== '.') continue;
+    const b = Number(m[4]);
+    const yearText = m[5] ?? '';
+    // Two-digit years are only read in the dotted European form, where they are common and
+    // unambiguous; spaced parts ("13. 1. 2020") only with dots and a full year.
+    if (yearText.length === 2 && (m[2] !== '.' || m[3] !== '')) continue;
+    if (m[3] !== '' && m[2] !== '.') continue;
     const year = yearText.length === 2 ? twoDigitYear(Number(yearText), now) : Number(yearText);
     let dayFirst = m[2] === '.' || !monthFirst(lang);
     if (a > 12) dayFirst = true;

@@ -159,11 +159,8 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
   const anchor = choice.element ?? findAnchor(doc, choice.text);
   const zones = anchor ? zoneAround(doc, anchor, { after: 600, before: 250 }) : null;
   const scope = mainScope(doc, anchor);
-  const published = publishedDate(doc, url, s, { anchor, zones, scope, language, now });
-  let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
-  if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
   // With no headline element found, the page's first main heading still shows where the byline
-  // sits; on a page whose only title is the site's name (no headline at all), its first h2 does.
+  // and the date line sit; on a page whose only title is the site's name (no headline at all), its first h2 does.
   const bylineAnchor =
     anchor ??
     looseAnchor(doc, choice.text) ??
@@ -172,6 +169,17 @@ function extract(doc: Document, url: string, options: MetadataOptions): ArticleM
     (choice.text === null ? (doc.getElementsByTagName('h2')[0] ?? null) : null);
   const bylineZones =
     zones ?? (bylineAnchor ? zoneAround(doc, bylineAnchor, { after: 600, before: 250 }) : null);
+  const published = publishedDate(doc, url, s, {
+    anchor,
+    zones,
+    loose:
+      !anchor && bylineAnchor && bylineZones ? { anchor: bylineAnchor, zones: bylineZones } : null,
+    scope,
+    language,
+    now,
+  });
+  let modified = claimedModified(s, language, now) ?? markedDate(scope, 'modified', language, now);
+  if (modified && published && modified.slice(0, 10) < published.slice(0, 10)) modified = null;
   const zoneForByline: ZoneText | null = bylineZones
     ? { pieces: [...bylineZones.before.pieces, ...bylineZones.after.pieces] }
     : null;
