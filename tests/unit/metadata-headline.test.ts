@@ -71,4 +71,49 @@ describe('headline', () => {
       'Ladensterben immer dramatischer',
     );
   });
+  it('leaves out style sheets rendered inside the heading', () => {
+    const doc = page(
+      '<title>Impfen bleibt möglich</title>',
+      '<h1><style>.css-a{font-size:16px}</style><span class="css-a">Medienmitteilung</span> Impfen bleibt überall möglich</h1>',
+    );
+    expect(extractMetadata(doc, 'https://x.example/a').headline).toBe(
+      'Medienmitteilung Impfen bleibt überall möglich',
+    );
+  });
+
+  it('drops a dateline in <small>, a forum label and a leading date from the heading', () => {
+    const dateline = page(
+      '<meta property="og:title" content="Zuschauer kehren zurück">',
+      '<h1>Zuschauer kehren zurück<br><small>02.02.2022 • Presse, Allgemein</small></h1>',
+    );
+    expect(extractMetadata(dateline, 'https://x.example/a').headline).toBe(
+      'Zuschauer kehren zurück',
+    );
+    const label = page(
+      '',
+      '<h1><a href="/t/1"><span class="label label--blue">Patch Notes</span>Patchnotes 4.47 - Bugfix Build</a></h1>',
+    );
+    expect(extractMetadata(label, 'https://x.example/a').headline).toBe(
+      'Patchnotes 4.47 - Bugfix Build',
+    );
+    const dated = page('', '<h1>23.01.2022 - Wierer darf noch jubeln</h1>');
+    expect(extractMetadata(dated, 'https://x.example/a').headline).toBe('Wierer darf noch jubeln');
+  });
+
+  it('drops a kicker marked as a subline, or ended by a separator hidden from screen readers', () => {
+    const subline = page(
+      '<title>Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum</title>',
+      '<h1><span class="subtitle">Olympische Spiele in Paris</span> Getränke per Schiff ins Stadtzentrum</h1>',
+    );
+    expect(extractMetadata(subline, 'https://x.example/a').headline).toBe(
+      'Getränke per Schiff ins Stadtzentrum',
+    );
+    const dashed = page(
+      '<meta property="og:title" content="Zoonosen – Wie Umweltzerstörung Epidemien begünstigt">',
+      '<h1><span>Zoonosen</span><span aria-hidden="true"> – </span><span>Wie Umweltzerstörung Epidemien begünstigt</span></h1>',
+    );
+    expect(extractMetadata(dashed, 'https://x.example/a').headline).toBe(
+      'Wie Umweltzerstörung Epidemien begünstigt',
+    );
+  });
 });

@@ -1,38 +1,77 @@
 import { collapse, comparable, textOf, tokens } from './text';
 
-// Parts of a heading that are not the headline: a kicker above it, or text only screen readers get.
-const KICKER_CLASS = /kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke/i;
-const HIDDEN_CLASS = /element-invisible|visually-hidden|visuallyhidden|sr-only|screen-reader/i;
+// Elements whose text the reader never sees as words of the heading: ruby readings above Japanese
+// characters, and style sheets that CSS-in-JS frameworks render inside the heading itself.
+const UNSEEN_TAGS = new Set(['RT', 'RP', 'STYLE', 'SCRIPT', 'NOSCRIPT', 'TEMPLATE']);
+// Lines printed with the headline but not part of it: a kicker above it, a subtitle or a dateline
+// below it, a forum's prefix label, and Bootstrap's <small> secondary text.
+const SECONDARY_TAGS = new Set(['SMALL', 'TIME']);
+const KICKER_CLASS =
+  /kicker|dachzeile|overline|topline|toptitle|eyebrow|roofline|spitzmarke|strapline|subline|sub-?head|sub-?title/i;
+const SECONDARY_CLASS = /small|\b(?:label|badge)\b/i;
+const HIDDEN_CLASS =
+  /element-invisible|visually-hidden|visuallyhidden|sr-only|screen-reader|aural/i;
+const BREAK_TAGS = new Set(['BR', 'DIV', 'P', 'LI']);
+const SEPARATOR_ONLY = /^\s*[-\u2013\u2014:|\u00b7\u2022/]\s*$/;
+// A date printed before the headline in the same heading ("23.01.2022 - Wierer darf jubeln").
+const LEADING_DATE =
+  /^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})\s*[-\u2013\u2014|:\u00b7\u2022]\s*/;
 
-/** Text without ruby annotations (the readings printed above Japanese characters). */
-function withoutRuby(el: Element): string {
-  const walker = el.ownerDocument.createTreeWalker(el, 4);
-  let out = '';
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const tag = n.parentElement?.tagName;
-    if (tag !== 'RT' && tag !== 'RP') out += n.nodeValue ?? '';
-  }
-  return collapse(out);
+/** True when an element is only for screen readers, or hidden from everyone. */
+export function isHidden(el: Element): boolean {
+  return (
+    HIDDEN_CLASS.test(el.getAttribute('class') ?? '') ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true'
+  );
 }
 
-/** The heading's text without a kicker child marked as such and without screen-reader-only text. */
+/** True when an element is marked as a kicker or subtitle printed with a headline rather than the headline. */
+export function isKicker(el: Element): boolean {
+  return KICKER_CLASS.test(el.getAttribute('class') ?? '');
+}
+
+function isSecondary(el: Element): boolean {
+  return (
+    SECONDARY_TAGS.has(el.tagName) ||
+    isKicker(el) ||
+    SECONDARY_CLASS.test(el.getAttribute('class') ?? '')
+  );
+}
+
+function visibleText(el: Element, dropSecondary: boolean, top: boolean): string {
+  let out = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const child = node as Element;
+    if (UNSEEN_TAGS.has(child.tagName)) continue;
+    // A separator hidden from screen readers ends a kicker printed on its own line above the headline.
+    if (top && dropSecondary && child.getAttribute('aria-hidden') === 'true') {
+      if (SEPARATOR_ONLY.test(child.textContent)) out = '';
+      continue;
+    }
+    if (isHidden(child) || (dropSecondary && isSecondary(child))) continue;
+    const inner = visibleText(child, dropSecondary, false);
+    out += BREAK_TAGS.has(child.tagName) ? ` ${inner} ` : inner;
+  }
+  return out;
+}
+
+/** The heading's visible text without a kicker, subtitle or label printed in it, and without a leading date. */
 export function headingText(heading: Element): string {
-  const text =
-    heading.getElementsByTagName('rt').length > 0 ? withoutRuby(heading) : textOf(heading);
-  let drop = false;
-  for (const child of heading.children) {
-    const cls = child.getAttribute('class') ?? '';
-    if (KICKER_CLASS.test(cls) || HIDDEN_CLASS.test(cls)) drop = true;
+  let text = textOf(heading);
+  if (heading.firstElementChild !== null) {
+    const full = collapse(visibleText(heading, false, true));
+    const kept = collapse(visibleText(heading, true, true));
+    text = tokens(kept).length >= 2 ? kept : full;
   }
-  if (!drop) return text;
-  let kept = '';
-  for (const node of heading.childNodes) {
-    const cls = node.nodeType === 1 ? ((node as Element).getAttribute('class') ?? '') : '';
-    if (KICKER_CLASS.test(cls) || HIDDEN_CLASS.test(cls)) continue;
-    kept += ` ${node.textContent ?? ''}`;
-  }
-  kept = collapse(kept);
-  return tokens(kept).length >= 2 ? kept : text;
+  const date = LEADING_DATE.exec(text);
+  if (date && tokens(text.slice(date[0].length)).length >= 2) text = text.slice(date[0].length);
+  return text;
 }
 
 /**
