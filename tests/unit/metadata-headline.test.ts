@@ -116,4 +116,64 @@ describe('headline', () => {
       'Wie Umweltzerstörung Epidemien begünstigt',
     );
   });
+
+  it('skips an h1 only screen readers get, a kicker h1 and a logo h1', () => {
+    const hidden = page(
+      '<meta property="og:title" content="#Riesling Posts gewinnen">',
+      '<h1 class="sr-only">Details</h1><h2>#Riesling Posts gewinnen</h2>',
+    );
+    expect(extractMetadata(hidden, 'https://x.example/a').headline).toBe(
+      '#Riesling Posts gewinnen',
+    );
+    const strap = page(
+      '<title>Karten ab sofort mit mehr Infos - Update: POI bei Routen</title>',
+      '<header class="article"><h1 class="strapline">Update: POI bei Routen</h1><h2 class="title">Karten ab sofort mit mehr Infos</h2></header>',
+    );
+    expect(extractMetadata(strap, 'https://x.example/a').headline).toBe(
+      'Karten ab sofort mit mehr Infos',
+    );
+    const logo = page(
+      '<title>Muffin Grundrezept : Muffin Rezepte</title>',
+      '<div class="head"><h1 class="logo">Muffin Rezepte</h1></div><div class="post"><h2>Muffin Grundrezept</h2></div>',
+    );
+    expect(extractMetadata(logo, 'https://x.example/a').headline).toBe('Muffin Grundrezept');
+  });
+
+  it('keeps a title word for word when a visible heading repeats it', () => {
+    const doc = page(
+      '<title>Office 365 – HBDI – die Dritte | Damians Blog</title><meta property="og:title" content="Office 365 – HBDI – die Dritte">',
+      '<h1>Damians Blog</h1><div class="post"><h2>Office 365 – HBDI – die Dritte</h2></div>',
+    );
+    expect(extractMetadata(doc, 'https://damian.example/a').headline).toBe(
+      'Office 365 – HBDI – die Dritte',
+    );
+    // The h1 repeats og:title: the kicker-like opening ("Best of Houzz 2022:") stays.
+    const kept = page(
+      '<meta property="og:title" content="Best of Houzz 2022: Das sind die beliebtesten Projekte">',
+      '<h1>Best of Houzz 2022: Das sind die beliebtesten Projekte</h1>',
+    );
+    expect(extractMetadata(kept, 'https://www.houzz.de/a').headline).toBe(
+      'Best of Houzz 2022: Das sind die beliebtesten Projekte',
+    );
+  });
+
+  it('prefers an h1 that goes on where a shortened title stops over a teaser repeating the title', () => {
+    const doc = page(
+      '<title>Ultium Cells erhöht Gigafactory-Kapazität - Battery-News.de</title>',
+      '<main><h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1><p>Text.</p></main><div class="slider"><h3 class="entry-title">Ultium Cells erhöht Gigafactory-Kapazität</h3></div>',
+    );
+    expect(extractMetadata(doc, 'https://battery-news.de/a').headline).toBe(
+      'Ultium Cells erhöht Gigafactory-Kapazität in Tennessee',
+    );
+  });
+
+  it('matches a heading to one segment of the title', () => {
+    const doc = page(
+      '<title>gipfelbuch.ch - Outdoornews - Hochauflösende Schneekarten auf Gipfelbuch.ch</title>',
+      '<h1>OutdoorNews | Eintrag</h1><div class="box"><h2 class="togglebar">Hochauflösende Schneekarten auf Gipfelbuch.ch</h2></div>',
+    );
+    expect(extractMetadata(doc, 'https://www.gipfelbuch.ch/a').headline).toBe(
+      'Hochauflösende Schneekarten auf Gipfelbuch.ch',
+    );
+  });
 });

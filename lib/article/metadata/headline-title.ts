@@ -93,6 +93,19 @@ function trimSiteEnds(
   };
 }
 
+// Any separator, including a spaced colon ("Muffin Grundrezept : Muffin Rezepte"), for matching a
+// heading against one segment of a title; too loose for cutting a title without such a heading.
+const ANY_SEPARATOR = /\s+(?:[|\u00b7\u2022»«:›‹\u2013\u2014-]|::|\/\/?)\s+|\uff5c/u;
+
+/** The segments of a title of two or more that are long enough to be its headline (≥ 2 words, ≥ half the longest). */
+export function titleSegments(title: string): string[] {
+  const parts = title.split(ANY_SEPARATOR).map(collapse);
+  if (parts.length < 2) return [];
+  const sizes = parts.map((p) => tokens(p).length);
+  const longest = Math.max(...sizes);
+  return parts.filter((_, i) => (sizes[i] ?? 0) >= 2 && (sizes[i] ?? 0) >= longest * 0.5);
+}
+
 /** Strips the site (and section) name from a document or og:title: " | Site", " - Site", "Site: ". */
 export function cleanTitle(raw: string | null, hints: SiteHints): string | null {
   if (!raw) return null;
