@@ -176,4 +176,61 @@ describe('headline', () => {
       'Hochauflösende Schneekarten auf Gipfelbuch.ch',
     );
   });
+  it('takes an h1 from a layout wrapper named for its sidebar, but not a newsletter box', () => {
+    const layout = page(
+      '<meta property="og:title" content="This County Criminalized Students – Until Now">',
+      '<div class="panel-two-col-sidebar-right"><h1>This County Criminalized Students – Until Now</h1></div>',
+    );
+    expect(extractMetadata(layout, 'https://x.example/a').headline).toBe(
+      'This County Criminalized Students – Until Now',
+    );
+    const boxed = page(
+      '<title>Christmas Gift Guide | Journelles</title>',
+      '<article><h1>Mein cosy Home Gift Guide</h1></article><div class="newsletter_teaser"><h1>Unser Newsletter!</h1></div>',
+    );
+    expect(extractMetadata(boxed, 'https://x.example/a').headline).toBe(
+      'Mein cosy Home Gift Guide',
+    );
+  });
+
+  it('keeps a heading that repeats og:title even when it names the brand', () => {
+    const doc = page(
+      '<meta property="og:site_name" content="Happy Coffee Deutschland"><meta property="og:title" content="Happy Coffee Sidamo Bio Bohnen">',
+      '<h1 class="product_name">Happy Coffee Sidamo Bio Bohnen</h1>',
+    );
+    expect(extractMetadata(doc, 'https://de.happycoffee.org/p/sidamo').headline).toBe(
+      'Happy Coffee Sidamo Bio Bohnen',
+    );
+  });
+
+  it('cuts a short headline off the site name instead of taking the whole title for the site', () => {
+    expect(
+      cleanTitle('Batteriespeicher - daheim Solar', {
+        siteName: 'daheim Solar',
+        hostKey: 'daheimsolar',
+      }),
+    ).toBe('Batteriespeicher');
+  });
+
+  it('ignores an og:site_name that repeats the page title', () => {
+    const title =
+      'Cup-Vorschau: Beim BSV Stans freut man sich auf ein Bruderduell - Handball Schweiz';
+    const doc = page(
+      `<meta property="og:site_name" content="${title}"><meta property="og:title" content="${title}">`,
+      '<h1>Cup-Vorschau: Beim BSV Stans freut man sich auf ein Bruderduell</h1>',
+    );
+    expect(extractMetadata(doc, 'https://www.handball.ch/a').headline).toBe(
+      'Cup-Vorschau: Beim BSV Stans freut man sich auf ein Bruderduell',
+    );
+  });
+
+  it('matches a heading that spaces its colon differently and prints the title as declared', () => {
+    const doc = page(
+      '<meta property="og:title" content="Abrechnung: Musik-Stars fordern neues Modell">',
+      '<h2 class="headline"><span class="lead">Abrechnung :</span> <span>Musik-Stars fordern neues Modell</span></h2>',
+    );
+    expect(extractMetadata(doc, 'https://x.example/a').headline).toBe(
+      'Abrechnung: Musik-Stars fordern neues Modell',
+    );
+  });
 });

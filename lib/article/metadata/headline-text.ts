@@ -86,9 +86,10 @@ export function withoutKicker(heading: Element, claims: string[]): string {
     const c = comparable(claim);
     if (c === plain || tokens(c).length < 2) continue;
     for (const child of heading.children) {
-      if (comparable(textOf(child)) === c) return textOf(child);
+      // A kicker or subtitle may repeat another claim (og:title written for social media).
+      if (!isSecondary(child) && comparable(textOf(child)) === c) return textOf(child);
     }
-    if (plain.endsWith(c) && c.length >= plain.length * 0.5) {
+    if (plain.endsWith(c) && c.length >= plain.length * 0.3 && tokens(c).length >= 3) {
       const tail = text.slice(text.length - claim.length).trim();
       return comparable(tail) === c ? tail : claim;
     }

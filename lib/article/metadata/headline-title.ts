@@ -81,6 +81,8 @@ function trimSiteEnds(
   hints: SiteHints,
 ): { text: string | null; trimmed: boolean; parts: string[] } {
   const { parts, seps } = split(title, separator);
+  // Taken whole, the title was judged by cleanTitle: here only segments are dropped.
+  if (parts.length < 2) return { text: collapse(title), trimmed: false, parts };
   let from = 0;
   let to = parts.length;
   while (to - from > 0 && isSiteLike(parts[to - 1] ?? '', hints)) to--;
@@ -110,7 +112,9 @@ export function titleSegments(title: string): string[] {
 export function cleanTitle(raw: string | null, hints: SiteHints): string | null {
   if (!raw) return null;
   let title = collapse(raw);
-  if (title === '' || isSiteLike(title, hints)) return null;
+  // A title with separators loses its site-like segments below; taken whole, a short headline
+  // beside the site name ("Wurmkiste | selbst.de") would count as the site.
+  if (title === '' || (isSiteLike(title, hints) && !ANY_SEPARATOR.test(title))) return null;
   const colon = /^([^:]{2,40}):\s+(.+)$/.exec(title);
   if (colon?.[1] && colon[2] && isSiteLike(colon[1], hints)) title = colon[2];
   const strong = trimSiteEnds(title, STRONG_SEPARATOR, hints);

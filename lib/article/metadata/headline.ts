@@ -1,8 +1,9 @@
 import type { SiteHints } from './site';
-import { isSiteLike } from './site';
-import { hasAncestorTag, inForeignRegion, inSiteHeader } from './dom';
+import { isSiteLike, isSiteName } from './site';
+import { hasAncestorTag, inSiteHeader } from './dom';
+import { headingCandidates } from './headline-candidates';
 import { cleanTitle, decodeEntities, MAX_HEADLINE, titleSegments } from './headline-title';
-import { headingText, isHidden, isKicker, withoutKicker } from './headline-text';
+import { headingText, withoutKicker } from './headline-text';
 import { collapse, comparable, textOf, tokenF1, tokens } from './text';
 
 export { cleanTitle, decodeEntities } from './headline-title';
@@ -33,68 +34,59 @@ export interface HeadlineChoice {
   element: Element | null;
 }
 
-interface Candidate {
-  el: Element;
-  /** Subtracted from its agreement: an h1 is the headline more often than an h2, an h2 than an h3. */
-  penalty: number;
-  /** The least agreement that makes it the headline. */
-  floor: number;
+// Compared without the space some sites print before a colon ("Abrechnung : Musik-Stars").
+const matchKey = (text: string): string => comparable(text).replace(/\s+(?=[:;,.!?])/g, '');
+
+/** The heading's own words, or the claim's where the two differ only in spacing. */
+function asWritten(heading: string, claim: string | undefined): string {
+  return claim === undefined || comparable(claim) === comparable(heading) ? heading : claim;
 }
 
-// The site's own name or logo set as a heading: never a story's headline.
-const LOGO_NAME = /\blogo\b|site-?title|site-?name|site-?branding|brand-?name/i;
-
-function headingCandidates(doc: Document): Candidate[] {
-  const list: Candidate[] = [];
-  const seen = new Set<Element>();
-  const push = (el: Element, penalty: number, floor = 0.6): void => {
-    if (seen.has(el)) return;
-    seen.add(el);
-    list.push({ el, penalty, floor });
-  };
-  const h1s = doc.getElementsByTagName('h1');
-  for (let i = 0; i < h1s.length && i < 30; i++) {
-    const h = h1s[i];
-    if (h) push(h, 0);
-  }
-  // Blogs often keep <h1> for the site name and put the post title in an h2; an h2 marked as a
-  // title is trusted like an h1, any other h2 only when it nearly repeats a declared title.
-  const h2s = doc.getElementsByTagName('h2');
-  for (let i = 0; i < h2s.length && i < 200 && list.length < 90; i++) {
-    const h = h2s[i];
-    if (!h) continue;
-    if (marked(h, /title|headline/i)) push(h, 0.02);
-    else push(h, 0.05, 0.85);
-  }
-  const h3s = doc.getElementsByTagName('h3');
-  for (let i = 0; i < h3s.length && i < 200 && list.length < 90; i++) {
-    const h = h3s[i];
-    if (h && marked(h, /entry-title|post-title/i)) push(h, 0.2);
-  }
-  const itemprops = doc.querySelectorAll('[itemprop~="headline"]');
-  for (let i = 0; i < itemprops.length && i < 10; i++) {
-    const el = itemprops[i];
-    if (el && el.tagName !== 'META') push(el, 0.02);
-  }
-  return list.filter(({ el }) => {
-    const t = textOf(el);
-    if (t.length < 2 || t.length > MAX_HEADLINE) return false;
-    if (
-      isHidden(el) ||
-      isKicker(el) ||
-      LOGO_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`)
-    )
-      return false;
-    return !inForeignRegion(el);
-  });
+interface Claims {
+  cleaned: string[];
+  raw: string[];
+  /** Match keys of the claims a heading may repeat word for word, to the claim as written. */
+  exact: Map<string, string>;
+  segments: Set<string>;
+  site: SiteHints;
 }
 
-function marked(h: Element, cls: RegExp): boolean {
-  return (
-    /\bheadline\b/i.test(h.getAttribute('itemprop') ?? '') ||
-    cls.test(h.getAttribute('class') ?? '') ||
-    h.querySelector('a[rel="bookmark"]') !== null
+function readClaims(
+  claims: {
+    jsonLd: string | null;
+    og: string | null;
+    twitter: string | null;
+    title: string | null;
+  },
+  given: SiteHints,
+): Claims {
+  const claimed = [claims.jsonLd, claims.og, claims.twitter, claims.title].map((t) =>
+    t ? collapse(decodeEntities(t)) : null,
   );
+  // An og:site_name that repeats the page's own long title is a misfilled field, not the site.
+  const siteName = given.siteName;
+  const hints =
+    siteName && tokens(siteName).length > 6 && claimed.includes(siteName)
+      ? { ...given, siteName: null }
+      : given;
+  const cleaned = claimed
+    .map((t) => cleanTitle(t, hints))
+    .filter((t): t is string => t !== null && t.length <= MAX_HEADLINE);
+  const raw = claimed.filter((t): t is string => !!t);
+  // A heading that repeats a claim word for word, or one segment of it, is the headline as written.
+  // Repeating og:title or the JSON-LD headline, it is one even when it names the site's brand
+  // ("Happy Coffee Sidamo Bio Bohnen" on happycoffee.org): only the bare site name is not.
+  const exact = new Map<string, string>();
+  const declared = claimed.slice(0, 3).filter((t): t is string => !!t && !isSiteName(t, hints));
+  for (const t of [...cleaned, ...raw.filter((r) => !isSiteLike(r, hints)), ...declared])
+    if (!exact.has(matchKey(t))) exact.set(matchKey(t), t);
+  const segments = new Set(
+    raw
+      .flatMap((t) => titleSegments(t))
+      .filter((t) => !isSiteLike(t, hints))
+      .map(matchKey),
+  );
+  return { cleaned, raw, exact, segments, site: hints };
 }
 
 /** Picks the headline: a visible heading that agrees with JSON-LD / og:title / <title>, else the cleanest claim. */
@@ -106,32 +98,19 @@ export function chooseHeadline(
     twitter: string | null;
     title: string | null;
   },
-  hints: SiteHints,
+  given: SiteHints,
 ): HeadlineChoice {
-  const claimed = [claims.jsonLd, claims.og, claims.twitter, claims.title].map((t) =>
-    t ? decodeEntities(t) : t,
-  );
-  const cleaned = claimed
-    .map((t) => cleanTitle(t, hints))
-    .filter((t): t is string => t !== null && t.length <= MAX_HEADLINE);
-  const raw = claimed.filter((t): t is string => !!t).map(collapse);
-  // A heading that repeats a claim word for word, or one segment of it, is the headline as written.
-  const exact = new Set([...cleaned, ...raw.filter((t) => !isSiteLike(t, hints))].map(comparable));
-  const segments = new Set(
-    raw
-      .flatMap((t) => titleSegments(t))
-      .filter((s) => !isSiteLike(s, hints))
-      .map(comparable),
-  );
+  const { cleaned, raw, exact, segments, site: hints } = readClaims(claims, given);
   const candidates = headingCandidates(doc);
   let best: Element | null = null;
   let bestScore = 0;
-  let bestExact = false;
+  let bestText: string | null = null;
   for (const { el, penalty, floor } of candidates) {
     const text = headingText(el);
-    if (isSiteLike(text, hints) && !cleaned.some((c) => tokenF1(c, text) === 1)) continue;
-    const c = comparable(text);
+    const c = matchKey(text);
     const isExact = exact.has(c);
+    if (!isExact && isSiteLike(text, hints) && !cleaned.some((t) => tokenF1(t, text) === 1))
+      continue;
     // A raw title still carries the site name: only a heading covering nearly all of it agrees.
     const rawScore = agreement(text, raw);
     let score = isExact
@@ -146,15 +125,17 @@ export function chooseHeadline(
     if (rank > bestScore + 1e-9) {
       best = el;
       bestScore = rank;
-      bestExact = isExact || segments.has(c);
+      bestText = isExact || segments.has(c) ? asWritten(text, exact.get(c)) : null;
     }
   }
   if (best && bestScore >= 0.6)
-    return { text: bestExact ? headingText(best) : withoutKicker(best, cleaned), element: best };
+    return { text: bestText ?? withoutKicker(best, cleaned), element: best };
   // No heading agrees with the claims (or there are none): a single headline-like h1 is what the
   // reader sees. Titles and og:title are often written for search results and differ from it.
+  // An h1 in a wrapper named like a sidebar counts only when no other h1 does.
+  const sure = candidates.filter((x) => !x.doubtful && x.el.tagName === 'H1');
   const only = loneH1(
-    candidates.map((x) => x.el),
+    (sure.length > 0 ? sure : candidates).map((x) => x.el),
     hints,
   );
   if (only) return { text: headingText(only), element: only };
