@@ -108,6 +108,13 @@ describe('headline', () => {
     expect(extractMetadata(subline, 'https://x.example/a').headline).toBe(
       'Getränke per Schiff ins Stadtzentrum',
     );
+    const highline = page(
+      '',
+      '<h1><span class="highline">Kind krank</span> Was Arbeitgeber wissen müssen</h1>',
+    );
+    expect(extractMetadata(highline, 'https://x.example/a').headline).toBe(
+      'Was Arbeitgeber wissen müssen',
+    );
     const dashed = page(
       '<meta property="og:title" content="Zoonosen – Wie Umweltzerstörung Epidemien begünstigt">',
       '<h1><span>Zoonosen</span><span aria-hidden="true"> – </span><span>Wie Umweltzerstörung Epidemien begünstigt</span></h1>',
@@ -231,6 +238,15 @@ describe('headline', () => {
     );
     expect(extractMetadata(doc, 'https://x.example/a').headline).toBe(
       'Abrechnung: Musik-Stars fordern neues Modell',
+    );
+  });
+  it('cuts the site name after a fullwidth bar or an underscore in unspaced scripts', () => {
+    const hints = { siteName: null, hostKey: 'example' };
+    expect(cleanTitle('東京五輪、延期が決定｜日本経済新聞', hints)).toBe('東京五輪、延期が決定');
+    expect(cleanTitle('台风米娜将于今晚登陆浙江_新华网', hints)).toBe('台风米娜将于今晚登陆浙江');
+    // Counted by characters, a long Chinese headline outweighs a short site name after a bar.
+    expect(cleanTitle('新华网 | 台风米娜将于今晚登陆浙江沿海地区', hints)).toBe(
+      '台风米娜将于今晚登陆浙江沿海地区',
     );
   });
 });

@@ -7,7 +7,7 @@ const UNSEEN_TAGS = new Set(['RT', 'RP', 'STYLE', 'SCRIPT', 'NOSCRIPT', 'TEMPLAT
 // below it, a forum's prefix label, and Bootstrap's <small> secondary text.
 const SECONDARY_TAGS = new Set(['SMALL', 'TIME']);
 const KICKER_CLASS =
-  /kicker|dachzeile|overline|topline|toptitle|eyebrow|roofline|spitzmarke|strapline|subline|sub-?head|sub-?title/i;
+  /kicker|dachzeile|overline|topline|toptitle|highline|eyebrow|roofline|spitzmarke|strapline|subline|sub-?head|sub-?title/i;
 const SECONDARY_CLASS = /small|\b(?:label|badge)\b/i;
 const HIDDEN_CLASS =
   /element-invisible|visually-hidden|visuallyhidden|sr-only|screen-reader|aural/i;

@@ -2,11 +2,22 @@ import type { SiteHints } from './site';
 import { isSiteLike } from './site';
 import { collapse, tokens } from './text';
 
-// Separators publishers put between a headline and the site or section name.
+// Separators publishers put between a headline and the site or section name. Chinese and Japanese
+// titles set a bar, a fullwidth bar or an underscore between characters without spaces.
 const STRONG_SEPARATOR =
-  /(\s+(?:\||\u00b7|\u2022|»|«|::|\/\/|\/|›|‹)\s+|(?<=\p{Script=Han}|[！？。」])\|(?=.)|(?<=.)\|(?=\p{Script=Han}))/u;
+  /(\s+(?:\||\u00b7|\u2022|»|«|::|\/\/|\/|›|‹)\s+|\s*\uff5c\s*|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}！？。」』】])\|(?=.)|(?<=.)\|(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))/u;
 const DASH_SEPARATOR =
-  /(\s+[-\u2013\u2014]\s+|(?<=\p{Script=Han}|[！？。」])[-_](?=\p{Script=Han}))/u;
+  /(\s+[-\u2013\u2014]\s+|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}！？。」』】])[-_](?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))/u;
+// Scripts written without spaces between words: one token is a whole phrase.
+const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/** Roughly how many words a title segment has; unspaced scripts count one per two characters. */
+function weight(text: string): number {
+  let n = 0;
+  for (const t of tokens(text)) n += DENSE.test(t) ? Math.ceil(t.length / 2) : 1;
+  return n;
+}
+
 /** Longer text is a paragraph or a page dump, not a headline. */
 export const MAX_HEADLINE = 400;
 
@@ -97,13 +108,16 @@ function trimSiteEnds(
 
 // Any separator, including a spaced colon ("Muffin Grundrezept : Muffin Rezepte"), for matching a
 // heading against one segment of a title; too loose for cutting a title without such a heading.
-const ANY_SEPARATOR = /\s+(?:[|\u00b7\u2022»«:›‹\u2013\u2014-]|::|\/\/?)\s+|\uff5c/u;
+const ANY_SEPARATOR = new RegExp(
+  `${STRONG_SEPARATOR.source}|${DASH_SEPARATOR.source}|\\s+:\\s+`.replace(/\((?!\?)/g, '(?:'),
+  'u',
+);
 
 /** The segments of a title of two or more that are long enough to be its headline (≥ 2 words, ≥ half the longest). */
 export function titleSegments(title: string): string[] {
   const parts = title.split(ANY_SEPARATOR).map(collapse);
   if (parts.length < 2) return [];
-  const sizes = parts.map((p) => tokens(p).length);
+  const sizes = parts.map(weight);
   const longest = Math.max(...sizes);
   return parts.filter((_, i) => (sizes[i] ?? 0) >= 2 && (sizes[i] ?? 0) >= longest * 0.5);
 }
@@ -122,9 +136,7 @@ export function cleanTitle(raw: string | null, hints: SiteHints): string | null 
   title = strong.text;
   if (strong.parts.length > 1) {
     // Sections and site names are short: the headline is the longest segment.
-    title = strong.parts
-      .map(collapse)
-      .reduce((a, b) => (tokens(b).length > tokens(a).length ? b : a));
+    title = strong.parts.map(collapse).reduce((a, b) => (weight(b) > weight(a) ? b : a));
   }
   const dash = trimSiteEnds(title, DASH_SEPARATOR, hints);
   if (dash.text === null) return null;
@@ -133,8 +145,8 @@ export function cleanTitle(raw: string | null, hints: SiteHints): string | null 
   const { parts, seps } = split(title, DASH_SEPARATOR);
   let end = parts.length;
   while (end > 1) {
-    const last = tokens(parts[end - 1] ?? '').length;
-    const rest = tokens(join(parts, seps, 0, end - 1)).length;
+    const last = weight(parts[end - 1] ?? '');
+    const rest = weight(join(parts, seps, 0, end - 1));
     if (last > 4 || last >= rest) break;
     end--;
   }
