@@ -10,8 +10,6 @@ export interface Candidate {
   penalty: number;
   /** The least agreement that makes it the headline. */
   floor: number;
-  /** In a wrapper named like a sidebar or teaser: maybe the story's own heading, maybe not. */
-  doubtful?: boolean;
 }
 
 // The site's own name or logo set as a heading: never a story's headline.
@@ -24,60 +22,37 @@ export function headingCandidates(doc: Document): Candidate[] {
   const push = (el: Element, penalty: number, floor = 0.6): void => {
     if (seen.has(el)) return;
     seen.add(el);
+    const t = textOf(el);
+    if (t.length < 2 || t.length > MAX_HEADLINE) return;
+    const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    if (isHidden(el) || isKicker(el) || LOGO_NAME.test(name)) return;
     list.push({ el, penalty, floor });
   };
   const h1s = doc.getElementsByTagName('h1');
-  for (let i = 0; i < h1s.length && i < 30; i++) {
+  for (let i = 0, n = Math.min(h1s.length, 30); i < n; i++) {
     const h = h1s[i];
     if (h) push(h, 0);
   }
   // Blogs often keep <h1> for the site name and put the post title in an h2; an h2 marked as a
   // title is trusted like an h1, any other h2 only when it nearly repeats a declared title.
   const h2s = doc.getElementsByTagName('h2');
-  for (let i = 0; i < h2s.length && i < 200 && list.length < 90; i++) {
+  for (let i = 0, n = Math.min(h2s.length, 200); i < n && list.length < 90; i++) {
     const h = h2s[i];
     if (!h) continue;
     if (marked(h, /title|headline/i)) push(h, 0.02);
     else push(h, 0.05, 0.85);
   }
   const h3s = doc.getElementsByTagName('h3');
-  for (let i = 0; i < h3s.length && i < 200 && list.length < 90; i++) {
+  for (let i = 0, n = Math.min(h3s.length, 200); i < n && list.length < 90; i++) {
     const h = h3s[i];
     if (h && marked(h, /entry-title|post-title/i)) push(h, 0.2);
   }
   const itemprops = doc.querySelectorAll('[itemprop~="headline"]');
-  for (let i = 0; i < itemprops.length && i < 10; i++) {
+  for (let i = 0, n = Math.min(itemprops.length, 10); i < n; i++) {
     const el = itemprops[i];
     if (el && el.tagName !== 'META') push(el, 0.02);
   }
-  return list.filter((cand) => {
-    const { el } = cand;
-    const t = textOf(el);
-    if (t.length < 2 || t.length > MAX_HEADLINE) return false;
-    const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
-    if (isHidden(el) || isKicker(el) || LOGO_NAME.test(name)) return false;
-    if (!inForeignRegion(el)) return true;
-    // Inside an aside, a nav or a form it belongs to something else. A wrapper merely named like
-    // one ("layout-two-col-sidebar-right", "figure.teaser") does not rule out the story's own
-    // heading, but then it must repeat the title closely.
-    if (surelyForeign(el)) return false;
-    cand.penalty += 0.1;
-    cand.floor = Math.max(cand.floor, 0.9);
-    cand.doubtful = true;
-    return true;
-  });
-}
-
-const FOREIGN_TAGS = new Set(['ASIDE', 'NAV', 'FORM', 'FOOTER']);
-const FOREIGN_NAME = /breadcrumb|newsletter|comment|related|recommend/i;
-
-/** In an aside, nav, form or footer, or in a wrapper named for breadcrumbs, newsletters, comments or other stories. */
-function surelyForeign(el: Element): boolean {
-  for (let node = el.parentElement; node && node.tagName !== 'BODY'; node = node.parentElement) {
-    if (FOREIGN_TAGS.has(node.tagName)) return true;
-    if (FOREIGN_NAME.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
-  }
-  return false;
+  return list;
 }
 
 function marked(h: Element, cls: RegExp): boolean {
@@ -87,3 +62,21 @@ function marked(h: Element, cls: RegExp): boolean {
     h.querySelector('a[rel="bookmark"]') !== null
   );
 }
+
+/**
+ * Where a heading sits. Inside an aside, nav, form or footer, or a box of breadcrumbs, newsletters,
+ * comments or other stories, it belongs to something else ("foreign"). A wrapper merely named like
+ * a sidebar or teaser ("layout-two-col-sidebar-right", "figure.teaser") leaves it "doubtful": it may
+ * still be the story's own heading. Walked only for headings that could win, it is not cheap.
+ */
+export function placement(el: Element): 'main' | 'doubtful' | 'foreign' {
+  if (!inForeignRegion(el)) return 'main';
+  for (let node = el.parentElement; node && node.tagName !== 'BODY'; node = node.parentElement) {
+    if (FOREIGN_TAGS.has(node.tagName)) return 'foreign';
+    if (FOREIGN_NAME.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return 'foreign';
+  }
+  return 'doubtful';
+}
+
+const FOREIGN_TAGS = new Set(['ASIDE', 'NAV', 'FORM', 'FOOTER']);
+const FOREIGN_NAME = /breadcrumb|newsletter|comment|related|recommend/i;
