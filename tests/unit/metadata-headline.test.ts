@@ -249,4 +249,40 @@ describe('headline', () => {
       '台风米娜将于今晚登陆浙江沿海地区',
     );
   });
+  it('reads a title cut off with an ellipsis as the start of the visible headline', () => {
+    const doc = page(
+      '<meta property="og:title" content="Ultium Cells erhöht Gigafactory-Kapazität in…">',
+      '<main><h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee deutlich</h1></main><div class="slider"><h3 class="entry-title">Ultium Cells erhöht Gigafactory-Kapazität in…</h3></div>',
+    );
+    expect(extractMetadata(doc, 'https://battery-news.de/a').headline).toBe(
+      'Ultium Cells erhöht Gigafactory-Kapazität in Tennessee deutlich',
+    );
+    const claims = page(
+      '<meta property="og:title" content="Minister resigns after…"><title>Minister resigns after a long row over the budget | Daily Planet</title>',
+      '<p>Text.</p>',
+    );
+    expect(extractMetadata(claims, 'https://dailyplanet.example/a').headline).toBe(
+      'Minister resigns after a long row over the budget',
+    );
+  });
+
+  it('cuts a known site name after a spaced colon, and keeps a French colon', () => {
+    expect(
+      cleanTitle('정부, 새 정책 발표 : 네이버 뉴스', { siteName: '네이버 뉴스', hostKey: 'naver' }),
+    ).toBe('정부, 새 정책 발표');
+    expect(
+      cleanTitle('Coronavirus : ce qu’il faut savoir', {
+        siteName: 'Le Monde',
+        hostKey: 'lemonde',
+      }),
+    ).toBe('Coronavirus : ce qu’il faut savoir');
+  });
+
+  it('does not take the site name in the page header for the segment of the title it repeats', () => {
+    const doc = page(
+      '<title>Budget cuts | Daily Planet</title>',
+      '<header class="site-header"><h1>Daily Planet</h1><nav><a href="/">Home</a></nav></header><p>Text.</p>',
+    );
+    expect(extractMetadata(doc, 'https://planet-news.example/a').headline).toBe('Budget cuts');
+  });
 });

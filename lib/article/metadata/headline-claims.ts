@@ -24,6 +24,13 @@ export function matchKey(plain: string): string {
   return plain.replace(/\s+(?=[:;,.!?])/g, '');
 }
 
+const ELLIPSIS = /\s*(?:\.\.\.|\u2026)$/;
+
+/** A title without the ellipsis that marks it as cut short. */
+export function stem(plain: string): string {
+  return plain.replace(ELLIPSIS, '');
+}
+
 /** How well a visible heading agrees with one of the page's own title claims (0…1). */
 export function agreement(heading: Words, titles: Words[]): number {
   let best = 0;
@@ -35,9 +42,10 @@ export function agreement(heading: Words, titles: Words[]): number {
     const covered = th.filter((t) => title.set.has(t)).length / th.length;
     if (covered === 1 && th.length >= 3 && th.length >= title.set.size * 0.5)
       best = Math.max(best, 0.9);
-    // A heading that goes on where a shortened title stops ("Zitronenkuchen vom Blech: einfach köstlich!").
+    // A heading that goes on where a shortened title stops ("Zitronenkuchen vom Blech: einfach
+    // köstlich!"), or where a title cut off with an ellipsis does.
     const size = title.set.size;
-    if (size >= 3 && size >= th.length * 0.4 && heading.plain.startsWith(title.plain))
+    if (size >= 3 && size >= th.length * 0.4 && heading.plain.startsWith(stem(title.plain)))
       best = Math.max(best, 0.95);
   }
   return best;

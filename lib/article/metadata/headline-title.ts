@@ -8,6 +8,7 @@ const STRONG_SEPARATOR =
   /(\s+(?:\||\u00b7|\u2022|»|«|::|\/\/|\/|›|‹)\s+|\s*\uff5c\s*|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}！？。」』】])\|(?=.)|(?<=.)\|(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))/u;
 const DASH_SEPARATOR =
   /(\s+[-\u2013\u2014]\s+|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}！？。」』】])[-_](?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))/u;
+const SPACED_COLON = /(\s+:\s+)/;
 // Scripts written without spaces between words: one token is a whole phrase.
 const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
@@ -138,9 +139,14 @@ export function cleanTitle(raw: string | null, hints: SiteHints): string | null 
     // Sections and site names are short: the headline is the longest segment.
     title = strong.parts.map(collapse).reduce((a, b) => (weight(b) > weight(a) ? b : a));
   }
+  // A spaced colon is punctuation in French headlines, but it also sets off a known site name.
+  const colonSite = trimSiteEnds(title, SPACED_COLON, hints);
+  if (colonSite.text === null) return null;
+  title = colonSite.text;
   const dash = trimSiteEnds(title, DASH_SEPARATOR, hints);
   if (dash.text === null) return null;
-  if (dash.trimmed || dash.parts.length < 2 || strong.trimmed) return dash.text;
+  if (dash.trimmed || dash.parts.length < 2 || strong.trimmed || colonSite.trimmed)
+    return dash.text;
   // Short trailing dash segments are most likely site or section names we could not recognise.
   const { parts, seps } = split(title, DASH_SEPARATOR);
   let end = parts.length;

@@ -2,7 +2,7 @@ import type { SiteHints } from './site';
 import { isSiteLike } from './site';
 import { hasAncestorTag, inSiteHeader } from './dom';
 import { type Candidate, headingCandidates, placement } from './headline-candidates';
-import { agreement, matchKey, readClaims, words } from './headline-claims';
+import { agreement, matchKey, readClaims, stem, words } from './headline-claims';
 import { headingText, withoutKicker } from './headline-text';
 import { bagF1, comparable, textOf, tokens } from './text';
 
@@ -41,7 +41,8 @@ export function chooseHeadline(
     const heading = words(text);
     const key = matchKey(heading.plain);
     const isExact = exact.has(key);
-    const isSegment = !isExact && segments.has(key);
+    // The site's name is a segment of its titles too: not in the page header.
+    const isSegment = !isExact && segments.has(key) && !inSiteHeader(el);
     // A raw title still carries the site name: only a heading covering nearly all of it agrees.
     const rawScore = agreement(heading, rawWords);
     let score = isExact
@@ -69,7 +70,17 @@ export function chooseHeadline(
   // reader sees. Titles and og:title are often written for search results and differ from it.
   const only = loneH1(candidates, hints);
   if (only) return { text: headingText(only), element: only };
-  return { text: cleaned[0] ?? null, element: null };
+  return { text: untruncated(cleaned), element: null };
+}
+
+/** The first claim, or a later one that goes on where the first was cut off with an ellipsis. */
+function untruncated(cleaned: string[]): string | null {
+  const first = cleaned[0];
+  if (first === undefined) return null;
+  const plain = comparable(first);
+  const cut = stem(plain);
+  if (cut === plain) return first;
+  return cleaned.find((c) => comparable(c).startsWith(cut) && c.length > first.length) ?? first;
 }
 
 /** The page's only <h1> when it reads as a headline: not the site's name, not a link, not in the site header. */
