@@ -285,4 +285,24 @@ describe('headline', () => {
     );
     expect(extractMetadata(doc, 'https://planet-news.example/a').headline).toBe('Budget cuts');
   });
+  it('prefers the story heading to a news feed box that repeats og:title word for word', () => {
+    const doc = page(
+      '<meta property="og:title" content="Teen\'s statement read as her kidnapper gets life in prison"><title>Teen\'s statement read as her kidnapper is sentenced - ABC</title>',
+      '<article class="article"><header><h1>Teen\'s powerful statement read as her kidnapper gets life in prison without parole</h1></header><p>Text.</p></article>' +
+        '<div class="feed-teaser"><h1>Teen\'s statement read as her kidnapper gets life in prison</h1><h1>Judge blocks a new state law</h1></div>',
+    );
+    expect(extractMetadata(doc, 'https://abc.example/story').headline).toBe(
+      "Teen's powerful statement read as her kidnapper gets life in prison without parole",
+    );
+  });
+
+  it('cuts the site name printed before a two-word section heading', () => {
+    const doc = page(
+      '<title>Science & Environment - Daily Planet</title>',
+      '<h1>Daily Planet Science & Environment</h1>',
+    );
+    expect(extractMetadata(doc, 'https://dailyplanet.example/science').headline).toBe(
+      'Science & Environment',
+    );
+  });
 });

@@ -79,4 +79,5 @@ export function placement(el: Element): 'main' | 'doubtful' | 'foreign' {
 }
 
 const FOREIGN_TAGS = new Set(['ASIDE', 'NAV', 'FORM', 'FOOTER']);
-const FOREIGN_NAME = /breadcrumb|newsletter|comment|related|recommend/i;
+const FOREIGN_NAME =
+  /breadcrumb|newsletter|comment|related|recommend|news-?feed|popular|trending|more-?stories|also-?read|read-?more/i;

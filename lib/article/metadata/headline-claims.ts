@@ -32,7 +32,7 @@ export function stem(plain: string): string {
 }
 
 /** How well a visible heading agrees with one of the page's own title claims (0…1). */
-export function agreement(heading: Words, titles: Words[]): number {
+export function agreement(heading: Words, titles: Words[], extended = false): number {
   let best = 0;
   const th = heading.tokens;
   if (th.length === 0) return 0;
@@ -42,10 +42,15 @@ export function agreement(heading: Words, titles: Words[]): number {
     const covered = th.filter((t) => title.set.has(t)).length / th.length;
     if (covered === 1 && th.length >= 3 && th.length >= title.set.size * 0.5)
       best = Math.max(best, 0.9);
-    // A heading that goes on where a shortened title stops ("Zitronenkuchen vom Blech: einfach
-    // köstlich!"), or where a title cut off with an ellipsis does.
+    // A main heading (h1, h2) going on where a shortened title stops ("Zitronenkuchen vom Blech:
+    // einfach köstlich!"), or where a title cut off with an ellipsis does.
     const size = title.set.size;
-    if (size >= 3 && size >= th.length * 0.4 && heading.plain.startsWith(stem(title.plain)))
+    if (
+      extended &&
+      size >= 3 &&
+      size >= th.length * 0.4 &&
+      heading.plain.startsWith(stem(title.plain))
+    )
       best = Math.max(best, 0.95);
   }
   return best;

@@ -89,7 +89,8 @@ export function withoutKicker(heading: Element, claims: string[]): string {
       // A kicker or subtitle may repeat another claim (og:title written for social media).
       if (!isSecondary(child) && comparable(textOf(child)) === c) return textOf(child);
     }
-    if (plain.endsWith(c) && c.length >= plain.length * 0.3 && tokens(c).length >= 3) {
+    const share = c.length / plain.length;
+    if (plain.endsWith(c) && (share >= 0.5 || (share >= 0.3 && tokens(c).length >= 3))) {
       const tail = text.slice(text.length - claim.length).trim();
       return comparable(tail) === c ? tail : claim;
     }

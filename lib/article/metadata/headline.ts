@@ -2,7 +2,7 @@ import type { SiteHints } from './site';
 import { isSiteLike } from './site';
 import { hasAncestorTag, inSiteHeader } from './dom';
 import { type Candidate, headingCandidates, placement } from './headline-candidates';
-import { agreement, matchKey, readClaims, stem, words } from './headline-claims';
+import { agreement, type Claims, matchKey, readClaims, stem, words } from './headline-claims';
 import { headingText, withoutKicker } from './headline-text';
 import { bagF1, comparable, textOf, tokens } from './text';
 
@@ -15,15 +15,53 @@ export interface HeadlineChoice {
   element: Element | null;
 }
 
+interface Pick {
+  el: Element | null;
+  score: number;
+  /** The heading's words when it repeats a claim; else null, and a kicker may still be cut. */
+  text: string | null;
+}
+
 /** The heading's own words, or the claim's where the two differ only in spacing. */
 function asWritten(heading: string, claim: string | undefined): string {
   return claim === undefined || comparable(claim) === comparable(heading) ? heading : claim;
 }
 
+/**
+ * How well a heading agrees with the claims (support from several claims included), and its words
+ * when it repeats one of them; null for a heading that merely names the site.
+ */
+function agreeing(el: Element, claims: Claims): { score: number; text: string | null } | null {
+  const { cleanedWords, rawWords, exact, segments, hints } = claims;
+  const text = headingText(el);
+  const heading = words(text);
+  const key = matchKey(heading.plain);
+  const isExact = exact.has(key);
+  // The site's name is a segment of its titles too: not in the page header.
+  const isSegment = !isExact && segments.has(key) && !inSiteHeader(el);
+  if (!isExact && isSiteLike(text, hints)) {
+    if (!cleanedWords.some((c) => bagF1(heading.tokens, c.tokens) === 1)) return null;
+  }
+  const extend = el.tagName === 'H1' || el.tagName === 'H2';
+  // A raw title still carries the site name: only a heading covering nearly all of it agrees.
+  const rawScore = agreement(heading, rawWords, extend);
+  const score = isExact
+    ? 1.05
+    : isSegment
+      ? 0.97
+      : Math.max(agreement(heading, cleanedWords, extend), rawScore >= 0.8 ? rawScore - 0.05 : 0);
+  // Claims that agree with each other and with the heading: more of them, more confidence.
+  const support = 0.01 * rawWords.filter((t) => agreement(heading, [t], extend) >= 0.9).length;
+  return {
+    score: score + support,
+    text: isExact || isSegment ? asWritten(text, exact.get(key)) : null,
+  };
+}
+
 /** Picks the headline: a visible heading that agrees with JSON-LD / og:title / <title>, else the cleanest claim. */
 export function chooseHeadline(
   doc: Document,
-  claims: {
+  declared: {
     jsonLd: string | null;
     og: string | null;
     twitter: string | null;
@@ -31,41 +69,27 @@ export function chooseHeadline(
   },
   given: SiteHints,
 ): HeadlineChoice {
-  const { cleaned, cleanedWords, rawWords, exact, segments, hints } = readClaims(claims, given);
+  const claims = readClaims(declared, given);
+  const { cleaned, hints } = claims;
   const candidates = headingCandidates(doc);
-  let best: Element | null = null;
-  let bestScore = 0;
-  let bestText: string | null = null;
+  // Headings in wrappers merely named like a sidebar or teaser are a second tier: taken only when
+  // no heading in the main flow agrees (news feeds repeat the story's own title in such boxes).
+  const main: Pick = { el: null, score: 0, text: null };
+  const second: Pick = { el: null, score: 0, text: null };
   for (const { el, penalty, floor } of candidates) {
-    const text = headingText(el);
-    const heading = words(text);
-    const key = matchKey(heading.plain);
-    const isExact = exact.has(key);
-    // The site's name is a segment of its titles too: not in the page header.
-    const isSegment = !isExact && segments.has(key) && !inSiteHeader(el);
-    // A raw title still carries the site name: only a heading covering nearly all of it agrees.
-    const rawScore = agreement(heading, rawWords);
-    let score = isExact
-      ? 1.05
-      : isSegment
-        ? 0.97
-        : Math.max(agreement(heading, cleanedWords), rawScore >= 0.8 ? rawScore - 0.05 : 0);
-    // Claims that agree with each other and with the heading: more of them, more confidence.
-    const support = 0.01 * rawWords.filter((t) => agreement(heading, [t]) >= 0.9).length;
-    if (score < floor || score + support - penalty <= bestScore + 1e-9) continue;
-    const named = !isExact && isSiteLike(text, hints);
-    if (named && !cleanedWords.some((c) => bagF1(heading.tokens, c.tokens) === 1)) continue;
+    const scored = agreeing(el, claims);
+    if (!scored || scored.score < floor) continue;
+    const bound = scored.score - penalty;
+    if (bound <= main.score + 1e-9 && bound <= second.score + 1e-9) continue;
     const place = placement(el);
-    if (place === 'foreign' || (place === 'doubtful' && score < 0.9)) continue;
-    score += support - penalty - (place === 'doubtful' ? 0.1 : 0) - (inSiteHeader(el) ? 0.3 : 0);
-    if (score > bestScore + 1e-9) {
-      best = el;
-      bestScore = score;
-      bestText = isExact || isSegment ? asWritten(text, exact.get(key)) : null;
-    }
+    if (place === 'foreign' || (place === 'doubtful' && scored.score < 0.9)) continue;
+    const score = bound - (inSiteHeader(el) ? 0.3 : 0);
+    const tier = place === 'main' ? main : second;
+    if (score > tier.score + 1e-9) Object.assign(tier, { el, score, text: scored.text });
   }
-  if (best && bestScore >= 0.6)
-    return { text: bestText ?? withoutKicker(best, cleaned), element: best };
+  const best = main.score >= 0.6 ? main : second;
+  if (best.el && best.score >= 0.6)
+    return { text: best.text ?? withoutKicker(best.el, cleaned), element: best.el };
   // No heading agrees with the claims (or there are none): a single headline-like h1 is what the
   // reader sees. Titles and og:title are often written for search results and differ from it.
   const only = loneH1(candidates, hints);
