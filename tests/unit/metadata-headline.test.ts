@@ -305,4 +305,8 @@ describe('headline', () => {
       'Science & Environment',
     );
   });
+  it('gives no headline for a lone h1 that holds only screen-reader text', () => {
+    const doc = page('', '<h1><span class="sr-only">Navigation</span></h1><p>Text.</p>');
+    expect(extractMetadata(doc, 'https://x.example/a').headline).toBeNull();
+  });
 });

@@ -4,7 +4,7 @@ import { hasAncestorTag, inSiteHeader } from './dom';
 import { type Candidate, headingCandidates, placement } from './headline-candidates';
 import { agreement, type Claims, matchKey, readClaims, stem, words } from './headline-claims';
 import { headingText, withoutKicker } from './headline-text';
-import { bagF1, comparable, textOf, tokens } from './text';
+import { bagF1, comparable, tokens } from './text';
 
 export { cleanTitle, decodeEntities } from './headline-title';
 
@@ -115,8 +115,10 @@ function loneH1(candidates: Candidate[], hints: SiteHints): Element | null {
   const sure = h1s.filter((_, i) => places[i] === 'main');
   const usable = sure.length > 0 ? sure : h1s.filter((_, i) => places[i] === 'doubtful');
   const found = usable.length === 1 ? usable[0] : undefined;
-  if (!found || tokens(textOf(found)).length < 1) return null;
-  if (isSiteLike(textOf(found), hints) || hasAncestorTag(found, 'A', 8)) return null;
+  // What the reader sees of it: an h1 holding only screen-reader text is no headline.
+  const text = found ? headingText(found) : '';
+  if (!found || tokens(text).length < 1) return null;
+  if (isSiteLike(text, hints) || hasAncestorTag(found, 'A', 8)) return null;
   // A blog's name in the page header is an h1 on many themes; the post title is elsewhere.
   return inSiteHeader(found) ? null : found;
 }
