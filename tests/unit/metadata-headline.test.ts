@@ -309,4 +309,11 @@ describe('headline', () => {
     const doc = page('', '<h1><span class="sr-only">Navigation</span></h1><p>Text.</p>');
     expect(extractMetadata(doc, 'https://x.example/a').headline).toBeNull();
   });
+  it('keeps words hidden only from screen readers, which the reader still sees', () => {
+    const doc = page(
+      '',
+      '<h1><span aria-hidden="true">Wahl in Berlin</span><span class="sr-only">Wahl in Berlin, Artikel</span></h1>',
+    );
+    expect(extractMetadata(doc, 'https://x.example/a').headline).toBe('Wahl in Berlin');
+  });
 });

@@ -17,13 +17,14 @@ const SEPARATOR_ONLY = /^\s*[-\u2013\u2014:|\u00b7\u2022/]\s*$/;
 const LEADING_DATE =
   /^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})\s*[-\u2013\u2014|:\u00b7\u2022]\s*/;
 
-/** True when an element is only for screen readers, or hidden from everyone. */
+/** True when an element's text is out of sight: for screen readers only, or hidden from everyone. */
+function unseen(el: Element): boolean {
+  return HIDDEN_CLASS.test(el.getAttribute('class') ?? '') || el.hasAttribute('hidden');
+}
+
+/** True when a heading is out of sight, or kept from screen readers as a visual duplicate. */
 export function isHidden(el: Element): boolean {
-  return (
-    HIDDEN_CLASS.test(el.getAttribute('class') ?? '') ||
-    el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden') === 'true'
-  );
+  return unseen(el) || el.getAttribute('aria-hidden') === 'true';
 }
 
 /** True when an element is marked as a kicker or subtitle printed with a headline rather than the headline. */
@@ -54,7 +55,8 @@ function visibleText(el: Element, dropSecondary: boolean, top: boolean): string 
       if (SEPARATOR_ONLY.test(child.textContent)) out = '';
       continue;
     }
-    if (isHidden(child) || (dropSecondary && isSecondary(child))) continue;
+    // aria-hidden text is still seen (decoration, a visual copy of the words): only unseen text goes.
+    if (unseen(child) || (dropSecondary && isSecondary(child))) continue;
     const inner = visibleText(child, dropSecondary, false);
     out += BREAK_TAGS.has(child.tagName) ? ` ${inner} ` : inner;
   }
