@@ -27,11 +27,11 @@ function asWritten(heading: string, claim: string | undefined): string {
   return claim === undefined || comparable(claim) === comparable(heading) ? heading : claim;
 }
 
-/**
- * How well a heading agrees with the claims (support from several claims included), and its words
- * when it repeats one of them; null for a heading that merely names the site.
- */
-function agreeing(el: Element, claims: Claims): { score: number; text: string | null } | null {
+/** How well a heading agrees with the claims (support from several claims included), and its words when it repeats one of them. */
+function agreeing(
+  el: Element,
+  claims: Claims,
+): { score: number; text: string | null; namesSite: () => boolean } {
   const { cleanedWords, rawWords, exact, segments, hints } = claims;
   const text = headingText(el);
   const heading = words(text);
@@ -39,22 +39,25 @@ function agreeing(el: Element, claims: Claims): { score: number; text: string | 
   const isExact = exact.has(key);
   // The site's name is a segment of its titles too: not in the page header.
   const isSegment = !isExact && segments.has(key) && !inSiteHeader(el);
-  if (!isExact && isSiteLike(text, hints)) {
-    if (!cleanedWords.some((c) => bagF1(heading.tokens, c.tokens) === 1)) return null;
-  }
   const extend = el.tagName === 'H1' || el.tagName === 'H2';
+  const perClaim = rawWords.map((t) => agreement(heading, [t], extend));
   // A raw title still carries the site name: only a heading covering nearly all of it agrees.
-  const rawScore = agreement(heading, rawWords, extend);
+  const rawScore = Math.max(0, ...perClaim);
   const score = isExact
     ? 1.05
     : isSegment
       ? 0.97
       : Math.max(agreement(heading, cleanedWords, extend), rawScore >= 0.8 ? rawScore - 0.05 : 0);
   // Claims that agree with each other and with the heading: more of them, more confidence.
-  const support = 0.01 * rawWords.filter((t) => agreement(heading, [t], extend) >= 0.9).length;
+  const support = 0.01 * perClaim.filter((a) => a >= 0.9).length;
   return {
     score: score + support,
     text: isExact || isSegment ? asWritten(text, exact.get(key)) : null,
+    // Checked only for a heading that could win: the site-name test is not cheap.
+    namesSite: () =>
+      !isExact &&
+      isSiteLike(text, hints) &&
+      !cleanedWords.some((c) => bagF1(heading.tokens, c.tokens) === 1),
   };
 }
 
@@ -78,9 +81,11 @@ export function chooseHeadline(
   const second: Pick = { el: null, score: 0, text: null };
   for (const { el, penalty, floor } of candidates) {
     const scored = agreeing(el, claims);
-    if (!scored || scored.score < floor) continue;
+    if (scored.score < floor) continue;
     const bound = scored.score - penalty;
     if (bound <= main.score + 1e-9 && bound <= second.score + 1e-9) continue;
+    // A heading that merely names the site, unless a title agrees with it word for word.
+    if (scored.namesSite()) continue;
     const place = placement(el);
     if (place === 'foreign' || (place === 'doubtful' && scored.score < 0.9)) continue;
     const score = bound - (inSiteHeader(el) ? 0.3 : 0);
