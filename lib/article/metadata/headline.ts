@@ -1,143 +1,12 @@
 import type { SiteHints } from './site';
 import { isSiteLike } from './site';
-import { hasAncestorTag, inForeignRegion, inSiteHeader } from './dom';
-import { collapse, comparable, textOf, tokenF1, tokens } from './text';
+import { hasAncestorTag, inSiteHeader } from './dom';
+import { type Candidate, headingCandidates, placement } from './headline-candidates';
+import { agreement, type Claims, matchKey, readClaims, stem, words } from './headline-claims';
+import { headingText, withoutKicker } from './headline-text';
+import { bagF1, comparable, tokens } from './text';
 
-// Separators publishers put between a headline and the site or section name.
-const STRONG_SEPARATOR =
-  /(\s+(?:\||\u00b7|\u2022|»|«|::|\/\/|\/|›|‹)\s+|(?<=\p{Script=Han}|[！？。」])\|(?=.)|(?<=.)\|(?=\p{Script=Han}))/u;
-const DASH_SEPARATOR =
-  /(\s+[-\u2013\u2014]\s+|(?<=\p{Script=Han}|[！？。」])[-_](?=\p{Script=Han}))/u;
-const MAX_HEADLINE = 400;
-
-// Named entities that turn up double-escaped in meta and JSON-LD titles.
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  laquo: '\u00ab',
-  raquo: '\u00bb',
-  bdquo: '\u201e',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  sbquo: '\u201a',
-  hellip: '\u2026',
-  szlig: '\u00df',
-};
-
-/** Decodes HTML entities left in a title that was escaped twice ("&#8222;Arschloch&#8220;"). */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, code: string) => {
-    if (code[0] === '#') {
-      const n =
-        code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
-      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
-    }
-    return ENTITIES[code.toLowerCase()] ?? accented(code) ?? m;
-  });
-}
-
-const ACCENTS: Record<string, string> = {
-  acute: '\u0301',
-  grave: '\u0300',
-  circ: '\u0302',
-  uml: '\u0308',
-  tilde: '\u0303',
-  cedil: '\u0327',
-  ring: '\u030a',
-};
-
-/** A letter named by its accent ("oacute" → "ó", "Uuml" → "Ü"), as Latin names are escaped. */
-function accented(code: string): string | null {
-  const mark = ACCENTS[code.slice(1)];
-  return mark && /^[a-z]$/i.test(code[0] ?? '') ? `${code[0]}${mark}`.normalize('NFC') : null;
-}
-
-/** Splits a title into segments, keeping the separators so kept segments re-join as written. */
-function split(title: string, separator: RegExp): { parts: string[]; seps: string[] } {
-  const pieces = title.split(separator);
-  const parts: string[] = [];
-  const seps: string[] = [];
-  pieces.forEach((piece, i) => (i % 2 === 0 ? parts.push(piece) : seps.push(piece)));
-  return { parts, seps };
-}
-
-function join(parts: string[], seps: string[], from: number, to: number): string {
-  let out = parts[from] ?? '';
-  for (let i = from + 1; i < to; i++) out += (seps[i - 1] ?? ' ') + (parts[i] ?? '');
-  return collapse(out);
-}
-
-/** Drops site-like segments from both ends; null when nothing but the site is left. */
-function trimSiteEnds(
-  title: string,
-  separator: RegExp,
-  hints: SiteHints,
-): { text: string | null; trimmed: boolean; parts: string[] } {
-  const { parts, seps } = split(title, separator);
-  let from = 0;
-  let to = parts.length;
-  while (to - from > 0 && isSiteLike(parts[to - 1] ?? '', hints)) to--;
-  while (to - from > 0 && isSiteLike(parts[from] ?? '', hints)) from++;
-  if (to <= from) return { text: null, trimmed: true, parts: [] };
-  return {
-    text: join(parts, seps, from, to),
-    trimmed: from > 0 || to < parts.length,
-    parts: parts.slice(from, to),
-  };
-}
-
-/** Strips the site (and section) name from a document or og:title: " | Site", " - Site", "Site: ". */
-export function cleanTitle(raw: string | null, hints: SiteHints): string | null {
-  if (!raw) return null;
-  let title = collapse(raw);
-  if (title === '' || isSiteLike(title, hints)) return null;
-  const colon = /^([^:]{2,40}):\s+(.+)$/.exec(title);
-  if (colon?.[1] && colon[2] && isSiteLike(colon[1], hints)) title = colon[2];
-  const strong = trimSiteEnds(title, STRONG_SEPARATOR, hints);
-  if (strong.text === null) return null;
-  title = strong.text;
-  if (strong.parts.length > 1) {
-    // Sections and site names are short: the headline is the longest segment.
-    title = strong.parts
-      .map(collapse)
-      .reduce((a, b) => (tokens(b).length > tokens(a).length ? b : a));
-  }
-  const dash = trimSiteEnds(title, DASH_SEPARATOR, hints);
-  if (dash.text === null) return null;
-  if (dash.trimmed || dash.parts.length < 2 || strong.trimmed) return dash.text;
-  // Short trailing dash segments are most likely site or section names we could not recognise.
-  const { parts, seps } = split(title, DASH_SEPARATOR);
-  let end = parts.length;
-  while (end > 1) {
-    const last = tokens(parts[end - 1] ?? '').length;
-    const rest = tokens(join(parts, seps, 0, end - 1)).length;
-    if (last > 4 || last >= rest) break;
-    end--;
-  }
-  return join(parts, seps, 0, end);
-}
-
-/** How well a visible heading agrees with the page's own title claims (0…1). */
-function agreement(heading: string, titles: string[]): number {
-  let best = 0;
-  const th = tokens(heading);
-  if (th.length === 0) return 0;
-  for (const title of titles) {
-    best = Math.max(best, tokenF1(heading, title));
-    // A heading fully contained in a longer title that still carries a section or site name.
-    const tt = new Set(tokens(title));
-    const covered = th.filter((t) => tt.has(t)).length / th.length;
-    if (covered === 1 && th.length >= 3 && th.length >= tt.size * 0.5) best = Math.max(best, 0.9);
-  }
-  return best;
-}
+export { cleanTitle, decodeEntities } from './headline-title';
 
 /** A heading that could be the article's visible headline. */
 export interface HeadlineChoice {
@@ -146,146 +15,115 @@ export interface HeadlineChoice {
   element: Element | null;
 }
 
-function headingCandidates(doc: Document): Element[] {
-  const list: Element[] = [];
-  const h1s = doc.getElementsByTagName('h1');
-  for (let i = 0; i < h1s.length && i < 30; i++) {
-    const h = h1s[i];
-    if (h) list.push(h);
-  }
-  // Blogs often keep <h1> for the site name and put the post title in an h2 marked as such.
-  for (const tag of ['h2', 'h3']) {
-    const hs = doc.getElementsByTagName(tag);
-    for (let i = 0; i < hs.length && i < 200 && list.length < 60; i++) {
-      const h = hs[i];
-      if (!h) continue;
-      const cls = h.getAttribute('class') ?? '';
-      const marked =
-        /\bheadline\b/i.test(h.getAttribute('itemprop') ?? '') ||
-        (tag === 'h2' ? /title|headline/i : /entry-title|post-title/i).test(cls) ||
-        h.querySelector('a[rel="bookmark"]') !== null;
-      if (marked) list.push(h);
-    }
-  }
-  const itemprops = doc.querySelectorAll('[itemprop~="headline"]');
-  for (let i = 0; i < itemprops.length && i < 10; i++) {
-    const el = itemprops[i];
-    if (el && el.tagName !== 'META' && !list.includes(el)) list.push(el);
-  }
-  return list.filter((el) => {
-    const t = textOf(el);
-    return t.length >= 2 && t.length <= MAX_HEADLINE && !inForeignRegion(el);
-  });
+interface Pick {
+  el: Element | null;
+  score: number;
+  /** The heading's words when it repeats a claim; else null, and a kicker may still be cut. */
+  text: string | null;
 }
 
-/**
- * The headline without a kicker printed in the same heading ("Interne Unterlagen im Netz Daten von
- * Rheinmetall gehackt"): when a child element, or the heading's tail, is exactly what the page
- * claims as its title, that part is the headline.
- */
-// Parts of a heading that are not the headline: a kicker above it, or text only screen readers get.
-const KICKER_CLASS = /kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke/i;
-const HIDDEN_CLASS = /element-invisible|visually-hidden|visuallyhidden|sr-only|screen-reader/i;
-
-/** Text without ruby annotations (the readings printed above Japanese characters). */
-function withoutRuby(el: Element): string {
-  const walker = el.ownerDocument.createTreeWalker(el, 4);
-  let out = '';
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const tag = n.parentElement?.tagName;
-    if (tag !== 'RT' && tag !== 'RP') out += n.nodeValue ?? '';
-  }
-  return collapse(out);
+/** The heading's own words, or the claim's where the two differ only in spacing. */
+function asWritten(heading: string, claim: string | undefined): string {
+  return claim === undefined || comparable(claim) === comparable(heading) ? heading : claim;
 }
 
-/** The heading's text without a kicker child marked as such and without screen-reader-only text. */
-function headingText(heading: Element): string {
-  const text =
-    heading.getElementsByTagName('rt').length > 0 ? withoutRuby(heading) : textOf(heading);
-  let drop = false;
-  for (const child of heading.children) {
-    const cls = child.getAttribute('class') ?? '';
-    if (KICKER_CLASS.test(cls) || HIDDEN_CLASS.test(cls)) drop = true;
-  }
-  if (!drop) return text;
-  let kept = '';
-  for (const node of heading.childNodes) {
-    const cls = node.nodeType === 1 ? ((node as Element).getAttribute('class') ?? '') : '';
-    if (KICKER_CLASS.test(cls) || HIDDEN_CLASS.test(cls)) continue;
-    kept += ` ${node.textContent ?? ''}`;
-  }
-  kept = collapse(kept);
-  return tokens(kept).length >= 2 ? kept : text;
-}
-
-function withoutKicker(heading: Element, claims: string[]): string {
-  const text = headingText(heading);
-  const plain = comparable(text);
-  for (const claim of claims) {
-    const c = comparable(claim);
-    if (c === plain || tokens(c).length < 2) continue;
-    for (const child of heading.children) {
-      if (comparable(textOf(child)) === c) return textOf(child);
-    }
-    if (plain.endsWith(c) && c.length >= plain.length * 0.5) {
-      const tail = text.slice(text.length - claim.length).trim();
-      return comparable(tail) === c ? tail : claim;
-    }
-  }
-  return text;
+/** How well a heading agrees with the claims (support from several claims included), and its words when it repeats one of them. */
+function agreeing(
+  el: Element,
+  claims: Claims,
+): { score: number; text: string | null; namesSite: () => boolean } {
+  const { cleanedWords, rawWords, exact, segments, hints } = claims;
+  const text = headingText(el);
+  const heading = words(text);
+  const key = matchKey(heading.plain);
+  const isExact = exact.has(key);
+  // The site's name is a segment of its titles too: not in the page header.
+  const isSegment = !isExact && segments.has(key) && !inSiteHeader(el);
+  const extend = el.tagName === 'H1' || el.tagName === 'H2';
+  const perClaim = rawWords.map((t) => agreement(heading, [t], extend));
+  // A raw title still carries the site name: only a heading covering nearly all of it agrees.
+  const rawScore = Math.max(0, ...perClaim);
+  const score = isExact
+    ? 1.05
+    : isSegment
+      ? 0.97
+      : Math.max(agreement(heading, cleanedWords, extend), rawScore >= 0.8 ? rawScore - 0.05 : 0);
+  // Claims that agree with each other and with the heading: more of them, more confidence.
+  const support = 0.01 * perClaim.filter((a) => a >= 0.9).length;
+  return {
+    score: score + support,
+    text: isExact || isSegment ? asWritten(text, exact.get(key)) : null,
+    // Checked only for a heading that could win: the site-name test is not cheap.
+    namesSite: () =>
+      !isExact &&
+      isSiteLike(text, hints) &&
+      !cleanedWords.some((c) => bagF1(heading.tokens, c.tokens) === 1),
+  };
 }
 
 /** Picks the headline: a visible heading that agrees with JSON-LD / og:title / <title>, else the cleanest claim. */
 export function chooseHeadline(
   doc: Document,
-  claims: {
+  declared: {
     jsonLd: string | null;
     og: string | null;
     twitter: string | null;
     title: string | null;
   },
-  hints: SiteHints,
+  given: SiteHints,
 ): HeadlineChoice {
-  const claimed = [claims.jsonLd, claims.og, claims.twitter, claims.title].map((t) =>
-    t ? decodeEntities(t) : t,
-  );
-  const cleaned = claimed
-    .map((t) => cleanTitle(t, hints))
-    .filter((t): t is string => t !== null && t.length <= MAX_HEADLINE);
-  const raw = claimed.filter((t): t is string => !!t).map(collapse);
+  const claims = readClaims(declared, given);
+  const { cleaned, hints } = claims;
   const candidates = headingCandidates(doc);
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const el of candidates) {
-    const text = headingText(el);
-    if (isSiteLike(text, hints) && !cleaned.some((c) => tokenF1(c, text) === 1)) continue;
-    // A raw title still carries the site name: only a heading covering nearly all of it agrees.
-    const rawScore = agreement(text, raw);
-    const score = Math.max(agreement(text, cleaned), rawScore >= 0.8 ? rawScore - 0.05 : 0);
-    const rank = el.tagName === 'H1' ? score : score - 0.02;
-    if (rank > bestScore + 1e-9) {
-      best = el;
-      bestScore = rank;
-    }
+  // Headings in wrappers merely named like a sidebar or teaser are a second tier: taken only when
+  // no heading in the main flow agrees (news feeds repeat the story's own title in such boxes).
+  const main: Pick = { el: null, score: 0, text: null };
+  const second: Pick = { el: null, score: 0, text: null };
+  for (const { el, penalty, floor } of candidates) {
+    const scored = agreeing(el, claims);
+    if (scored.score < floor) continue;
+    const bound = scored.score - penalty;
+    if (bound <= main.score + 1e-9 && bound <= second.score + 1e-9) continue;
+    // A heading that merely names the site, unless a title agrees with it word for word.
+    if (scored.namesSite()) continue;
+    const place = placement(el);
+    if (place === 'foreign' || (place === 'doubtful' && scored.score < 0.9)) continue;
+    const score = bound - (inSiteHeader(el) ? 0.3 : 0);
+    const tier = place === 'main' ? main : second;
+    if (score > tier.score + 1e-9) Object.assign(tier, { el, score, text: scored.text });
   }
-  if (best && bestScore >= 0.6) return { text: withoutKicker(best, cleaned), element: best };
+  const best = main.score >= 0.6 ? main : second;
+  if (best.el && best.score >= 0.6)
+    return { text: best.text ?? withoutKicker(best.el, cleaned), element: best.el };
   // No heading agrees with the claims (or there are none): a single headline-like h1 is what the
   // reader sees. Titles and og:title are often written for search results and differ from it.
   const only = loneH1(candidates, hints);
   if (only) return { text: headingText(only), element: only };
-  return { text: cleaned[0] ?? null, element: null };
+  return { text: untruncated(cleaned), element: null };
+}
+
+/** The first claim, or a later one that goes on where the first was cut off with an ellipsis. */
+function untruncated(cleaned: string[]): string | null {
+  const first = cleaned[0];
+  if (first === undefined) return null;
+  const plain = comparable(first);
+  const cut = stem(plain);
+  if (cut === plain) return first;
+  return cleaned.find((c) => comparable(c).startsWith(cut) && c.length > first.length) ?? first;
 }
 
 /** The page's only <h1> when it reads as a headline: not the site's name, not a link, not in the site header. */
-function loneH1(candidates: Element[], hints: SiteHints): Element | null {
-  let found: Element | null = null;
-  for (const el of candidates) {
-    if (el.tagName !== 'H1') continue;
-    if (found) return null;
-    found = el;
-  }
-  if (!found || tokens(textOf(found)).length < 1) return null;
-  if (isSiteLike(textOf(found), hints) || hasAncestorTag(found, 'A', 8)) return null;
+function loneH1(candidates: Candidate[], hints: SiteHints): Element | null {
+  // An h1 in a wrapper named like a sidebar counts only when no other h1 does.
+  const h1s = candidates.filter((c) => c.el.tagName === 'H1').map((c) => c.el);
+  const places = h1s.map(placement);
+  const sure = h1s.filter((_, i) => places[i] === 'main');
+  const usable = sure.length > 0 ? sure : h1s.filter((_, i) => places[i] === 'doubtful');
+  const found = usable.length === 1 ? usable[0] : undefined;
+  // What the reader sees of it: an h1 holding only screen-reader text is no headline.
+  const text = found ? headingText(found) : '';
+  if (!found || tokens(text).length < 1) return null;
+  if (isSiteLike(text, hints) || hasAncestorTag(found, 'A', 8)) return null;
   // A blog's name in the page header is an h1 on many themes; the post title is elsewhere.
   return inSiteHeader(found) ? null : found;
 }
