@@ -196,6 +196,21 @@ describe('published dates', () => {
     expect(extractMetadata(comments, url, { now: NOW }).published).toBeNull();
   });
 
+  it('takes the date an info box labels with a bare "Date", but not the word in running text', () => {
+    const url = 'https://x.example/en/a-story/a-43944161';
+    const text = `<p>${'A long story about the river. '.repeat(40)}</p>`.repeat(3);
+    const box = docOf(
+      `<html lang="en"><body><h1>A story</h1>${text}<ul><li><strong>Date</strong> 26.05.2018</li><li><strong>Author</strong> Jo Roe</li></ul></body></html>`,
+      url,
+    );
+    expect(extractMetadata(box, url, { now: NOW }).published).toBe('2018-05-26');
+    const prose = docOf(
+      `<html lang="en"><body><h1>A story</h1>${text}<p>No date was set. 26.05.2018 is when talks stopped.</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(prose, url, { now: NOW }).published).toBeNull();
+  });
+
   it('reads the date line by the main heading when the headline matched no element', () => {
     const url = 'https://x.example/news/718';
     const doc = docOf(

@@ -7,6 +7,11 @@ import { inForeignRegion } from './dom';
 // Intl has no such words, so they are listed; updates are left out on purpose.
 const PUBLISHED_LABEL =
   /(?:published|posted|publication date|veröffentlicht|publiziert|erschienen|erstellt|geschrieben|publié|mis en ligne|publicad[oa]|fecha de publicación|pubblicat[oa]|postado|gepubliceerd|geplaatst|opublikowan[oy]|data publikacji|опубликован[оа]?|опубліковано|yayınlan(?:dı|ma tarihi)|yayın tarihi|publikováno|zveřejněno|publikované|megjelent|közzétéve|publicera[dt]|udgivet|publisert|julkaistu|publicat|δημοσιεύ(?:θηκε|τηκε|ση)|objavljeno|diterbitkan|dipublikasikan|ngày đăng|đăng ngày|inilathala|nai-post|公開日|投稿日|掲載日|发布时间|发布日期|發佈|发表于|입력|게시|تاريخ النشر|نشر في|تاریخ انتشار|פורסם|เผยแพร่)/iu;
+// A label that says only "Date", set apart as the key of a key-value list (a story's info box:
+// "<strong>Date</strong> 26.05.2018 <strong>Author</strong> …"). In running text the word means
+// too many things to count, so it counts only as a whole text node of its own.
+const BARE_DATE_LABEL =
+  /^\s*(?:date|datum|fecha|data|tarih|dátum|päivämäärä|dato|дата|日付|日期|날짜)\s*:?\s*$/iu;
 // What may stand between the label and the date: "am", "on", "le", a colon, a weekday, a name.
 const LABEL_REACH = 40;
 const MAX_TEXT_NODES = 5_000;
@@ -23,12 +28,12 @@ export function labelledDate(scope: ParentNode, lang: string | null, now: number
   for (let node = walker.nextNode(); node && seen < MAX_TEXT_NODES; node = walker.nextNode()) {
     seen++;
     const text = node.nodeValue ?? '';
-    const label = PUBLISHED_LABEL.exec(text);
+    const label = PUBLISHED_LABEL.exec(text) ?? (BARE_DATE_LABEL.test(text) ? [text] : null);
     if (!label) continue;
     const el = node.parentElement;
     if (!el || el.closest('a, script, style') || inForeignRegion(el) || inUndatedItem(el)) continue;
     // The date may follow in the same text or in the next elements ("<b>Published:</b> <span>…").
-    let tail = text.slice(label.index + label[0].length);
+    let tail = text.slice(text.indexOf(label[0]) + label[0].length);
     while (tail.length < LABEL_REACH * 2) {
       const next = walker.nextNode();
       if (!next) break;
