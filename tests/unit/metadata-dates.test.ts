@@ -211,6 +211,53 @@ describe('published dates', () => {
     expect(extractMetadata(prose, url, { now: NOW }).published).toBeNull();
   });
 
+  it('reads a date set in its own element inside the headline, not a day the headline mentions', () => {
+    const url = 'https://x.example/meldungen/mineraloel';
+    const text = `<p>${'Der Absatz sank im Zeitraum deutlich. '.repeat(30)}</p>`;
+    const kicker = docOf(
+      `<html lang="de"><head><title>MineralölINFO November</title></head><body><h1><span class="topline"><span class="date">27.01.2022</span></span>MineralölINFO November</h1>${text}</body></html>`,
+      url,
+    );
+    expect(extractMetadata(kicker, url, { now: NOW }).published).toBe('2022-01-27');
+    const mention = docOf(
+      `<html lang="de"><head><title>Was am 27.01.2022 geschah</title></head><body><h1>Was am 27.01.2022 geschah</h1>${text}</body></html>`,
+      url,
+    );
+    expect(extractMetadata(mention, url, { now: NOW }).published).toBeNull();
+  });
+
+  it("takes a labelled date from a footer-named block of the article, not from the page's footer", () => {
+    const url = 'https://x.example/news/vatikan';
+    const text = `<p>${'Der Papst sprach über Familien. '.repeat(40)}</p>`;
+    const own = docOf(
+      `<html lang="de"><body><main><article><h1>Vatikan: Eltern sollen unterstützen</h1>${text}<div class="row footerRow"><div class="byline">erstellt von Dominique — <span>veröffentlicht</span> <span>28.01.2022 06:00</span></div></div></article></main></body></html>`,
+      url,
+    );
+    expect(extractMetadata(own, url, { now: NOW }).published).toBe('2022-01-28');
+    const page = docOf(
+      `<html lang="de"><body><main><h1>Vatikan: Eltern sollen unterstützen</h1>${text}</main><div class="site-footer"><span>veröffentlicht</span> <span>28.01.2022 06:00</span></div></body></html>`,
+      url,
+    );
+    expect(extractMetadata(page, url, { now: NOW }).published).toBeNull();
+  });
+
+  it('reads the date of a story whose own region has a class that names other pages elsewhere', () => {
+    const url = 'https://x.example/villachs-meister';
+    const text = `<p>${'Ein Unternehmen aus Villach wächst weiter. '.repeat(30)}</p>`;
+    const stamp = '<time datetime="2023-11-05T14:09:00">Sonntag</time>';
+    const story = docOf(
+      `<html lang="de"><body><article class="single single-promotion"><h1>Villachs Meister expandiert nach Wien</h1>${text}<p>${stamp}</p></article></body></html>`,
+      url,
+    );
+    expect(extractMetadata(story, url, { now: NOW }).published).toBe('2023-11-05T14:09:00');
+    // The same class on a box inside the story still marks another page's date.
+    const box = docOf(
+      `<html lang="de"><body><article><h1>Villachs Meister expandiert nach Wien</h1>${text}<div class="promo-box">${stamp}</div></article></body></html>`,
+      url,
+    );
+    expect(extractMetadata(box, url, { now: NOW }).published).toBeNull();
+  });
+
   it('reads the date line by the main heading when the headline matched no element', () => {
     const url = 'https://x.example/news/718';
     const doc = docOf(

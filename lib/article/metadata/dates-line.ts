@@ -100,3 +100,24 @@ export function dateLineIn(
   }
   return fallback ? formatDate(fallback) : null;
 }
+
+// A date set in the heading as a kicker ("<h1><span class=date>27.01.2022</span>Title</h1>") is
+// short and stands in an element of its own; a longer text is the headline mentioning a day.
+const HEADING_DATE_PIECE = 40;
+
+/** A date written in its own element inside the headline element (a kicker or a small line). */
+export function dateInHeading(anchor: Element, lang: string | null, now: number): string | null {
+  const walker = anchor.ownerDocument.createTreeWalker(anchor, 4);
+  for (
+    let node = walker.nextNode(), seen = 0;
+    node && seen < 20;
+    node = walker.nextNode(), seen++
+  ) {
+    const text = (node.nodeValue ?? '').trim();
+    if (text === '' || text.length > HEADING_DATE_PIECE || node.parentElement === anchor) continue;
+    const found = findDatesInText(text, lang, now)[0];
+    if (found && !RANGE_AFTER.test(text.slice(found.index + found.length)))
+      return formatDate(found.parts);
+  }
+  return null;
+}

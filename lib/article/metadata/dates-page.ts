@@ -3,7 +3,7 @@ import { findDatesInText, formatDate, parseDateValue, parseIsoLike } from './dat
 import type { PageSignals } from './signals';
 import { stringProp, typesOf } from './jsonld';
 import { firstMeta } from './meta';
-import { inForeignRegion } from './dom';
+import { inForeignRegion, storyRegionOf } from './dom';
 import { inUndatedItem, dateLineIn } from './dates-line';
 import { joinZone, zoneAround, type ZoneText } from './zone';
 
@@ -55,6 +55,7 @@ export function markedDate(
   lang: string | null,
   now: number,
   anchor?: Element | null,
+  headline: Element | null | undefined = anchor,
 ): string | null {
   const prop = kind === 'published' ? 'datePublished' : 'dateModified';
   const els = [...scope.querySelectorAll(`[itemprop~="${prop}"]`)].slice(0, 20);
@@ -71,7 +72,8 @@ export function markedDate(
   const days = new Set<string>();
   for (const el of els) {
     // A recipe's, product's or review's own date is not the page's.
-    if (inForeignRegion(el) || inUndatedItem(el)) continue;
+    // A region that holds the headline is the story's, whatever its class says ("promotion").
+    if (inForeignRegion(el, storyRegionOf(el, headline)) || inUndatedItem(el)) continue;
     if (anchor && besideOtherHeading(el, anchor)) continue;
     const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent;
     const parsed = parseDateValue(raw, lang, now);

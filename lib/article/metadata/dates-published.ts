@@ -13,7 +13,7 @@ import {
   writtenDays,
   zoneDays,
 } from './dates-page';
-import { dateLineIn } from './dates-line';
+import { dateInHeading, dateLineIn } from './dates-line';
 import { labelledDate } from './dates-labelled';
 import { showsDayNumbers } from './dates-shown';
 import { typesOf } from './jsonld';
@@ -61,7 +61,11 @@ export function publishedDate(
   // The date line by the headline, read once.
   let line: string | null | undefined;
   const dateLine = (): string | null => {
-    if (line === undefined) line = c.zones ? lineAround(c.zones, c.anchor, lang, now) : null;
+    if (line === undefined)
+      line = c.zones
+        ? (lineAround(c.zones, c.anchor, lang, now) ??
+          (c.anchor ? dateInHeading(c.anchor, lang, now) : null))
+        : null;
     return line;
   };
   // A claim is strongly backed by the URL, an age by the headline or its day written there; weakly
@@ -109,7 +113,7 @@ export function publishedDate(
   if (fromLd) return local(fromLd);
   const nearHeadline = c.anchor?.parentElement?.parentElement;
   const marked =
-    (nearHeadline ? markedDate(nearHeadline, 'published', lang, now) : null) ??
+    (nearHeadline ? markedDate(nearHeadline, 'published', lang, now, null, c.anchor) : null) ??
     markedDate(c.scope, 'published', lang, now, c.anchor);
   return (
     local(
@@ -121,7 +125,7 @@ export function publishedDate(
     dateLine() ??
     (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null) ??
     (!c.anchor && c.loose ? lineAround(c.loose.zones, c.loose.anchor, lang, now) : null) ??
-    labelledDate(c.scope, lang, now)
+    labelledDate(c.scope, lang, now, c.anchor)
   );
 }
 

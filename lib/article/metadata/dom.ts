@@ -24,11 +24,14 @@ export function inForeignRegion(el: Element, stopAt?: Element | null): boolean {
     // An article's own footer (byline, date) is part of it; the page footer is not.
     if (tag === 'FOOTER' && !inArticle && !hasAncestorTag(node, 'ARTICLE')) return true;
     if (tag === 'BODY' || tag === 'MAIN') return false;
-    if (
-      FOREIGN_NAME.test(nameOf(node)) &&
-      !/article|content|entry|post-body|story/i.test(nameOf(node))
-    )
-      return true;
+    const name = nameOf(node);
+    const foreign = FOREIGN_NAME.exec(name);
+    if (foreign && !/article|content|entry|post-body|story/i.test(name)) {
+      // A block named as a footer inside the article is the article's footer, as a <footer> is.
+      const ownFooter =
+        /footer/i.test(foreign[0]) && (inArticle || hasAncestorTag(node, 'ARTICLE'));
+      if (!ownFooter) return true;
+    }
   }
   return false;
 }
@@ -87,4 +90,14 @@ export function inSiteHeader(el: Element): boolean {
     return banner || SITE_HEADER.test(name) || node.getElementsByTagName('nav').length > 0;
   }
   return false;
+}
+
+/** The nearest ancestor of el that also holds the headline: where the story's own region begins. */
+export function storyRegionOf(el: Element, headline: Element | null | undefined): Element | null {
+  if (!headline) return null;
+  let node: Element | null = el.parentElement;
+  for (let depth = 0; node && depth < MAX_DEPTH; depth++, node = node.parentElement) {
+    if (node.contains(headline)) return node;
+  }
+  return null;
 }

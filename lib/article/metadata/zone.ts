@@ -6,6 +6,7 @@ export interface ZoneText {
 
 const SHOW_TEXT = 4;
 const SKIPPED = new Set([
+  'TITLE',
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
