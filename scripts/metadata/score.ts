@@ -41,11 +41,22 @@ function utcDay(iso: string): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
+/**
+ * A label as a calendar day. Two labels of the trafilatura set write YYYY-DD-MM ("2022-29-11"): a
+ * month over 12 can only be that, so it is read so, whatever the extractor answered.
+ */
+export function labelledDay(label: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
+  if (!m || Number(m[2]) <= 12 || Number(m[3]) > 12) return label;
+  return `${m[1]}-${m[3]}-${m[2]}`;
+}
+
 /** Published day: right when the written day or the UTC day equals the label; a null label wants no date. */
 export function scorePublished(out: string | null, label: string | null): boolean {
   if (label === null) return out === null;
   if (out === null) return false;
-  return out.slice(0, 10) === label || utcDay(out) === label;
+  const day = labelledDay(label);
+  return out.slice(0, 10) === day || utcDay(out) === day;
 }
 
 const BYLINE_DROP = new Set(['by', 'and']);

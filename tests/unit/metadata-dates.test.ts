@@ -258,6 +258,31 @@ describe('published dates', () => {
     expect(extractMetadata(box, url, { now: NOW }).published).toBeNull();
   });
 
+  it('prefers a plain date line above the headline to an update line below it', () => {
+    const url = 'https://x.example/politique/macronie';
+    const text = `<p>${'Une enquête sur la majorité présidentielle. '.repeat(30)}</p>`;
+    const doc = docOf(
+      `<html lang="fr"><body><p>Par <a href="/auteur/lc">Loïc Le Clerc</a> | 30 septembre 2018</p><h2>Deux ans et demi en Macronie</h2><p>Article mis à jour le 7 janvier 2020.</p>${text}</body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2018-09-30');
+  });
+
+  it('reads a signature\'s date ("Gespeichert von X am …", "Author: X on …") anywhere in the story', () => {
+    const url = 'https://x.example/faircoin-hackathon';
+    const text = `<p>${'Ein Hackathon beim Sommercamp. '.repeat(40)}</p>`.repeat(3);
+    const drupal = docOf(
+      `<html lang="de"><body><h1>FairCoin hackathon</h1>${text}<div>Gespeichert von <a href="/user/1">rasos</a> am 24. Juli 2017 - 18:55</div></body></html>`,
+      url,
+    );
+    expect(extractMetadata(drupal, url, { now: NOW }).published).toBe('2017-07-24');
+    const forum = docOf(
+      `<html lang="en"><body><h1>The events of late</h1>${text}<p>Author: Bo2man on 29.12.2010, 13:36</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(forum, url, { now: NOW }).published).toBe('2010-12-29');
+  });
+
   it('reads the date line by the main heading when the headline matched no element', () => {
     const url = 'https://x.example/news/718';
     const doc = docOf(

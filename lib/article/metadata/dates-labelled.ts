@@ -4,9 +4,10 @@ import { inForeignRegion, storyRegionOf } from './dom';
 
 // Words that label a story's publication date, in the languages the web writes most: the label
 // says what the date is, wherever the page's layout puts it (a foot line, an info box).
-// Intl has no such words, so they are listed; updates are left out on purpose.
+// A signature ("Submitted by X on …", "Autor: X am …") dates the story as well. Intl has no such
+// words, so they are listed; updates are left out on purpose.
 const PUBLISHED_LABEL =
-  /(?:published|posted|publication date|veröffentlicht|publiziert|erschienen|erstellt|geschrieben|publié|mise? en ligne|publicad[oa]|fecha de publicación|pubblicat[oa]|postado|gepubliceerd|geplaatst|opublikowan[oy]|data publikacji|опубликован[оа]?|опубліковано|yayınlan(?:dı|ma tarihi)|yayın tarihi|publikováno|zveřejněno|publikované|megjelent|közzétéve|publicera[dt]|udgivet|publisert|julkaistu|publicat|δημοσιεύ(?:θηκε|τηκε|ση)|objavljeno|diterbitkan|dipublikasikan|ngày đăng|đăng ngày|inilathala|nai-post|公開日|投稿日|掲載日|发布时间|发布日期|發佈|发表于|입력|게시|تاريخ النشر|نشر في|تاریخ انتشار|פורסם|เผยแพร่)/iu;
+  /(?:published|posted|submitted by|publication date|gespeichert von|eingereicht von|auth?or:|veröffentlicht|publiziert|erschienen|erstellt|geschrieben|publié|mise? en ligne|publicad[oa]|fecha de publicación|pubblicat[oa]|postado|gepubliceerd|geplaatst|opublikowan[oy]|data publikacji|опубликован[оа]?|опубліковано|yayınlan(?:dı|ma tarihi)|yayın tarihi|publikováno|zveřejněno|publikované|megjelent|közzétéve|publicera[dt]|udgivet|publisert|julkaistu|publicat|δημοσιεύ(?:θηκε|τηκε|ση)|objavljeno|diterbitkan|dipublikasikan|ngày đăng|đăng ngày|inilathala|nai-post|公開日|投稿日|掲載日|发布时间|发布日期|發佈|发表于|입력|게시|تاريخ النشر|نشر في|تاریخ انتشار|פורסם|เผยแพร่)/iu;
 // A label that says only "Date", set apart as the key of a key-value list (a story's info box:
 // "<strong>Date</strong> 26.05.2018 <strong>Author</strong> …"). In running text the word means
 // too many things to count, so it counts only as a whole text node of its own.

@@ -74,6 +74,32 @@ export function dateLineIn(
   now: number,
   anchor?: Element | null,
 ): string | null {
+  return readDateLine(zone, lang, now, anchor)?.date ?? null;
+}
+
+/**
+ * The date line after the headline, else the one before it; an update date on one side gives way
+ * to a plain date line on the other ("Par X | 30 septembre 2018" above, "mis à jour le …" below).
+ */
+export function dateLineAround(
+  zones: { before: ZoneText; after: ZoneText },
+  anchor: Element | null,
+  lang: string | null,
+  now: number,
+): string | null {
+  const after = readDateLine(zones.after, lang, now, anchor);
+  if (after && !after.update) return after.date;
+  const before = readDateLine(zones.before, lang, now, anchor);
+  if (before && !before.update) return before.date;
+  return (after ?? before)?.date ?? null;
+}
+
+function readDateLine(
+  zone: ZoneText,
+  lang: string | null,
+  now: number,
+  anchor?: Element | null,
+): { date: string; update: boolean } | null {
   const { text, starts } = joinZone(zone);
   if (text === '') return null;
   let fallback: DateParts | null = null;
@@ -96,9 +122,9 @@ export function dateLineIn(
       fallback ??= d.parts;
       continue;
     }
-    return formatDate(d.parts);
+    return { date: formatDate(d.parts), update: false };
   }
-  return fallback ? formatDate(fallback) : null;
+  return fallback ? { date: formatDate(fallback), update: true } : null;
 }
 
 // A date set in the heading as a kicker ("<h1><span class=date>27.01.2022</span>Title</h1>") is

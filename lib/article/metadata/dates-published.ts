@@ -13,7 +13,7 @@ import {
   writtenDays,
   zoneDays,
 } from './dates-page';
-import { dateInHeading, dateLineIn } from './dates-line';
+import { dateInHeading, dateLineAround } from './dates-line';
 import { labelledDate } from './dates-labelled';
 import { showsDayNumbers } from './dates-shown';
 import { typesOf } from './jsonld';
@@ -63,7 +63,7 @@ export function publishedDate(
   const dateLine = (): string | null => {
     if (line === undefined)
       line = c.zones
-        ? (lineAround(c.zones, c.anchor, lang, now) ??
+        ? (dateLineAround(c.zones, c.anchor, lang, now) ??
           (c.anchor ? dateInHeading(c.anchor, lang, now) : null))
         : null;
     return line;
@@ -124,19 +124,9 @@ export function publishedDate(
     fromUrl ??
     dateLine() ??
     (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null) ??
-    (!c.anchor && c.loose ? lineAround(c.loose.zones, c.loose.anchor, lang, now) : null) ??
+    (!c.anchor && c.loose ? dateLineAround(c.loose.zones, c.loose.anchor, lang, now) : null) ??
     labelledDate(c.scope, lang, now, c.anchor)
   );
-}
-
-/** The date line after the headline, else the one just before it. */
-function lineAround(
-  zones: { before: ZoneText; after: ZoneText },
-  anchor: Element | null,
-  lang: string | null,
-  now: number,
-): string | null {
-  return dateLineIn(zones.after, lang, now, anchor) ?? dateLineIn(zones.before, lang, now, anchor);
 }
 
 // What a page that is no story says it is: its dates are the recipe's, the product's, the event's.
