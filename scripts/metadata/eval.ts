@@ -12,7 +12,7 @@ import { detectArticle } from '../../lib/article/detect/index';
 import { extractMetadata, readSignals } from '../../lib/article/metadata/index';
 import type { CorpusCase } from './corpus';
 import { parseDocument, readCases, readPage } from './corpus';
-import { scoreByline, scoreHeadline, scorePublished } from './score';
+import { labelledDay, pageWritesDay, scoreByline, scoreHeadline, scorePublished } from './score';
 import { pageThinner, type Variant } from './thin';
 import { detectLanguage } from '../../lib/article/language';
 import type { ArticleMetadata } from '../../lib/article/types';
@@ -38,6 +38,8 @@ export interface PageResult {
   headlineExact?: boolean;
   headlineNear?: boolean;
   gold?: string | null;
+  /** Whether the page writes its labelled day anywhere (text, scripts, attributes, URL). */
+  goldWritten?: boolean;
   published?: string | null;
   dateOk?: boolean;
   goldBy?: string | null;
@@ -78,9 +80,20 @@ function scoreFields(r: PageResult, c: CorpusCase, meta: ArticleMetadata): void 
  * first paragraph, then emptied: a story rendered late), and scores the annotated fields.
  */
 export function evaluatePage(corpus: Corpus, c: CorpusCase): PageResult[] {
-  const { doc, close } = parseDocument(readPage(corpus, c.id), c.url);
+  const html = readPage(corpus, c.id);
+  const { doc, close } = parseDocument(html, c.url);
   try {
     const results: PageResult[] = [];
+    const goldWritten =
+      c.annotated.includes('published') && c.published
+        ? pageWritesDay(
+            html,
+            doc.documentElement.textContent ?? '',
+            c.url,
+            labelledDay(c.published),
+            doc.documentElement.getAttribute('lang'),
+          )
+        : undefined;
     let language = 'und';
     const thin = pageThinner(doc);
     for (const variant of VARIANTS) {
@@ -107,6 +120,7 @@ export function evaluatePage(corpus: Corpus, c: CorpusCase): PageResult[] {
       };
       if (c.annotated.includes('isArticle')) r.goldArticle = c.isArticle;
       scoreFields(r, c, meta);
+      if (goldWritten !== undefined) r.goldWritten = goldWritten;
       results.push(r);
     }
     return results;
@@ -155,6 +169,7 @@ function fieldTallies(results: PageResult[]) {
     headlineNear: tally(),
     published: tally(),
     publishedLabelled: tally(),
+    publishedWritten: tally(),
     inventedOnNull: tally(),
     byline: tally(),
     bylineLabelled: tally(),
@@ -168,7 +183,10 @@ function fieldTallies(results: PageResult[]) {
     if (r.dateOk !== undefined) {
       add(s.published, r.id, r.dateOk ? 1 : 0);
       if (r.gold === null) add(s.inventedOnNull, r.id, r.published === null ? 0 : 1);
-      else add(s.publishedLabelled, r.id, r.dateOk ? 1 : 0);
+      else {
+        add(s.publishedLabelled, r.id, r.dateOk ? 1 : 0);
+        if (r.goldWritten) add(s.publishedWritten, r.id, r.dateOk ? 1 : 0);
+      }
     }
     if (r.bylineF1 !== undefined) {
       add(s.byline, r.id, r.bylineF1);
@@ -207,6 +225,7 @@ export function scoreTable(results: PageResult[]): string {
     row(`headline near (token F1 ≥ 0.9)${label}`, s.headlineNear);
     row(`published day (all annotated)${label}`, s.published, targets ? 'metascraper 67 %' : '');
     row(`published day (pages with a date)${label}`, s.publishedLabelled, targets ? '≥ 90 %' : '');
+    row(`  … of those, pages that write their labelled day${label}`, s.publishedWritten);
     row(`date invented on "none" pages${label}`, s.inventedOnNull, targets ? '≤ 10 %' : '');
     row(
       `byline token F1 (all annotated)${label}`,

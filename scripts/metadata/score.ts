@@ -1,3 +1,4 @@
+import { findDatesInText } from '../../lib/article/metadata/dates';
 /** Scoring rules of corpora/README.md, shared by the eval script and any later `npm run eval`. */
 import { bagF1 } from '../../lib/article/metadata/text';
 
@@ -66,3 +67,30 @@ export function scoreByline(out: string[], label: string | null): number {
   if (label === null) return out.length === 0 ? 1 : 0;
   return f1(words(out.join(' '), BYLINE_DROP), words(label, BYLINE_DROP));
 }
+
+/**
+ * True when a page writes a day anywhere a reader or a program could find it: in its text (scripts
+ * included), an attribute value in ISO form, or its URL. A labelled day written nowhere is a
+ * labelling slip or a date only the live page had; the eval counts those pages apart. The test
+ * looks at the page alone, never at what the extractor answered.
+ */
+export function pageWritesDay(
+  html: string,
+  text: string,
+  url: string,
+  day: string,
+  lang: string | null,
+): boolean {
+  if (
+    html.includes(day) ||
+    url.includes(day.replaceAll('-', '/')) ||
+    url.includes(day.replaceAll('-', ''))
+  )
+    return true;
+  const [y, m, d] = day.split('-').map(Number);
+  return findDatesInText(text.slice(0, MAX_SCANNED), lang, Date.now()).some(
+    (t) => t.parts.year === y && t.parts.month === m && t.parts.day === d,
+  );
+}
+
+const MAX_SCANNED = 400_000;

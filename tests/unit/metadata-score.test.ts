@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelledDay, scorePublished } from '@/scripts/metadata/score';
+import { labelledDay, pageWritesDay, scorePublished } from '@/scripts/metadata/score';
 
 describe('published-day scoring', () => {
   it('reads an impossible month as a YYYY-DD-MM label and leaves possible labels alone', () => {
@@ -16,5 +16,19 @@ describe('published-day scoring', () => {
     expect(scorePublished(null, '2022-11-07')).toBe(false);
     expect(scorePublished(null, null)).toBe(true);
     expect(scorePublished('2022-11-06', null)).toBe(false);
+  });
+
+  it('tells whether a page writes a day in its text, its markup or its URL', () => {
+    const url = 'https://x.example/news/story';
+    expect(pageWritesDay('<p>x</p>', 'Am 3. Februar 2022 um 21:17', url, '2022-02-03', 'de')).toBe(
+      true,
+    );
+    expect(pageWritesDay('<time datetime="2022-02-03T20:17">', '', url, '2022-02-03', 'de')).toBe(
+      true,
+    );
+    expect(pageWritesDay('', '', 'https://x.example/2022/02/03/story', '2022-02-03', null)).toBe(
+      true,
+    );
+    expect(pageWritesDay('<p>x</p>', 'Am 3. Februar 2022', url, '2022-02-04', 'de')).toBe(false);
   });
 });
