@@ -66,6 +66,9 @@ export function createHandlers({
 }: BackgroundDeps): Handlers<'background'> {
   // Analyses by tab, for the page address they were made for: memory only, like the reports.
   const analyses = new Map<number, { url: string; analysis: Promise<TextAnalysis | null> }>();
+  // The address of each tab's page whose analysis the reader asked for: a body that changes
+  // later is analysed again by itself, and a save keeps the names the reader was shown.
+  const requestedFor = new Map<number, string>();
 
   /**
    * The tab's body analysis: made by itself for an article, for another page only once the
@@ -79,7 +82,9 @@ export function createHandlers({
     const article = report.article;
     const cached = analyses.get(tabId);
     if (cached?.url === report.url) return cached.analysis;
-    if (!article || (!article.detection.isArticle && !requested)) return Promise.resolve(null);
+    if (requested) requestedFor.set(tabId, report.url);
+    const asked = requested || requestedFor.get(tabId) === report.url;
+    if (!article || (!article.detection.isArticle && !asked)) return Promise.resolve(null);
     const meta = article.metadata;
     const analysis = requestBody(tabId).then((body) =>
       body
@@ -92,8 +97,12 @@ export function createHandlers({
     return analysis;
   }
 
-  async function factsFor(tabId: number, report: PageReport): Promise<StoredArticleFacts> {
-    const analysis = await analyzeTab(tabId, report).catch(() => null);
+  async function factsFor(
+    tabId: number,
+    report: PageReport,
+    requested = false,
+  ): Promise<StoredArticleFacts> {
+    const analysis = await analyzeTab(tabId, report, requested).catch(() => null);
     return {
       isArticle: report.article?.detection.isArticle ?? false,
       metadata: report.article?.metadata ?? null,
@@ -106,7 +115,9 @@ export function createHandlers({
     const stored = await getArticle(db, key);
     const modified = report.article?.metadata?.modified ?? null;
     if (!stored?.facts || !modified || stored.facts.metadata?.modified === modified) return;
-    await updateArticleFacts(db, key, await factsFor(tabId, report), now());
+    // Names the reader once asked for on a page that may not be a story are found again.
+    const facts = await factsFor(tabId, report, stored.facts.analysis !== null);
+    await updateArticleFacts(db, key, facts, now());
   }
 
   async function reportOf(tabId: number) {
@@ -131,6 +142,9 @@ export function createHandlers({
       // Analysis waits on the page, so it happens before the annotation's transaction, and
       // only for an article that is not in the library yet.
       prepareArticle: async (tabId) => {
+        const known = await reportOf(tabId);
+        if (await getArticle(db, known.key)) return known;
+        // A story about to be saved is read again first: its body may have come late.
         await refreshTab(tabId);
         const { report, key, seenAt } = await reportOf(tabId);
         if (await getArticle(db, key)) return { report, key, seenAt };
@@ -141,9 +155,11 @@ export function createHandlers({
     async 'page.report'(report, sender) {
       if (sender.origin !== 'content')
         throw new Error('page.report comes from content scripts only');
-      // A new report means a new page or a page that changed (a body rendered late): its
-      // analysis is made again when next asked for.
-      analyses.delete(sender.tabId);
+      // A new page, or a page whose article changed (a body rendered late), is analysed again
+      // when next asked for; a report like the last one (an ad swapped) keeps the analysis.
+      const last = await tabs.get(sender.tabId);
+      if (!last || last.url !== report.url || !sameArticle(last, report))
+        analyses.delete(sender.tabId);
       await tabs.set(sender.tabId, report);
       const key = articleKey(report);
       const seenAt = normalizeUrl(report.url);
@@ -179,4 +195,9 @@ export function createHandlers({
       return saveArticle(db, key, report, seenAt, now(), facts);
     },
   });
+}
+
+/** True when two reports of a tab describe the same article: same verdict, reasons and metadata. */
+function sameArticle(a: PageReport, b: PageReport): boolean {
+  return JSON.stringify(a.article ?? null) === JSON.stringify(b.article ?? null);
 }

@@ -194,10 +194,18 @@ describe('article analysis in the background', () => {
   it('has the tab read itself again before showing or saving it, and analyses the new body', async () => {
     let text = 'Loading…';
     const requestBody = vi.fn(() => Promise.resolve(text));
-    // The page's body arrived late: asked to refresh, the content script reports again.
+    // The page's body arrived late: asked to refresh, the content script reports again, and
+    // its detection now counts more prose.
+    const grown = {
+      ...articlePage,
+      article: {
+        ...articlePage.article,
+        detection: { isArticle: true, reasons: ['prose: 2400 chars in one block'] },
+      },
+    };
     const refreshTab = vi.fn(async () => {
       text = body;
-      await route({ type: 'page.report', payload: articlePage }, content);
+      await route({ type: 'page.report', payload: grown }, content);
     });
     const { route } = setup(requestBody, refreshTab);
     await route({ type: 'page.report', payload: articlePage }, content);
@@ -211,6 +219,65 @@ describe('article analysis in the background', () => {
     );
     await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
     expect(refreshTab).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the names the reader asked for when the page reports the same again and is saved', async () => {
+    const requestBody = vi.fn(() => Promise.resolve(body));
+    const maybe = {
+      ...articlePage,
+      article: { ...articlePage.article, detection: { isArticle: false, reasons: ['test'] } },
+    };
+    // An ad swapped on the page: the content script reports the same article again.
+    const refreshTab = vi.fn(async () => {
+      await route({ type: 'page.report', payload: maybe }, content);
+    });
+    const { db, route } = setup(requestBody, refreshTab);
+    await route({ type: 'page.report', payload: maybe }, content);
+    await route({ type: 'tab.analysis', payload: { tabId: 7, requested: true } }, popup);
+    await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
+    expect(refreshTab).toHaveBeenCalledTimes(1);
+    const [record] = await db.articles.toArray();
+    expect(record?.facts?.analysis?.entities.map((e) => e.name)).toContain('Vladimir Putin');
+    expect(requestBody).toHaveBeenCalledTimes(1);
+    // The body then changes: the names asked for are found again, not dropped.
+    const changed = {
+      ...maybe,
+      article: { ...maybe.article, detection: { isArticle: false, reasons: ['changed'] } },
+    };
+    await route({ type: 'page.report', payload: changed }, content);
+    const again = await route({ type: 'tab.analysis', payload: { tabId: 7 } }, popup);
+    expect(again.ok && (again.value as TextAnalysis).entities.length).toBeGreaterThan(0);
+    expect(requestBody).toHaveBeenCalledTimes(2);
+  });
+
+  it('has an unsaved story read again before its first highlight, a saved one not', async () => {
+    const refreshTab = vi.fn(() => Promise.resolve());
+    const { db, route } = setup(() => Promise.resolve(body), refreshTab);
+    await route({ type: 'page.report', payload: articlePage }, content);
+    const highlight = {
+      type: 'annotation.create',
+      payload: {
+        draft: {
+          kind: 'highlight',
+          quote: 'Donald Trump',
+          selectors: {
+            quote: {
+              type: 'TextQuoteSelector',
+              exact: 'Donald Trump',
+              prefix: 'President ',
+              suffix: ' will',
+            },
+            position: { type: 'TextPositionSelector', start: 15, end: 27 },
+          },
+        },
+        color: 'yellow',
+      },
+    };
+    expect((await route(highlight, content)).ok).toBe(true);
+    expect(refreshTab).toHaveBeenCalledTimes(1);
+    expect(await db.articles.count()).toBe(1);
+    expect((await route(highlight, content)).ok).toBe(true);
+    expect(refreshTab).toHaveBeenCalledTimes(1);
   });
 
   it('stores the metadata and analysis with the article when it is saved', async () => {
