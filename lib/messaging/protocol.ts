@@ -17,6 +17,7 @@ import type { ArticleDetection, ArticleMetadata, DateMention, Entity } from '../
 import type { Selectors } from '../anchoring/types';
 import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../model';
 import { parseHttpUrl } from '../page/normalize-url';
+import { REPORT_LIMITS } from '../article/report-limits';
 
 const HttpUrl = v.pipe(
   v.string(),
@@ -30,31 +31,32 @@ const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 const EntityTypeSchema = v.picklist(['person', 'place', 'organization']);
 
+const L = REPORT_LIMITS;
 const DetectionSchema: v.GenericSchema<ArticleDetection> = v.strictObject({
   isArticle: v.boolean(),
-  reasons: v.pipe(v.array(Text(300)), v.maxLength(30)),
+  reasons: v.pipe(v.array(Text(L.reason)), v.maxLength(L.reasons)),
 });
 
 const MetadataSchema: v.GenericSchema<ArticleMetadata> = v.strictObject({
-  headline: v.nullable(Text(1000)),
-  byline: v.pipe(v.array(Text(200)), v.maxLength(30)),
-  siteName: v.nullable(Text(300)),
-  published: v.nullable(Text(40)),
-  modified: v.nullable(Text(40)),
-  language: v.nullable(Text(40)),
+  headline: v.nullable(Text(L.headline)),
+  byline: v.pipe(v.array(Text(L.bylineName)), v.maxLength(L.bylineNames)),
+  siteName: v.nullable(Text(L.siteName)),
+  published: v.nullable(Text(L.date)),
+  modified: v.nullable(Text(L.date)),
+  language: v.nullable(Text(L.language)),
   canonicalUrl: v.nullable(HttpUrl),
-  description: v.nullable(Text(2000)),
+  description: v.nullable(Text(L.description)),
 });
 
 const HintSchema: v.GenericSchema<EntityHint> = v.strictObject({
-  name: Text(200),
+  name: Text(L.hintName),
   type: v.optional(EntityTypeSchema),
 });
 
 const PageArticleSchema: v.GenericSchema<PageArticle> = v.strictObject({
   detection: DetectionSchema,
   metadata: v.nullable(MetadataSchema),
-  hints: v.pipe(v.array(HintSchema), v.maxLength(200)),
+  hints: v.pipe(v.array(HintSchema), v.maxLength(L.hints)),
 });
 
 /** Schema of a page report, the only message a content script may send. */

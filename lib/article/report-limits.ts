@@ -1,0 +1,56 @@
+import type { PageArticle } from '../model';
+
+/** The longest strings and lists a page report may carry; the message schema checks the same. */
+export const REPORT_LIMITS = {
+  reason: 300,
+  reasons: 30,
+  headline: 1000,
+  bylineName: 200,
+  bylineNames: 30,
+  siteName: 300,
+  date: 40,
+  language: 40,
+  url: 4096,
+  description: 2000,
+  hintName: 200,
+  hints: 200,
+} as const;
+
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  // Never end on half of a surrogate pair.
+  return `${/[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head}…`;
+}
+
+function within(text: string | null, max: number): string | null {
+  return text !== null && text.length <= max ? text : null;
+}
+
+/**
+ * The article as the report may carry it: page-supplied text (a 5,000-character site name, a
+ * JSON-LD type list) is cut to the limits, so no page can make its own report fail validation
+ * and switch Claimmark off for itself. Names and machine values that do not fit are dropped,
+ * since half a name or half a date is a wrong one.
+ */
+export function fitArticle(article: PageArticle): PageArticle {
+  const L = REPORT_LIMITS;
+  const m = article.metadata;
+  return {
+    detection: {
+      isArticle: article.detection.isArticle,
+      reasons: article.detection.reasons.slice(0, L.reasons).map((r) => cut(r, L.reason)),
+    },
+    metadata: m && {
+      headline: m.headline === null ? null : cut(m.headline, L.headline),
+      byline: m.byline.filter((name) => name.length <= L.bylineName).slice(0, L.bylineNames),
+      siteName: m.siteName === null ? null : cut(m.siteName, L.siteName),
+      published: within(m.published, L.date),
+      modified: within(m.modified, L.date),
+      language: within(m.language, L.language),
+      canonicalUrl: within(m.canonicalUrl, L.url),
+      description: m.description === null ? null : cut(m.description, L.description),
+    },
+    hints: article.hints.filter((h) => h.name.length <= L.hintName).slice(0, L.hints),
+  };
+}
