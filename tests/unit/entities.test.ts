@@ -322,6 +322,13 @@ describe('corrections after tagging', () => {
     ]);
   });
 
+  it('keeps a known place whose name ends in "s" before the noun ("Texas tanks")', () => {
+    const places = found('Paris drones flew over the Seine. Texas tanks rolled through Austin.')
+      .filter(([type]) => type === 'place')
+      .map(([, name]) => name);
+    expect(places).toEqual(expect.arrayContaining(['Paris', 'Texas']));
+  });
+
   it('names no one in a photo credit', () => {
     const names = found('Photo: Getty Images. Photo Illustration by Jane Doe.').map(([, n]) => n);
     expect(names).not.toContain('Photo');

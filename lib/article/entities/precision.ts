@@ -35,16 +35,19 @@ function productNames(
   mentions: EntityMention[],
   isKnownPlace: (name: string) => boolean,
 ): Set<string> {
-  const seen = new Map<string, { all: number; product: number }>();
+  // Counted by stem; the gazetteer is asked with a name as written ("Paris", never "pari").
+  const seen = new Map<string, { all: number; product: number; written: string[] }>();
   for (const m of mentions) {
-    const entry = seen.get(stem(m.text)) ?? { all: 0, product: 0 };
+    const key = stem(m.text);
+    const entry = seen.get(key) ?? { all: 0, product: 0, written: [] };
     entry.all++;
     if (PRODUCT_AFTER.test(text.slice(m.end, m.end + 60))) entry.product++;
-    seen.set(stem(m.text), entry);
+    if (!entry.written.includes(m.text)) entry.written.push(m.text);
+    seen.set(key, entry);
   }
   const products = new Set<string>();
-  for (const [name, { all, product }] of seen) {
-    if (product > all / 2 && !isKnownPlace(name)) products.add(name);
+  for (const [name, { all, product, written }] of seen) {
+    if (product > all / 2 && !written.some(isKnownPlace)) products.add(name);
   }
   return products;
 }
