@@ -38,6 +38,7 @@ export default defineContentScript({
     // Set by any change to the page outside Claimmark's own UI since the last report: a story
     // rendered late is read again when the popup opens, a page that never changes costs nothing.
     let changed = false;
+    let reportedUrl: string | null = null;
     const report = async () => {
       changed = false;
       if (ctx.isInvalid) return;
@@ -45,8 +46,15 @@ export default defineContentScript({
       if (!basics) return;
       const article = readArticle(document, basics.url);
       // A failed report (extension reloaded, background restarting) only means the popup shows
-      // less for this tab; the page must never see an error from us.
-      const { saved } = await request('page.report', { ...basics, article });
+      // less for this tab; the page must never see an error from us. It is tried again on the
+      // next refresh.
+      const { saved } = await request('page.report', { ...basics, article }).catch(
+        (error: unknown) => {
+          changed = true;
+          throw error;
+        },
+      );
+      reportedUrl = basics.url;
       // Annotating saves the article, so a page not in the library has nothing to draw: most
       // pages cost no annotation query. (After a single-page navigation, old marks are cleared.)
       if (saved || !layer.isEmpty) await layer.refresh();
@@ -142,6 +150,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => observer.disconnect());
 
     quietly(report());
-    ctx.addEventListener(window, 'wxt:locationchange', () => quietly(report()));
+    // Page scripts can dispatch this event too: only an address that really changed is read.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (readPageInfo(document, location.href)?.url !== reportedUrl) quietly(report());
+    });
   },
 });

@@ -17,6 +17,7 @@ const BARE_DATE_LABEL =
 const LABEL_REACH = 40;
 const MAX_TEXT_NODES = 5_000;
 const SHOW_TEXT = 4;
+const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 /**
  * The first date on the page that a publication label announces ("Veröffentlicht am 6. August
@@ -33,6 +34,8 @@ export function labelledDate(
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < MAX_TEXT_NODES; node = walker.nextNode()) {
     seen++;
+    // Script data can be megabytes of JSON: never run the label pattern over it.
+    if (UNSHOWN.has(node.parentElement?.tagName ?? '')) continue;
     const text = node.nodeValue ?? '';
     const label = PUBLISHED_LABEL.exec(text) ?? (BARE_DATE_LABEL.test(text) ? [text] : null);
     if (!label) continue;
