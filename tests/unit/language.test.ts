@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '@/lib/article/analyze';
 import { detectLanguage, primaryLanguage } from '@/lib/article/language';
+import { dominantScript, scriptCounts } from '@/lib/article/language/scripts';
 
 const ENGLISH =
   'The announcement followed a phone call between the two leaders earlier the same day, ' +
@@ -101,5 +102,15 @@ describe('analyzeText', () => {
       const analysis = analyzeText(text, '2025-10-16', [], 'en');
       expect(analysis).toMatchObject({ language: code, entities: [], dates: [] });
     }
+  });
+});
+
+describe('scripts', () => {
+  it('tells every listed script, Armenian and Georgian too', () => {
+    const of = (text: string) => dominantScript(scriptCounts(text));
+    expect(of('Հայաստանի Հանրապետություն')).toBe('Armenian');
+    expect(of('საქართველოს პარლამენტი')).toBe('Georgian');
+    expect(of('שלום עולם ומלואו')).toBe('Hebrew');
+    expect(of('Привет, мир')).toBe('Cyrillic');
   });
 });
