@@ -37,13 +37,18 @@ export function ArticleCard({ metadata: meta, analysis, marked, onMark, onAnalyz
           </>
         ) : null}
       </dl>
-      {analysis === null ? (
-        <button type="button" class="secondary" onClick={onAnalyze}>
-          Find names and dates
-        </button>
-      ) : (
-        <BodyAnalysis analysis={analysis} marked={marked} onMark={onMark} />
-      )}
+      <BodyNames analysis={analysis} marked={marked} onMark={onMark} onAnalyze={onAnalyze} />
     </div>
+  );
+}
+
+/** The body's names and dates, or the button that asks for them. */
+export function BodyNames({ analysis, marked, onMark, onAnalyze }: Omit<Props, 'metadata'>) {
+  return analysis === null ? (
+    <button type="button" class="secondary" onClick={onAnalyze}>
+      Find names and dates
+    </button>
+  ) : (
+    <BodyAnalysis analysis={analysis} marked={marked} onMark={onMark} />
   );
 }

@@ -33,8 +33,10 @@ export function BodyAnalysis({ analysis, marked, onMark }: Props) {
     const name = languageName(language);
     return (
       <p class="notice notice--language">
-        {name ? `This story seems to be in ${name}. ` : ''}Names are recognised in English stories
-        for now, and so are dates in the text.
+        {name
+          ? `This story seems to be in ${name}. `
+          : 'Claimmark could not tell what language this text is in. '}
+        Names are recognised in English stories for now, and so are dates in the text.
       </p>
     );
   }

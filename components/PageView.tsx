@@ -1,7 +1,7 @@
 import type { ArticleMetadata, Entity } from '@/lib/article/types';
 import type { AnnotationRecord, TabState, TextAnalysis } from '@/lib/model';
 import { AnnotationList } from './AnnotationList';
-import { ArticleCard } from './ArticleCard';
+import { ArticleCard, BodyNames } from './ArticleCard';
 import type { Async } from './async';
 import { siteOf } from './format';
 import { StatusMessage } from './StatusMessage';
@@ -78,7 +78,12 @@ export function PageView(props: Props) {
           onAnalyze={onAnalyze}
         />
       ) : (
-        <h2 class="page-card__title">{report.title || 'Untitled page'}</h2>
+        <>
+          <h2 class="page-card__title">{report.title || 'Untitled page'}</h2>
+          {article ? (
+            <BodyNames analysis={analysis} marked={marked} onMark={onMark} onAnalyze={onAnalyze} />
+          ) : null}
+        </>
       )}
       {markNote ? (
         <p class="mark-note" role="status">

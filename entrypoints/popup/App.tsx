@@ -98,8 +98,17 @@ export function App({
       const state = id === null ? null : await request('tab.state', { tabId: id });
       if (!open()) return;
       setTabState({ status: 'ready', value: state });
-      if (id === null || !state?.report.article?.detection.isArticle) {
+      if (id === null || !state?.report.article) {
         setAnalysis(null);
+        return;
+      }
+      if (!state.report.article.detection.isArticle) {
+        // Names the reader already asked for on this page are shown again; else the button.
+        setAnalysis(null);
+        request('tab.analysis', { tabId: id }).then(
+          (value) => open() && value !== null && setAnalysis({ status: 'ready', value }),
+          () => undefined,
+        );
         return;
       }
       // Text analysis takes longer than the report: the card shows the metadata meanwhile.

@@ -163,7 +163,10 @@ describe('popup', () => {
       length: 400,
       language: 'en',
     };
-    const asked = vi.fn(() => analysis);
+    // The background analyses such a page only once the reader asked for it.
+    const asked = vi.fn((payload: unknown) =>
+      (payload as { requested?: boolean }).requested ? analysis : null,
+    );
     mount(db, fakeClient({ 'tab.state': () => thin, 'tab.analysis': asked }));
     await vi.waitFor(() => {
       expect(root.querySelector('.article-card__headline')?.textContent).toBe(
@@ -176,7 +179,8 @@ describe('popup', () => {
       '16 Oct 2025, 20:05 UTC',
     );
     // Nothing is read from the body until the reader asks.
-    expect(asked).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(asked).toHaveBeenCalledWith({ tabId: 5 }));
+    expect(root.querySelector('.chip__name')).toBeNull();
     const find = [...root.querySelectorAll('button')].find(
       (b) => b.textContent === 'Find names and dates',
     );
@@ -185,6 +189,54 @@ describe('popup', () => {
       expect(root.querySelector('.chip__name')?.textContent).toBe('Jane Roe');
     });
     expect(asked).toHaveBeenCalledWith({ tabId: 5, requested: true });
+    await db.delete();
+  });
+
+  it('shows names asked for before at once, and the button on a page with no card', async () => {
+    const db = new ClaimmarkDatabase(`popup-${crypto.randomUUID()}`);
+    const bare: TabState = {
+      ...state,
+      report: {
+        ...state.report,
+        title: 'Opening hours',
+        article: {
+          detection: { isArticle: false, reasons: ['score 0'] },
+          metadata: {
+            headline: null,
+            byline: [],
+            siteName: null,
+            published: null,
+            modified: null,
+            language: null,
+            canonicalUrl: null,
+            description: null,
+          },
+          hints: [],
+        },
+      },
+    };
+    mount(db, fakeClient({ 'tab.state': () => bare, 'tab.analysis': () => null }));
+    await vi.waitFor(() => {
+      expect(root.querySelector('.page-card__title')?.textContent).toBe('Opening hours');
+    });
+    await vi.waitFor(() => {
+      expect(
+        [...root.querySelectorAll('button')].some((b) => b.textContent === 'Find names and dates'),
+      ).toBe(true);
+    });
+    const earlier: TextAnalysis = {
+      entities: [],
+      dates: [],
+      length: 300,
+      language: 'und',
+    };
+    render(null, root);
+    mount(db, fakeClient({ 'tab.state': () => bare, 'tab.analysis': () => earlier }));
+    await vi.waitFor(() => {
+      expect(root.querySelector('.notice--language')?.textContent).toBe(
+        'Claimmark could not tell what language this text is in. Names are recognised in English stories for now, and so are dates in the text.',
+      );
+    });
     await db.delete();
   });
 
