@@ -283,6 +283,26 @@ describe('published dates', () => {
     expect(extractMetadata(forum, url, { now: NOW }).published).toBe('2010-12-29');
   });
 
+  it('takes the plain date line under the headline over a claim only the address month backs', () => {
+    const url = 'https://x.example/environment/2020/01/wild-goats-island';
+    const text = `<p>${'The island makes a quick comeback. '.repeat(30)}</p>`;
+    const page = (line: string, above = ''): Document =>
+      docOf(
+        `<html lang="en"><head><meta property="article:published_time" content="2020-01-03T09:48:24Z"></head><body>${above}<h1>Wild goats ruled this island</h1><p>${line}</p><p>By Michael Hingston</p>${text}</body></html>`,
+        url,
+      );
+    expect(extractMetadata(page('Monday, 6 January 2020'), url, { now: NOW }).published).toBe(
+      '2020-01-06',
+    );
+    // An update line, or a line above the headline (a menu of other posts), does not overrule it.
+    expect(
+      extractMetadata(page('Updated 6 January 2020'), url, { now: NOW }).published?.slice(0, 10),
+    ).toBe('2020-01-03');
+    expect(
+      extractMetadata(page('', '<p>6 January 2020</p>'), url, { now: NOW }).published?.slice(0, 10),
+    ).toBe('2020-01-03');
+  });
+
   it('reads the date line by the main heading when the headline matched no element', () => {
     const url = 'https://x.example/news/718';
     const doc = docOf(

@@ -86,12 +86,19 @@ export function dateLineAround(
   anchor: Element | null,
   lang: string | null,
   now: number,
-): string | null {
+): DateLine | null {
   const after = readDateLine(zones.after, lang, now, anchor);
-  if (after && !after.update) return after.date;
+  if (after && !after.update) return after;
   const before = readDateLine(zones.before, lang, now, anchor);
-  if (before && !before.update) return before.date;
-  return (after ?? before)?.date ?? null;
+  if (before && !before.update) return { ...before, above: true };
+  return after ?? (before && { ...before, above: true });
+}
+
+/** A date line's date, whether a word marks it as the story's update, and whether it stands above the headline. */
+export interface DateLine {
+  date: string;
+  update: boolean;
+  above?: boolean;
 }
 
 function readDateLine(
@@ -99,7 +106,7 @@ function readDateLine(
   lang: string | null,
   now: number,
   anchor?: Element | null,
-): { date: string; update: boolean } | null {
+): DateLine | null {
   const { text, starts } = joinZone(zone);
   if (text === '') return null;
   let fallback: DateParts | null = null;
@@ -132,7 +139,7 @@ function readDateLine(
 const HEADING_DATE_PIECE = 40;
 
 /** A date written in its own element inside the headline element (a kicker or a small line). */
-export function dateInHeading(anchor: Element, lang: string | null, now: number): string | null {
+export function dateInHeading(anchor: Element, lang: string | null, now: number): DateLine | null {
   const walker = anchor.ownerDocument.createTreeWalker(anchor, 4);
   for (
     let node = walker.nextNode(), seen = 0;
@@ -143,7 +150,7 @@ export function dateInHeading(anchor: Element, lang: string | null, now: number)
     if (text === '' || text.length > HEADING_DATE_PIECE || node.parentElement === anchor) continue;
     const found = findDatesInText(text, lang, now)[0];
     if (found && !RANGE_AFTER.test(text.slice(found.index + found.length)))
-      return formatDate(found.parts);
+      return { date: formatDate(found.parts), update: false };
   }
   return null;
 }

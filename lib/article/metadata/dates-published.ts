@@ -13,7 +13,7 @@ import {
   writtenDays,
   zoneDays,
 } from './dates-page';
-import { dateInHeading, dateLineAround } from './dates-line';
+import { dateInHeading, dateLineAround, type DateLine } from './dates-line';
 import { labelledDate } from './dates-labelled';
 import { showsDayNumbers } from './dates-shown';
 import { typesOf } from './jsonld';
@@ -35,8 +35,11 @@ export interface DateContext {
   now: number;
 }
 
-/** How a claimed date is backed by what the reader sees. */
-type Backing = 'strong' | 'weak' | null;
+/**
+ * How a claimed date is backed by what the reader sees: its day (or an age by the headline), only
+ * its month in the address, its day somewhere else on the page, or not at all.
+ */
+type Backing = 'strong' | 'month' | 'weak' | null;
 
 /**
  * The published date by trust: the article's JSON-LD, then markup near the headline, then meta
@@ -59,8 +62,8 @@ export function publishedDate(
     ? relativeTimeIn(c.zones.before) || relativeTimeIn(c.zones.after)
     : false;
   // The date line by the headline, read once.
-  let line: string | null | undefined;
-  const dateLine = (): string | null => {
+  let line: DateLine | null | undefined;
+  const readLine = (): DateLine | null => {
     if (line === undefined)
       line = c.zones
         ? (dateLineAround(c.zones, c.anchor, lang, now) ??
@@ -68,13 +71,30 @@ export function publishedDate(
         : null;
     return line;
   };
+  const dateLine = (): string | null => readLine()?.date ?? null;
+  // A claim whose day the page shows nowhere by the headline gives way to a plain date line
+  // under it that names another day: that line is the date the reader is shown for this story
+  // ("Monday, 6 January 2020" under a headline whose markup says the 3rd). An update line does
+  // not, nor a line above the headline (often a menu of other posts), nor does a claim the
+  // address names to the day.
+  const shownInstead = (iso: string): string | null => {
+    const shown = readLine();
+    const day = iso.slice(0, 10);
+    if (!shown || shown.update || shown.above || shown.date.slice(0, 10) === day) return null;
+    // A UTC time near midnight whose neighbouring day is the one shown is that day, in the
+    // site's zone: the claim keeps its time.
+    if (day === fromUrl || nearMidnightDay(iso) === shown.date.slice(0, 10)) return null;
+    nearDays ??= c.zones ? zoneDays(c.zones, lang, now) : new Set<string>();
+    return nearDays.has(day) ? null : shown.date;
+  };
   // A claim is strongly backed by the URL, an age by the headline or its day written there; weakly
   // by its day written anywhere else on the page (a list of other stories, a footer) or by the
   // neighbouring day of a time near midnight.
   const backing = (iso: string): { day: string; by: Backing } => {
     const day = iso.slice(0, 10);
     if (fromUrl && day === fromUrl) return { day: iso, by: 'strong' };
-    if (urlMonth === day.slice(0, 7) || relative) return { day: iso, by: 'strong' };
+    if (relative) return { day: iso, by: 'strong' };
+    if (urlMonth === day.slice(0, 7)) return { day: iso, by: 'month' };
     // The text by the headline first: the whole page is read only when the day is not there.
     nearDays ??= c.zones ? zoneDays(c.zones, lang, now) : new Set<string>();
     if (nearDays.has(day)) return { day: iso, by: 'strong' };
@@ -104,6 +124,7 @@ export function publishedDate(
       const shown = dateLine();
       if (shown && shown.slice(0, 10) !== b.day.slice(0, 10)) return shown;
     }
+    if (b.by === 'month') return shownInstead(b.day) ?? b.day;
     return b.day;
   };
   // A UTC time near midnight is written in the page's own zone, so its day is the site's.
@@ -118,13 +139,15 @@ export function publishedDate(
   return (
     local(
       corroborated(metaPublished(s, lang, now)) ??
-        marked ??
+        (marked && (shownInstead(marked) ?? marked)) ??
         corroborated(secondaryPublished(s, lang, now, doc), true),
     ) ??
     fromUrl ??
     dateLine() ??
     (c.anchor ? widerZoneDate(doc, c.anchor, lang, now) : null) ??
-    (!c.anchor && c.loose ? dateLineAround(c.loose.zones, c.loose.anchor, lang, now) : null) ??
+    (!c.anchor && c.loose
+      ? (dateLineAround(c.loose.zones, c.loose.anchor, lang, now)?.date ?? null)
+      : null) ??
     labelledDate(c.scope, lang, now, c.anchor)
   );
 }
