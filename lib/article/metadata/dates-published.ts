@@ -83,7 +83,8 @@ export function publishedDate(
     if (!shown || shown.update || shown.above || shown.date.slice(0, 10) === day) return null;
     // A UTC time near midnight whose neighbouring day is the one shown is that day, in the
     // site's zone: the claim keeps its time.
-    if (day === fromUrl || nearMidnightDay(iso) === shown.date.slice(0, 10)) return null;
+    const utc = /(?:Z|[+-]00:?00)$/.test(iso);
+    if (day === fromUrl || (utc && nearMidnightDay(iso) === shown.date.slice(0, 10))) return null;
     nearDays ??= c.zones ? zoneDays(c.zones, lang, now) : new Set<string>();
     return nearDays.has(day) ? null : shown.date;
   };
