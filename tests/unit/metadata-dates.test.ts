@@ -303,6 +303,24 @@ describe('published dates', () => {
     ).toBe('2020-01-03');
   });
 
+  it('takes no date from a list of other stories above the headline', () => {
+    const url = 'https://x.example/gesellschaft/achtsam-durch-die-krise';
+    const text = `<p>${'Achtsamkeit hilft in der Krise. '.repeat(30)}</p>`;
+    const teasers = ['04. März 2020', '26. Februar 2020']
+      .map((d) => `<div><a href="/t">Ein anderer Text</a><span>${d}</span></div>`)
+      .join('');
+    const doc = docOf(
+      `<html lang="de"><body><div>${teasers}</div><h1>Achtsam durch die Krise</h1>${text}</body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBeNull();
+    const one = docOf(
+      `<html lang="de"><body><p>04. März 2020</p><h1>Achtsam durch die Krise</h1>${text}</body></html>`,
+      url,
+    );
+    expect(extractMetadata(one, url, { now: NOW }).published).toBe('2020-03-04');
+  });
+
   it('reads the date line by the main heading when the headline matched no element', () => {
     const url = 'https://x.example/news/718';
     const doc = docOf(

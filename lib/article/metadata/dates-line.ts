@@ -89,7 +89,9 @@ export function dateLineAround(
 ): DateLine | null {
   const after = readDateLine(zones.after, lang, now, anchor);
   if (after && !after.update) return after;
-  const before = readDateLine(zones.before, lang, now, anchor);
+  // Above the headline, several days are a list of other stories (a carousel, a menu of
+  // recent posts), not the story's date line.
+  const before = readDateLine(zones.before, lang, now, anchor, true);
   if (before && !before.update) return { ...before, above: true };
   return after ?? (before && { ...before, above: true });
 }
@@ -106,10 +108,12 @@ function readDateLine(
   lang: string | null,
   now: number,
   anchor?: Element | null,
+  onlyOne = false,
 ): DateLine | null {
   const { text, starts } = joinZone(zone);
   if (text === '') return null;
   let fallback: DateParts | null = null;
+  let found: DateParts | null = null;
   for (const d of findDatesInText(text, lang, now)) {
     const i = pieceAt(starts, d.index);
     const piece = zone.pieces[i];
@@ -129,8 +133,11 @@ function readDateLine(
       fallback ??= d.parts;
       continue;
     }
-    return { date: formatDate(d.parts), update: false };
+    if (!onlyOne) return { date: formatDate(d.parts), update: false };
+    if (found && formatDate(found).slice(0, 10) !== formatDate(d.parts).slice(0, 10)) return null;
+    found ??= d.parts;
   }
+  if (found) return { date: formatDate(found), update: false };
   return fallback ? { date: formatDate(fallback), update: true } : null;
 }
 
