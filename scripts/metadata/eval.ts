@@ -88,7 +88,7 @@ export function evaluatePage(corpus: Corpus, c: CorpusCase): PageResult[] {
       c.annotated.includes('published') && c.published
         ? pageWritesDay(
             html,
-            doc.documentElement.textContent ?? '',
+            doc.documentElement.textContent,
             c.url,
             labelledDay(c.published),
             doc.documentElement.getAttribute('lang'),
