@@ -329,6 +329,16 @@ describe('corrections after tagging', () => {
     expect(places).toEqual(expect.arrayContaining(['Paris', 'Texas']));
   });
 
+  it('takes no word of a date line or a share bar for a name', () => {
+    const names = found('Published 2 August 2024. Posted by Jane Doe. Share Comments').map(
+      ([, n]) => n,
+    );
+    expect(names).not.toContain('Published');
+    expect(names).not.toContain('Posted');
+    expect(names).not.toContain('Share');
+    expect(names).toContain('Jane Doe');
+  });
+
   it('names no one in a photo credit', () => {
     const names = found('Photo: Getty Images. Photo Illustration by Jane Doe.').map(([, n]) => n);
     expect(names).not.toContain('Photo');

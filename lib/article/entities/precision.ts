@@ -5,7 +5,7 @@ import type { EntityMention, EntityType } from '../types.ts';
 
 // Page furniture: captions, credits and links name no one.
 const FURNITURE =
-  /^(?:photos?|photograph(?:s|y)?|photo illustration|illustration|image|images|picture|pictures|video|videos|watch|listen|read more|more|advertisement|sponsored|credit|credits|source|file|copyright|graphic|graphics|gallery|live|update|updated|breaking)$/iu;
+  /^(?:photos?|photograph(?:s|y)?|photo illustration|illustration|image|images|picture|pictures|video|videos|watch|listen|read more|more|advertisement|sponsored|credit|credits|source|file|copyright|graphic|graphics|gallery|live|update|updated|breaking|published|posted|share|comments?|subscribe|sign in|log in)$/iu;
 
 // Roles written before a name. The person behind one is a person, whatever type the span got.
 const ROLE =
