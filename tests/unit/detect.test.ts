@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle, proseStats } from '@/lib/article/detect/index';
+import { urlHint } from '@/lib/article/detect/url';
 import { fixturePages, readFixture } from '../support/fixtures';
 
 const docOf = (html: string, url: string): Document => new JSDOM(html, { url }).window.document;
@@ -163,5 +164,17 @@ describe('detectArticle', () => {
     expect(detectArticle(empty, 'https://x.example/').isArticle).toBe(false);
     const broken = `<html><head><script type="application/ld+json">{"@type": "NewsArticle",,,</script></head><body></body></html>`;
     expect(() => detectArticle(docOf(broken, 'https://x.example/'), 'nonsense')).not.toThrow();
+  });
+});
+
+describe('what the address says', () => {
+  it('takes a numeric query value for a story id, but not a time, a year or a page number', () => {
+    const story = (url: string) => urlHint(url).reason === 'url: story-like path';
+    expect(story('https://x.example/story?id=63250123')).toBe(true);
+    expect(story('https://x.example/?p=4711')).toBe(true);
+    expect(story('https://x.example/list?page=1234&id=98765')).toBe(true);
+    expect(story('https://x.example/news?_=1700000000')).toBe(false);
+    expect(story('https://x.example/archive?year=2024')).toBe(false);
+    expect(story('https://x.example/list?page=1234')).toBe(false);
   });
 });

@@ -23,7 +23,11 @@ export function urlHint(url: string): UrlHint {
   const last = path.split('/').filter(Boolean).pop() ?? '';
   // A story's own id may sit in the query (`/story?id=63250123`, `?p=4711`), as CMSs keep it.
   // (Read from the string: Firefox's content scripts cannot spread a URLSearchParams iterator.)
-  const queryId = /[?&][^=&]*=\d{4,}(?:&|$)/.test(parsed.search);
+  // A time, a version, a year or a page number is not an id (`?_=1700000000`, `?year=2024`).
+  const queryId =
+    /[?&](?!(?:_|t|ts|time|timestamp|v|ver|version|year|page|pg|start|offset|utm_[a-z]+)=)[^=&]*=\d{4,}(?:&|$)/i.test(
+      parsed.search,
+    );
   if (
     /\d{5,}/.test(path) ||
     last.split(/[-_]/).length >= 4 ||
