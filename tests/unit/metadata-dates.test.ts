@@ -333,6 +333,93 @@ describe('published dates', () => {
   });
 });
 
+describe('published dates: the last resorts', () => {
+  const prose = `<p>${'Ein langer Text über das Segeln auf dem See. '.repeat(20)}</p>`;
+
+  it('reads a publication label outside the story element that holds the headline twice', () => {
+    const url = 'https://x.example/sauber/';
+    const doc = docOf(
+      `<html lang="de"><body><header><h1>Haltet unsere Gewässer sauber</h1><h4>Veröffentlicht von <a href="/u">SeglerBlog</a> am 23. Februar 2020</h4></header><main><article><h1>Haltet unsere Gewässer sauber</h1>${prose}</article></main></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2020-02-23');
+  });
+
+  it("takes a page's one labelled day from a sidebar, but not one of several, a bare key or a comment's", () => {
+    const url = 'https://x.example/podcast/nuls';
+    const page = (side: string): Document =>
+      docOf(
+        `<html lang="fr"><body><h1>Nuls en maths</h1>${prose}<div class="sidebar">${side}</div></body></html>`,
+        url,
+      );
+    const published = (side: string): string | null =>
+      extractMetadata(page(side), url, { now: NOW }).published;
+    expect(published('<p>Mise en ligne</p><p>23 mai 2019</p>')).toBe('2019-05-23');
+    // The same day labelled twice is still one day.
+    expect(published('<p>Mise en ligne 23 mai 2019</p><p>Publié le 23 mai 2019</p>')).toBe(
+      '2019-05-23',
+    );
+    expect(published('<p>Mise en ligne 23 mai 2019</p><p>Publié le 2 juin 2019</p>')).toBeNull();
+    expect(published('<p>Date</p><p>23.05.2019</p>')).toBeNull();
+    expect(published('<div class="comments"><p>Publié le 23 mai 2019</p></div>')).toBeNull();
+  });
+
+  it('reads the day a story is signed with at its end, not a sentence or the page footer', () => {
+    const url = 'https://x.example/';
+    // Two long paragraphs: the date line is no longer looked for once the running text began.
+    const page = (end: string, footer = ''): Document =>
+      docOf(
+        `<html lang="de"><body><article><h1>Time to say goodbye</h1>${prose}${prose}${end}</article>${footer}</body></html>`,
+        url,
+      );
+    expect(
+      extractMetadata(page('<p>Benni<br>\n10. September 2017</p>'), url, { now: NOW }).published,
+    ).toBe('2017-09-10');
+    const sentence = '<p>Wir sehen uns am 10. September 2017 wieder, wenn das Wetter hält.</p>';
+    expect(extractMetadata(page(sentence), url, { now: NOW }).published).toBeNull();
+    expect(
+      extractMetadata(page('', '<p>Benni, 10. September 2017</p>'), url, { now: NOW }).published,
+    ).toBeNull();
+  });
+
+  it("takes the address's day over a claim months away from it (a re-publication)", () => {
+    const url = 'https://x.example/home/2017/7/12/montauk';
+    const shown = '<p>Jun 17, 2019</p>';
+    const far = docOf(
+      `<html><head>${ld('2019-06-17T18:28:00+02:00')}</head><body><h1>A story</h1>${shown}</body></html>`,
+      url,
+    );
+    expect(extractMetadata(far, url, { now: NOW }).published).toBe('2017-07-12');
+    // A day or a week away is the same story's time in another zone or a late edit: kept.
+    const near = docOf(
+      `<html><head>${ld('2017-07-18T10:00:00Z')}</head><body><h1>A story</h1><p>Jul 18, 2017</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(near, url, { now: NOW }).published).toBe('2017-07-18T10:00:00Z');
+  });
+
+  it('reads a date stored as 23:00 or 22:00 UTC sharp as the next midnight in Central Europe', () => {
+    const url = 'https://x.example/artikel/provence';
+    const meta = (v: string): string => `<meta property="article:published_time" content="${v}">`;
+    // The page shows the stored day, as a server rendering in UTC prints it.
+    const page = (v: string): Document =>
+      docOf(
+        `<html lang="de"><head>${meta(v)}</head><body><h1>Provence</h1><p>${v.slice(8, 10)}.${v.slice(5, 7)}.22</p></body></html>`,
+        url,
+      );
+    expect(extractMetadata(page('2022-11-06T23:00:00.000Z'), url, { now: NOW }).published).toBe(
+      '2022-11-07T00:00:00+01:00',
+    );
+    expect(extractMetadata(page('2022-07-06T22:00:00Z'), url, { now: NOW }).published).toBe(
+      '2022-07-07T00:00:00+02:00',
+    );
+    // A time with minutes is a real time of day.
+    expect(extractMetadata(page('2022-11-06T23:04:00Z'), url, { now: NOW }).published).toBe(
+      '2022-11-06T23:04:00Z',
+    );
+  });
+});
+
 describe('the date line by the headline', () => {
   const url = 'https://x.example/a';
   const published = (body: string, head = ''): string | null =>

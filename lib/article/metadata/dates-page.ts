@@ -353,6 +353,11 @@ export function inPageZone(
   if (!near) return iso;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
+  // A day without a time, stored as the local midnight of a zone one or two hours east of UTC
+  // (Central Europe): "2022-11-06T23:00:00Z" is 7 November there. No clock shows a story
+  // published on the stroke of 23:00:00 as often as a date field gets saved this way.
+  const midnight = /T(2[23]):00:00(?:Z|\+00:00)$/.exec(iso);
+  if (midnight) return atOffset(ms, (24 - Number(midnight[1])) * 60);
   for (const raw of stated) {
     const p = parseIsoLike(raw, now);
     if (!p?.time) continue;

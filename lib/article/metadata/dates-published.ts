@@ -14,7 +14,8 @@ import {
   zoneDays,
 } from './dates-page';
 import { dateInHeading, dateLineAround, type DateLine } from './dates-line';
-import { labelledDate } from './dates-labelled';
+import { labelledDate, soleLabelledDate } from './dates-labelled';
+import { signedDate } from './dates-signed';
 import { showsDayNumbers } from './dates-shown';
 import { typesOf } from './jsonld';
 import { firstMeta } from './meta';
@@ -116,6 +117,9 @@ export function publishedDate(
   // the reader is shown for this story.
   const corroborated = (iso: string | null, secondary = false): string | null => {
     if (!iso) return null;
+    // The address's day was written once, when the story first went up; a claim months away
+    // from it dates a re-publication or a site move.
+    if (fromUrl && farApart(iso, fromUrl)) return fromUrl;
     const b = backing(iso);
     if (b.by === null) return null;
     // A page-level date (a WebPage node, a dc.* tag) on a page without a headline, seen only in
@@ -149,8 +153,26 @@ export function publishedDate(
     (!c.anchor && c.loose
       ? (dateLineAround(c.loose.zones, c.loose.anchor, lang, now)?.date ?? null)
       : null) ??
-    labelledDate(c.scope, lang, now, c.anchor)
+    labelledDate(c.scope, lang, now, c.anchor) ??
+    (c.scope !== doc ? labelledDate(doc, lang, now, c.anchor) : null) ??
+    soleLabelledDate(doc, lang, now) ??
+    (isElement(c.scope) ? signedDate(c.scope, lang, now) : null)
   );
+}
+
+/** True for an element scope (the story's <article> or <main>), false for the whole document. */
+function isElement(node: ParentNode): node is Element {
+  return node.nodeType === 1;
+}
+
+const FAR_DAYS = 31;
+const DAY_MS = 86_400_000;
+
+/** True when two dates are more than a month apart. */
+function farApart(a: string, b: string): boolean {
+  const ta = Date.parse(a.slice(0, 10));
+  const tb = Date.parse(b.slice(0, 10));
+  return !Number.isNaN(ta) && !Number.isNaN(tb) && Math.abs(ta - tb) > FAR_DAYS * DAY_MS;
 }
 
 // What a page that is no story says it is: its dates are the recipe's, the product's, the event's.
