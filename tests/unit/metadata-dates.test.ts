@@ -382,6 +382,15 @@ describe('published dates: the last resorts', () => {
     ).toBeNull();
   });
 
+  it('finds the date line by a headline set in a lower heading (an h4), when it repeats the title', () => {
+    const url = 'https://x.example/news823175';
+    const doc = docOf(
+      `<html lang="de"><head><title>Effiziente Hybridbatterie</title></head><body><nav><h2>Hilfe</h2></nav><div><em>01.11.2023 11:35</em><h4>Effiziente Hybridbatterie</h4>${prose}</div><aside><p>Veranstaltung 05.12.2023</p></aside></body></html>`,
+      url,
+    );
+    expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2023-11-01');
+  });
+
   it("takes the address's day over a claim months away from it (a re-publication)", () => {
     const url = 'https://x.example/home/2017/7/12/montauk';
     const shown = '<p>Jun 17, 2019</p>';
@@ -537,6 +546,9 @@ describe('date helpers', () => {
     expect(day('05/11/2020', 'fr')).toBe('2020-11-05');
     // One part above 12 decides, whatever the language.
     expect(day('30/11/2020', 'en-US')).toBe('2020-11-30');
+    // Parts set apart by bars, as some date lines are; never with a two-digit year.
+    expect(day('26 | 01 | 2022', 'de')).toBe('2022-01-26');
+    expect(day('3 | 4 | 21', 'de')).toBeNull();
   });
 
   it('reads CJK and Vietnamese dates, other digits and Buddhist-era years', () => {

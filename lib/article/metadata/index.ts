@@ -11,7 +11,7 @@ import type { PageSignals } from './signals';
 import { readSignals } from './signals';
 import type { SiteHints } from './site';
 import { brandOf, hostKeyOf } from './site';
-import { collapse, textOf, tokenF1 } from './text';
+import { collapse, comparable, textOf, tokenF1 } from './text';
 import { byTags } from './dom';
 import { zoneAround, type ZoneText } from './zone';
 
@@ -122,6 +122,11 @@ function findAnchor(doc: Document, headline: string | null): Element | null {
   if (!headline) return null;
   for (const el of byTags(doc, ['h1', 'h2', 'h3'], 150)) {
     if (tokenF1(textOf(el), headline) >= 0.8) return el;
+  }
+  // Some templates set the story's headline in a lower heading; only the same words count there.
+  const words = comparable(headline);
+  for (const el of byTags(doc, ['h4', 'h5', 'h6'], 150)) {
+    if (comparable(textOf(el)) === words && !el.closest('a, nav, aside')) return el;
   }
   return null;
 }
