@@ -546,6 +546,14 @@ describe('date helpers', () => {
     expect(day('05/11/2020', 'fr')).toBe('2020-11-05');
     // One part above 12 decides, whatever the language.
     expect(day('30/11/2020', 'en-US')).toBe('2020-11-30');
+    // A month's name set tightly between the day and the year, the year with two digits or four;
+    // not a version number, not a time.
+    expect(day('Datum: 03.Mär.19', 'de')).toBe('2019-03-03');
+    expect(day('12-Jan-21', 'en')).toBe('2021-01-12');
+    expect(day('5.Mai.2019', 'de')).toBe('2019-05-05');
+    expect(day('Version 2.Beta.10', 'en')).toBeNull();
+    expect(day('um 3.Mai.19:30', 'de')).toBeNull();
+    expect(findDatesInText('4-Jun-2021', 'en', NOW)).toHaveLength(1);
     // Parts set apart by bars, as some date lines are; never with a two-digit year.
     expect(day('26 | 01 | 2022', 'de')).toBe('2022-01-26');
     expect(day('3 | 4 | 21', 'de')).toBeNull();

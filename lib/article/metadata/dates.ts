@@ -17,6 +17,11 @@ const DAY_MONTH_YEAR = new RegExp(
   `${NB}(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s*(?:[/-]\\s*)?(?:(?:de|of)\\s+)?${WORD}\\.?${NA},?\\s*(?:[/-]\\s*)?(?:de\\s+)?'?(\\d{4})(?!\\d)`,
   'gu',
 );
+// "03.Mär.19", "12-Jan-21", "5.Mai.2019": a month's name set tightly between a day and a year.
+const DAY_MONTH_YEAR_TIGHT = new RegExp(
+  `${NB}(\\d{1,2})([.-])${WORD}\\.?\\2(\\d{4}|\\d{2})(?![\\d.:])`,
+  'gu',
+);
 // "October 16, 2025", "Oct. 16 2025", "Nobyembre 30, 2020", "noviembre 30 de 2020"
 const MONTH_DAY_YEAR = new RegExp(
   `${NB}${WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${NA},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`,
@@ -101,6 +106,14 @@ export function findDatesInText(raw: string, lang: string | null, now: number): 
   };
   named(DAY_MONTH_YEAR, (m) => [m[3] ?? '', m[2] ?? '', m[1] ?? '']);
   named(MONTH_DAY_YEAR, (m) => [m[3] ?? '', m[1] ?? '', m[2] ?? '']);
+  named(DAY_MONTH_YEAR_TIGHT, (m) => {
+    const year = m[4] ?? '';
+    return [
+      year.length === 2 ? String(twoDigitYear(Number(year), now)) : year,
+      m[3] ?? '',
+      m[1] ?? '',
+    ];
+  });
   named(YEAR_MONTH_DAY, (m) => [m[1] ?? '', m[2] ?? '', m[3] ?? '']);
   for (const m of text.matchAll(YEAR_FIRST)) {
     const mo = m[3] ?? m[5];
@@ -124,7 +137,9 @@ export function findDatesInText(raw: string, lang: string | null, now: number): 
     else if (b > 12) dayFirst = false;
     push(m.index, m[0].length, year, dayFirst ? b : a, dayFirst ? a : b);
   }
-  return found.sort((x, y) => x.index - y.index);
+  // Patterns overlap ("4-Jun-2021" is read by two): one date per place in the text.
+  const sorted = found.sort((x, y) => x.index - y.index);
+  return sorted.filter((d, i) => i === 0 || sorted[i - 1]?.index !== d.index);
 }
 
 /** Parses a date value from metadata: machine-readable first, then the first written date in it. */
