@@ -235,7 +235,7 @@ describe('published dates', () => {
     );
     expect(extractMetadata(own, url, { now: NOW }).published).toBe('2022-01-28');
     const page = docOf(
-      `<html lang="de"><body><main><h1>Vatikan: Eltern sollen unterstützen</h1>${text}</main><div class="site-footer"><span>veröffentlicht</span> <span>28.01.2022 06:00</span></div></body></html>`,
+      `<html lang="de"><body><main><h1>Vatikan: Eltern sollen unterstützen</h1>${text}</main><div class="site-footer"><span>veröffentlicht</span> <span>28.01.2022 06:00</span> <a href="/impressum">Impressum</a></div></body></html>`,
       url,
     );
     expect(extractMetadata(page, url, { now: NOW }).published).toBeNull();
@@ -339,9 +339,10 @@ describe('published dates: the last resorts', () => {
   it('reads a publication label outside the story element that holds the headline twice', () => {
     const url = 'https://x.example/sauber/';
     const doc = docOf(
-      `<html lang="de"><body><header><h1>Haltet unsere Gewässer sauber</h1><h4>Veröffentlicht von <a href="/u">SeglerBlog</a> am 23. Februar 2020</h4></header><main><article><h1>Haltet unsere Gewässer sauber</h1>${prose}</article></main></body></html>`,
+      `<html lang="de"><body><header><h1>Haltet unsere Gewässer sauber</h1><h4>Veröffentlicht von <a href="/u">SeglerBlog</a> am 23. Februar 2020</h4></header><main><article><h1>Haltet unsere Gewässer sauber</h1>${prose}</article></main><aside><p>Veröffentlicht am 1. März 2020</p></aside></body></html>`,
       url,
     );
+    // Two labelled days on the page: the one outside the story's region (the aside) is not it.
     expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2020-02-23');
   });
 
@@ -362,6 +363,27 @@ describe('published dates: the last resorts', () => {
     expect(published('<p>Mise en ligne 23 mai 2019</p><p>Publié le 2 juin 2019</p>')).toBeNull();
     expect(published('<p>Date</p><p>23.05.2019</p>')).toBeNull();
     expect(published('<div class="comments"><p>Publié le 23 mai 2019</p></div>')).toBeNull();
+    // A teaser of another page, mostly its link, dates that page.
+    expect(
+      published(
+        '<ul><li><a href="/soldes">Les soldes de printemps</a> Publié le 3 mai 2019</li></ul>',
+      ),
+    ).toBeNull();
+    // A foot line with a link among its facts is still the story's.
+    expect(
+      published(
+        `<p>Dernière modification 31.10.2019 — Mise en ligne le 1 novembre 2019 — ${'Lectures 61, droits réservés à l’autrice. '.repeat(2)}<a href="/licences">Licences</a></p>`,
+      ),
+    ).toBe('2019-11-01');
+  });
+
+  it("skips the page footer's labelled day, one that holds the site's legal links", () => {
+    const url = 'https://x.example/news/vatikan';
+    const page = docOf(
+      `<html lang="de"><body><div class="content"><h1>Vatikan: Eltern sollen unterstützen</h1>${prose}</div><div class="wrap"><div class="site-footer"><span>veröffentlicht</span> <span>28.01.2022 06:00</span> <a href="/impressum">Impressum</a></div></div></body></html>`,
+      url,
+    );
+    expect(extractMetadata(page, url, { now: NOW }).published).toBeNull();
   });
 
   it('reads the day a story is signed with at its end, not a sentence or the page footer', () => {
@@ -380,6 +402,17 @@ describe('published dates: the last resorts', () => {
     expect(
       extractMetadata(page('', '<p>Benni, 10. September 2017</p>'), url, { now: NOW }).published,
     ).toBeNull();
+    // Label lines, update stamps, teasers and long lines are no signatures.
+    for (const end of [
+      '<p>Zuletzt aktualisiert: 12.03.2019</p>',
+      '<p>Anmeldeschluss: 12.03.2019</p>',
+      '<p>Foto: dpa, 12.03.2019</p>',
+      '<p>Zuletzt aktualisiert 12.03.2019</p>',
+      '<p>12.03.2019</p>',
+      '<div class="related"><h3><a href="/b">Ein anderer Text</a></h3><p>Benni, 12.03.2019</p></div>',
+      '<p>Benni, Vorsitzender des Vereins der Segler am schönen See, 12.03.2019</p>',
+    ])
+      expect(extractMetadata(page(end), url, { now: NOW }).published, end).toBeNull();
   });
 
   it('finds the date line by a headline set in a lower heading (an h4), when it repeats the title', () => {
@@ -389,13 +422,25 @@ describe('published dates: the last resorts', () => {
       url,
     );
     expect(extractMetadata(doc, url, { now: NOW }).published).toBe('2023-11-01');
+    // A one-word title names any box ("Kontakt"); a heading in a link or a menu is not the story's.
+    const oneWord = docOf(
+      `<html lang="de"><head><title>Kontakt</title></head><body><div><em>01.11.2023</em><h4>Kontakt</h4></div>${prose}</body></html>`,
+      url,
+    );
+    expect(extractMetadata(oneWord, url, { now: NOW }).published).toBeNull();
+    const inNav = docOf(
+      `<html lang="de"><head><title>Effiziente Hybridbatterie</title></head><body><nav><em>01.11.2023</em><h4>Effiziente Hybridbatterie</h4></nav>${prose}</body></html>`,
+      url,
+    );
+    expect(extractMetadata(inNav, url, { now: NOW }).published).toBeNull();
   });
 
   it("takes the address's day over a claim months away from it (a re-publication)", () => {
     const url = 'https://x.example/home/2017/7/12/montauk';
-    const shown = '<p>Jun 17, 2019</p>';
+    // The claimed day is written only in a list of other posts, far from the headline.
+    const elsewhere = `<p>${'Words of the story. '.repeat(60)}</p><aside><p>Jun 17, 2019</p></aside>`;
     const far = docOf(
-      `<html><head>${ld('2019-06-17T18:28:00+02:00')}</head><body><h1>A story</h1>${shown}</body></html>`,
+      `<html><head>${ld('2019-06-17T18:28:00+02:00')}</head><body><h1>A story</h1>${elsewhere}</body></html>`,
       url,
     );
     expect(extractMetadata(far, url, { now: NOW }).published).toBe('2017-07-12');
@@ -405,6 +450,16 @@ describe('published dates: the last resorts', () => {
       url,
     );
     expect(extractMetadata(near, url, { now: NOW }).published).toBe('2017-07-18T10:00:00Z');
+    // A claim the story's head shows stays, however far from the address (an anniversary piece
+    // filed under the day it remembers).
+    const shownFar = docOf(
+      `<html><head>${ld('2021-03-15T09:00:00Z')}</head><body><h1>A story</h1><p>15 March 2021</p></body></html>`,
+      'https://x.example/2020/03/15/lockdown-anniversary',
+    );
+    expect(
+      extractMetadata(shownFar, 'https://x.example/2020/03/15/lockdown-anniversary', { now: NOW })
+        .published,
+    ).toBe('2021-03-15T09:00:00Z');
   });
 
   it('reads a date stored as 23:00 or 22:00 UTC sharp as the next midnight in Central Europe', () => {
@@ -426,6 +481,24 @@ describe('published dates: the last resorts', () => {
     expect(extractMetadata(page('2022-11-06T23:04:00Z'), url, { now: NOW }).published).toBe(
       '2022-11-06T23:04:00Z',
     );
+    // Not on an English page (7 PM in New York), nor where the address names the stored day, nor
+    // where the page states the instant with another offset.
+    const english = docOf(
+      `<html lang="en"><head>${meta('2022-11-06T23:00:00Z')}</head><body><h1>Provence</h1><p>Nov 6, 2022</p></body></html>`,
+      url,
+    );
+    expect(extractMetadata(english, url, { now: NOW }).published).toBe('2022-11-06T23:00:00Z');
+    const dated = 'https://x.example/2022/11/06/provence';
+    const underDay = docOf(
+      `<html lang="de"><head>${meta('2022-11-06T23:00:00Z')}</head><body><h1>Provence</h1><p>6.11.22</p></body></html>`,
+      dated,
+    );
+    expect(extractMetadata(underDay, dated, { now: NOW }).published).toBe('2022-11-06T23:00:00Z');
+    const stated = docOf(
+      `<html lang="de"><head>${meta('2022-11-06T23:00:00Z')}</head><body><h1>Provence</h1><time datetime="2022-11-06T18:00:00-05:00">6.11.22</time></body></html>`,
+      url,
+    );
+    expect(extractMetadata(stated, url, { now: NOW }).published).not.toMatch(/^2022-11-07/);
   });
 });
 
@@ -551,12 +624,14 @@ describe('date helpers', () => {
     expect(day('Datum: 03.Mär.19', 'de')).toBe('2019-03-03');
     expect(day('12-Jan-21', 'en')).toBe('2021-01-12');
     expect(day('5.Mai.2019', 'de')).toBe('2019-05-05');
-    expect(day('Version 2.Beta.10', 'en')).toBeNull();
+    expect(day('Am 5.Mai.2019.', 'de')).toBe('2019-05-05');
     expect(day('um 3.Mai.19:30', 'de')).toBeNull();
+    expect(day('Kapitel 5.Mai.2019.5', 'de')).toBeNull();
     expect(findDatesInText('4-Jun-2021', 'en', NOW)).toHaveLength(1);
     // Parts set apart by bars, as some date lines are; never with a two-digit year.
     expect(day('26 | 01 | 2022', 'de')).toBe('2022-01-26');
     expect(day('3 | 4 | 21', 'de')).toBeNull();
+    expect(day('Seite 1 | 2 | 2019', 'de')).toBeNull();
   });
 
   it('reads CJK and Vietnamese dates, other digits and Buddhist-era years', () => {

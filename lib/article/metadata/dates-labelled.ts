@@ -19,36 +19,27 @@ const MAX_TEXT_NODES = 5_000;
 const SHOW_TEXT = 4;
 const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
-/** A date a publication label announces, and whether it sits outside the story's own region. */
+/** A date a publication label announces, and where it sits. */
 interface Labelled {
   day: string;
+  /** Outside the story's own region: an aside, a teaser, a footer. */
   foreign: boolean;
-  /** In the page's own footer, which dates the site or the page template, not a story. */
-  pageFooter: boolean;
+  /** In a region that dates something else: the page's footer, or a teaser of another page. */
+  elsewhere: boolean;
   /** Announced by a bare "Date" key rather than a word that says "published". */
   bare: boolean;
 }
 
 // Readers' comments carry "posted on" dates of their own, whatever else the page holds.
 const COMMENTS = /comment|kommentar|respond|reply|disqus/i;
-
-// A page footer sits at the top of the layout, a few levels under <body>; a story's or a
-// review's foot line ("rez_footer") sits deep inside the content column.
-const PAGE_FOOTER_DEPTH = 3;
-
-/** True inside a <footer> outside any article, or a footer-named block near the top of the page. */
-function inPageFooter(el: Element): boolean {
-  const chain: Element[] = [];
-  for (let node: Element | null = el; node && node.tagName !== 'BODY'; node = node.parentElement)
-    chain.push(node);
-  if (chain.some((n) => n.tagName === 'ARTICLE' || n.tagName === 'MAIN')) return false;
-  return chain.some(
-    (n, i) =>
-      n.tagName === 'FOOTER' ||
-      (chain.length - i <= PAGE_FOOTER_DEPTH &&
-        /footer/i.test(`${n.getAttribute('class') ?? ''} ${n.id}`)),
-  );
-}
+// What a site's footer holds and a story's foot line does not: the legal links (a story's own
+// foot line may carry its copyright, so "©" alone says nothing).
+const SITE_FOOTER_TEXT =
+  /impressum|datenschutz|privacy|imprint|mentions légales|aviso legal|note legali|terms of (?:use|service)|cookie/i;
+// A teaser is a small block: a heading, a line of text, a date, a link.
+const TEASER_CHARS = 300;
+// A block whose links to other pages make up a quarter of its text or more is such a teaser.
+const TEASER_LINK_SHARE = 4;
 
 function inComments(el: Element): boolean {
   for (let node: Element | null = el; node && node.tagName !== 'BODY'; node = node.parentElement) {
@@ -57,12 +48,60 @@ function inComments(el: Element): boolean {
   return false;
 }
 
-/** Every date a publication label announces in scope, in page order, outside links and comments. */
+/** True inside a <footer> outside any article, or a footer-named block that holds the site's legal links. */
+function inPageFooter(el: Element): boolean {
+  for (let node: Element | null = el; node && node.tagName !== 'BODY'; node = node.parentElement) {
+    if (node.tagName === 'ARTICLE' || node.tagName === 'MAIN') return false;
+    if (node.tagName === 'FOOTER') return true;
+    if (/footer/i.test(`${node.getAttribute('class') ?? ''} ${node.id}`))
+      return SITE_FOOTER_TEXT.test(node.textContent);
+  }
+  return false;
+}
+
+/** The address without its fragment, for telling links to this page from links to others. */
+function withoutHash(href: string): string {
+  const at = href.indexOf('#');
+  return at < 0 ? href : href.slice(0, at);
+}
+
+/**
+ * True when the small block around el is mostly a link to another page: a teaser of another
+ * story ("<li><a>Spring sale</a> Posted on May 3, 2019</li>"), not a story's foot line that
+ * carries a link among its facts ("… Erschienen am: 01.11.2023 · Lizenzen").
+ */
+function inTeaser(el: Element): boolean {
+  const self = withoutHash(el.ownerDocument.URL);
+  let block: Element = el;
+  while (block.parentElement && block.parentElement.textContent.length <= TEASER_CHARS)
+    block = block.parentElement;
+  const total = block.textContent.replace(/\s+/g, '').length;
+  let linked = 0;
+  const links = block.getElementsByTagName('a');
+  for (let i = 0; i < links.length && i < 20; i++) {
+    const a = links[i];
+    const href = a?.getAttribute('href');
+    if (!a || !href || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) continue;
+    try {
+      if (withoutHash(new URL(href, self).href) === self) continue;
+    } catch {
+      continue;
+    }
+    linked += a.textContent.replace(/\s+/g, '').length;
+  }
+  return linked * TEASER_LINK_SHARE >= total && linked > 0;
+}
+
+/**
+ * Every date a publication label announces in scope, in page order, outside links and comments;
+ * those outside the story's region only when asked for, as reading them costs more.
+ */
 function* labelledDates(
   scope: ParentNode,
   lang: string | null,
   now: number,
   headline: Element | null | undefined,
+  withForeign: boolean,
 ): Generator<Labelled> {
   const doc = scope.ownerDocument ?? (scope as Document);
   const walker = doc.createTreeWalker(scope, SHOW_TEXT);
@@ -76,7 +115,9 @@ function* labelledDates(
     const label = named ?? (BARE_DATE_LABEL.test(text) ? [text] : null);
     if (!label) continue;
     const el = node.parentElement;
-    if (!el || el.closest('a, script, style') || inUndatedItem(el)) continue;
+    if (!el || el.closest('a, script, style') || inUndatedItem(el) || inComments(el)) continue;
+    const foreign = inForeignRegion(el, storyRegionOf(el, headline));
+    if (foreign && !withForeign) continue;
     // The date may follow in the same text or in the next elements ("<b>Published:</b> <span>…").
     let tail = text.slice(text.indexOf(label[0]) + label[0].length);
     while (tail.length < LABEL_REACH * 2) {
@@ -87,18 +128,17 @@ function* labelledDates(
     walker.currentNode = node;
     const first = findDatesInText(tail.slice(0, LABEL_REACH * 2), lang, now)[0];
     if (!first || first.index > LABEL_REACH) continue;
-    if (inComments(el)) continue;
     yield {
       day: formatDate(first.parts),
-      foreign: inForeignRegion(el, storyRegionOf(el, headline)),
-      pageFooter: inPageFooter(el),
+      foreign,
+      elsewhere: foreign && (inPageFooter(el) || inTeaser(el)),
       bare: named === null,
     };
   }
 }
 
 /**
- * The first date on the page that a publication label announces ("Veröffentlicht am 6. August
+ * The first date in scope that a publication label announces ("Veröffentlicht am 6. August
  * 2009", "Posted on …", "Publié le …"), outside comments, teasers, asides and links to other pages.
  */
 export function labelledDate(
@@ -107,26 +147,32 @@ export function labelledDate(
   now: number,
   headline?: Element | null,
 ): string | null {
-  for (const found of labelledDates(scope, lang, now, headline)) {
-    if (!found.foreign) return found.day;
-  }
+  for (const found of labelledDates(scope, lang, now, headline, false)) return found.day;
   return null;
 }
 
 /**
- * The page's one labelled day, when every label on it names the same day, wherever it sits: a
- * story's info box or foot line is often named like a sidebar or a footer, while a list of other
- * stories labels many days. A word that says "published" must name it: a bare "Date" key outside
- * the story is as often an event's or a document's. The page's own footer does not count.
+ * A labelled date anywhere on the page: the first in the story's own region, wherever the page
+ * put that region (a header apart from the story's <article>); else the page's one labelled day,
+ * when every label outside it names the same day, as a story's info box or foot line named like
+ * a sidebar or a footer does, while a list of other stories labels many days. There a word that
+ * says "published" must name it (a bare "Date" key is as often an event's or a document's), and
+ * the page's footer and teasers that link to other pages do not count.
  */
-export function soleLabelledDate(doc: Document, lang: string | null, now: number): string | null {
+export function pageLabelledDate(
+  doc: Document,
+  lang: string | null,
+  now: number,
+  headline: Element | null,
+): string | null {
   let sole: string | null = null;
   let named = false;
-  for (const found of labelledDates(doc, lang, now, null)) {
-    if (found.pageFooter) continue;
-    if (sole !== null && found.day !== sole) return null;
-    sole = found.day;
+  for (const found of labelledDates(doc, lang, now, headline, true)) {
+    if (!found.foreign) return found.day;
+    if (found.elsewhere) continue;
+    if (sole !== null && found.day !== sole) sole = '';
+    else if (sole !== '') sole = found.day;
     named ||= !found.bare;
   }
-  return named ? sole : null;
+  return named && sole ? sole : null;
 }

@@ -335,6 +335,30 @@ export function statedDateTimes(doc: Document, s: PageSignals): string[] {
   return out;
 }
 
+// Languages written where clocks run one or two hours ahead of UTC (Central Europe and its
+// neighbours): their sites' date fields are local midnights.
+const CENTRAL_EUROPEAN =
+  /^(?:de|fr|it|nl|pl|cs|sk|hu|sl|hr|sr|bs|sv|da|nb|nn|no|es|ca|sq|lb|mk)(?:-|$)/i;
+
+/**
+ * A day without a time that a site in Central Europe stored as its local midnight in UTC
+ * ("2022-11-06T23:00:00Z" is 7 November at 00:00 in Berlin), as that midnight; null for any
+ * other value, for pages in other languages, and where the address or an offset the page states
+ * says otherwise. A story put up on the stroke of 23:00:00 is rarer than a date field saved so.
+ */
+export function centralEuropeanMidnight(
+  iso: string,
+  lang: string | null,
+  urlDay: string | null,
+  stated: readonly string[],
+): string | null {
+  const m = /T(2[23]):00:00(?:Z|\+00:00)$/.exec(iso);
+  if (!m || !lang || !CENTRAL_EUROPEAN.test(lang) || urlDay === iso.slice(0, 10)) return null;
+  if (stated.some((v) => /[+-](?!00:?00)\d{2}:?\d{2}$/.test(v))) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : atOffset(ms, (24 - Number(m[1])) * 60);
+}
+
 /**
  * A UTC date-time near midnight written in the page's own zone, so its calendar day is the one
  * the site's readers see. Servers and JSON-LD plugins often store UTC ("…T22:30:00Z") while the
@@ -353,11 +377,6 @@ export function inPageZone(
   if (!near) return iso;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  // A day without a time, stored as the local midnight of a zone one or two hours east of UTC
-  // (Central Europe): "2022-11-06T23:00:00Z" is 7 November there. No clock shows a story
-  // published on the stroke of 23:00:00 as often as a date field gets saved this way.
-  const midnight = /T(2[23]):00:00(?:Z|\+00:00)$/.exec(iso);
-  if (midnight) return atOffset(ms, (24 - Number(midnight[1])) * 60);
   for (const raw of stated) {
     const p = parseIsoLike(raw, now);
     if (!p?.time) continue;

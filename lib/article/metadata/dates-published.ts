@@ -1,5 +1,6 @@
 import {
   articlePublished,
+  centralEuropeanMidnight,
   dateFromUrl,
   inPageZone,
   markedDate,
@@ -14,7 +15,7 @@ import {
   zoneDays,
 } from './dates-page';
 import { dateInHeading, dateLineAround, type DateLine } from './dates-line';
-import { labelledDate, soleLabelledDate } from './dates-labelled';
+import { labelledDate, pageLabelledDate } from './dates-labelled';
 import { signedDate } from './dates-signed';
 import { showsDayNumbers } from './dates-shown';
 import { typesOf } from './jsonld';
@@ -117,10 +118,10 @@ export function publishedDate(
   // the reader is shown for this story.
   const corroborated = (iso: string | null, secondary = false): string | null => {
     if (!iso) return null;
-    // The address's day was written once, when the story first went up; a claim months away
-    // from it dates a re-publication or a site move.
-    if (fromUrl && farApart(iso, fromUrl)) return fromUrl;
     const b = backing(iso);
+    // The address's day was written once, when the story first went up; a claim months away
+    // from it that the story's head does not show dates a re-publication or a site move.
+    if (fromUrl && b.by !== 'strong' && farApart(iso, fromUrl)) return fromUrl;
     if (b.by === null) return null;
     // A page-level date (a WebPage node, a dc.* tag) on a page without a headline, seen only in
     // a list of other stories, dates the listing rather than any story.
@@ -133,8 +134,14 @@ export function publishedDate(
     return b.day;
   };
   // A UTC time near midnight is written in the page's own zone, so its day is the site's.
-  const local = (iso: string | null): string | null =>
-    iso && inPageZone(iso, statedDateTimes(doc, s), [fromUrl, dateLine()], now);
+  const local = (iso: string | null): string | null => {
+    if (!iso) return iso;
+    const stated = statedDateTimes(doc, s);
+    return (
+      centralEuropeanMidnight(iso, lang, fromUrl, stated) ??
+      inPageZone(iso, stated, [fromUrl, dateLine()], now)
+    );
+  };
   const fromLd = corroborated(articlePublished(s, lang, now));
   if (fromLd) return local(fromLd);
   const nearHeadline = c.anchor?.parentElement?.parentElement;
@@ -154,8 +161,7 @@ export function publishedDate(
       ? (dateLineAround(c.loose.zones, c.loose.anchor, lang, now)?.date ?? null)
       : null) ??
     labelledDate(c.scope, lang, now, c.anchor) ??
-    (c.scope !== doc ? labelledDate(doc, lang, now, c.anchor) : null) ??
-    soleLabelledDate(doc, lang, now) ??
+    pageLabelledDate(doc, lang, now, c.anchor) ??
     (isElement(c.scope) ? signedDate(c.scope, lang, now) : null)
   );
 }

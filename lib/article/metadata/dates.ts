@@ -19,7 +19,7 @@ const DAY_MONTH_YEAR = new RegExp(
 );
 // "03.Mär.19", "12-Jan-21", "5.Mai.2019": a month's name set tightly between a day and a year.
 const DAY_MONTH_YEAR_TIGHT = new RegExp(
-  `${NB}(\\d{1,2})([.-])${WORD}\\.?\\2(\\d{4}|\\d{2})(?![\\d.:])`,
+  `${NB}(\\d{1,2})([.-])${WORD}\\.?\\2(\\d{4}|\\d{2})(?!\\d|[.:]\\d)`,
   'gu',
 );
 // "October 16, 2025", "Oct. 16 2025", "Nobyembre 30, 2020", "noviembre 30 de 2020"
@@ -36,7 +36,7 @@ const YEAR_MONTH_DAY = new RegExp(
 const YEAR_FIRST =
   /(?<!\d)(\d{4})(?:([-/.])\s?(\d{1,2})\2\s?(\d{1,2})|\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일])(?!\d)/gu;
 // "07.05.2019", "7/5/2019", "07.05.19", "13. 1. 2020", "26 | 01 | 2022"
-const NUMERIC = /(?<![\d.])(\d{1,2})([./-]| ?\| ?)(\s?)(\d{1,2})\2\3(\d{4}|\d{2})(?![\d])/gu;
+const NUMERIC = /(?<![\d.])(\d{1,2})([./-]|\s?\|\s?)(\s?)(\d{1,2})\2\3(\d{4}|\d{2})(?![\d])/gu;
 // Vietnamese "30 tháng 11, 2020", "ngày 30 tháng 11 năm 2020"
 const VIETNAMESE = /(?<!\d)(\d{1,2})\s+(?:tháng|thg)\s+(\d{1,2})(?:,|\s+năm)?\s+(\d{4})(?!\d)/giu;
 
@@ -130,6 +130,8 @@ export function findDatesInText(raw: string, lang: string | null, now: number): 
     // Two-digit years are only read in the dotted European form, where they are common and
     // unambiguous; spaced parts ("13. 1. 2020") only with dots and a full year.
     if (yearText.length === 2 && (m[2] !== '.' || m[3] !== '')) continue;
+    // Bars set apart many things ("Seite 1 | 2 | 2019"): only a two-digit day and month count.
+    if (m[2]?.includes('|') && ((m[1] ?? '').length !== 2 || (m[4] ?? '').length !== 2)) continue;
     if (m[3] !== '' && m[2] !== '.') continue;
     const year = yearText.length === 2 ? twoDigitYear(Number(yearText), now) : Number(yearText);
     let dayFirst = m[2] === '.' || !monthFirst(lang);

@@ -11,7 +11,7 @@ import type { PageSignals } from './signals';
 import { readSignals } from './signals';
 import type { SiteHints } from './site';
 import { brandOf, hostKeyOf } from './site';
-import { collapse, comparable, textOf, tokenF1 } from './text';
+import { collapse, comparable, textOf, tokenF1, tokens } from './text';
 import { byTags } from './dom';
 import { zoneAround, type ZoneText } from './zone';
 
@@ -123,10 +123,12 @@ function findAnchor(doc: Document, headline: string | null): Element | null {
   for (const el of byTags(doc, ['h1', 'h2', 'h3'], 150)) {
     if (tokenF1(textOf(el), headline) >= 0.8) return el;
   }
-  // Some templates set the story's headline in a lower heading; only the same words count there.
+  // Some templates set the story's headline in a lower heading; only the same words count there,
+  // and not a one-word title ("Kontakt"), which any box on the page may carry as its heading.
   const words = comparable(headline);
+  if (tokens(headline).length < 2) return null;
   for (const el of byTags(doc, ['h4', 'h5', 'h6'], 150)) {
-    if (comparable(textOf(el)) === words && !el.closest('a, nav, aside')) return el;
+    if (comparable(textOf(el)) === words && !el.closest('a, nav, aside, footer')) return el;
   }
   return null;
 }
