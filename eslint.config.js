@@ -13,6 +13,16 @@ const STORAGE = {
   message: 'Content code never touches storage: ask the background through lib/messaging.',
 };
 
+const ENTRYPOINTS = {
+  group: ['@/entrypoints/**', '**/entrypoints/**'],
+  message: 'No entrypoint imports another: move what both need to lib/ or components/.',
+};
+// From a file directly inside entrypoints/<name>/, "../" leaves its own entrypoint.
+const ENTRYPOINT_SIBLINGS = {
+  group: ['../*'],
+  message: 'No entrypoint imports another: move what both need to lib/ or components/.',
+};
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -65,9 +75,29 @@ export default tseslint.config(
     },
   },
   {
+    // Each entrypoint is its own bundle: code two of them need lives in lib/ or components/, and
+    // only lib/storage talks to Dexie.
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [EXTENSION_APIS[2]], patterns: [ENTRYPOINTS] }],
+    },
+  },
+  {
+    files: ['entrypoints/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [EXTENSION_APIS[2]], patterns: [ENTRYPOINTS, ENTRYPOINT_SIBLINGS] },
+      ],
+    },
+  },
+  {
     files: ['entrypoints/content.ts', 'entrypoints/content/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [EXTENSION_APIS[2]], patterns: [STORAGE] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [EXTENSION_APIS[2]], patterns: [STORAGE, ENTRYPOINTS, ENTRYPOINT_SIBLINGS] },
+      ],
     },
   },
 );

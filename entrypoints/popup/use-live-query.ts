@@ -1,30 +1,26 @@
-import { liveQuery, type Dexie } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { Async } from '@/components/async';
+import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { describeStorageError } from '@/lib/storage/errors';
+import { watchQuery } from '@/lib/storage/live';
 
-/** Subscribes to a Dexie live query over `db` for as long as the component is mounted. */
-export function useLiveQuery<T>(db: Dexie, query: () => Promise<T>, deps: unknown[]): Async<T> {
+/** Subscribes to a live query over `db` for as long as the component is mounted. */
+export function useLiveQuery<T>(
+  db: ClaimmarkDatabase,
+  query: () => Promise<T>,
+  deps: unknown[],
+): Async<T> {
   const [state, setState] = useState<Async<T>>({ status: 'loading' });
-  useEffect(() => {
-    const fail = (error: unknown) =>
-      setState({ status: 'error', error: describeStorageError(error) });
-    let unsubscribe: () => void = () => undefined;
-    let closed = false;
-    // A live query never settles when the database fails to open, so open it first and say why.
-    db.open().then(() => {
-      if (closed) return;
-      const subscription = liveQuery(query).subscribe({
-        next: (value) => setState({ status: 'ready', value }),
-        error: fail,
-      });
-      unsubscribe = () => subscription.unsubscribe();
-    }, fail);
-    return () => {
-      closed = true;
-      unsubscribe();
-    };
+  useEffect(
+    () =>
+      watchQuery(
+        db,
+        query,
+        (value) => setState({ status: 'ready', value }),
+        (error) => setState({ status: 'error', error: describeStorageError(error) }),
+      ),
     // deps are the query's inputs, chosen by the caller as with useEffect.
-  }, [db, ...deps]);
+    [db, ...deps],
+  );
   return state;
 }
