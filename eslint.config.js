@@ -67,6 +67,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // scripts/ is the tooling (eval, bench, training); what tests and scripts share lives in
+    // tests/support/ or lib/.
+    files: ['tests/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/scripts/**', '**/scripts/**'],
+              message: 'Tests import no scripts: move what both need to tests/support/ or lib/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['lib/**'],
     ignores: ['lib/storage/**'],
     rules: {

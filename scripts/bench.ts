@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { ensureBrowser } from './browsers';
+import { ensureBrowser } from '../tests/support/browsers';
 import { decodePage, readCases, sharedDir } from './metadata/corpus';
 import { requireCorpora } from './shared-dir';
 

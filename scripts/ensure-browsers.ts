@@ -1,6 +1,6 @@
 // Run before the end-to-end tests: both browsers must be there, or the run stops here with
 // one line saying how to get them. End-to-end tests never skip silently.
-import { ensureBrowser } from './browsers';
+import { ensureBrowser } from '../tests/support/browsers';
 
 try {
   for (const kind of ['chromium', 'firefox'] as const) {

@@ -5,7 +5,7 @@
  * stdout. Errors go to stderr with exit code 1.
  */
 import { readFileSync } from 'node:fs';
-import { parseCases, reanchorCases } from './anchoring/reanchor-cases';
+import { parseCases, reanchorCases } from '../tests/support/anchoring/reanchor-cases';
 
 function read(file: string): string {
   try {

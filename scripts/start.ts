@@ -4,8 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureBrowser } from './browsers';
-import { startStaticServer } from './static-server';
+import { ensureBrowser } from '../tests/support/browsers';
+import { startStaticServer } from '../tests/support/static-server';
 
 const root = resolve(import.meta.dirname, '..');
 const extension = join(root, '.output', 'chrome-mv3');

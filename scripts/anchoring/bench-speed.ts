@@ -8,7 +8,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { chromium } from 'playwright-core';
-import { requireBrowser } from '../browsers';
+import { requireBrowser } from '../../tests/support/browsers';
 import { loadArticles } from './corpus';
 import { runSpeedBench, type SpeedReport } from './speed';
 

@@ -12,12 +12,18 @@ import { detectArticle } from '../../lib/article/detect/index';
 import { extractMetadata, readSignals } from '../../lib/article/metadata/index';
 import type { CorpusCase } from './corpus';
 import { parseDocument, readCases, readPage } from './corpus';
-import { labelledDay, pageWritesDay, scoreByline, scoreHeadline, scorePublished } from './score';
+import {
+  labelledDay,
+  pageWritesDay,
+  scoreByline,
+  scoreHeadline,
+  scorePublished,
+} from '../../tests/support/metadata-score';
 import { pageThinner, type Variant } from './thin';
 import { detectLanguage } from '../../lib/article/language';
 import type { ArticleMetadata } from '../../lib/article/types';
 
-export { scoreByline, scoreHeadline, scorePublished } from './score';
+export { scoreByline, scoreHeadline, scorePublished } from '../../tests/support/metadata-score';
 
 type Corpus = 'trafilatura' | 'isarticle-dev';
 

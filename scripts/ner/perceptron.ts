@@ -10,18 +10,6 @@ export interface Example {
   gold: Uint8Array;
 }
 
-/** Deterministic PRNG so shuffles (and so the model) are reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const T_SIZE = (N_TAGS + 1) * N_TAGS;
 
 export class Perceptron implements Scorer {

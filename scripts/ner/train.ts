@@ -26,7 +26,8 @@ import {
 import { spansOf } from '../../lib/article/entities/tags.ts';
 import { loadDocs, repoRoot, splitDocs } from './corpus.ts';
 import { type PreparedDoc, addPhrases, corpusGazetteer, placeNames, prepare } from './data.ts';
-import { type Example, Perceptron, mulberry32 } from './perceptron.ts';
+import { mulberry32 } from '../../tests/support/random.ts';
+import { type Example, Perceptron } from './perceptron.ts';
 
 export interface TrainOptions {
   epochs: number;

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { startStaticServer, type StaticServer } from '../support/static-server';
 import {
   launchChromium,
   readAnnotations,

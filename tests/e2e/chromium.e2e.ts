@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { startStaticServer, type StaticServer } from '../support/static-server';
 import {
   activeTabId,
   launchChromium,

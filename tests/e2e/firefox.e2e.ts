@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { startStaticServer, type StaticServer } from '../support/static-server';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
 import { locatePassage, tintedShareOf, widestLine } from './support/page-text';

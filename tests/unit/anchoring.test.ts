@@ -9,8 +9,8 @@ import {
   type AnchorResult,
   type Selectors,
 } from '../../lib/anchoring/index.ts';
-import { collapse, passageRange } from '../../scripts/anchoring/passage.ts';
-import { parseCases, reanchorCases } from '../../scripts/anchoring/reanchor-cases.ts';
+import { collapse, passageRange } from '../support/anchoring/passage.ts';
+import { parseCases, reanchorCases } from '../support/anchoring/reanchor-cases.ts';
 import { fixturePath, readFixture } from '../support/fixtures.ts';
 
 const fixtureFile = fixturePath('anchoring', 'budapest-summit-updated.json');

@@ -10,7 +10,7 @@ import {
   exportW3cJsonLd,
   exportW3cJsonLdParts,
 } from '@/lib/exchange/w3c-export';
-import { generateExportSchema, SCHEMA_PATH } from '@/scripts/export-schema';
+import { generateExportSchema, SCHEMA_PATH } from '../support/export-schema';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 

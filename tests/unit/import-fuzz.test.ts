@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '@/scripts/ner/perceptron';
+import { mulberry32 } from '../support/random';
 import {
   ANNOTATIONS,
   ARTICLES,
@@ -21,7 +21,7 @@ import { applyImport } from '@/lib/storage/import';
 
 afterAll(closeDatabases);
 
-/** mulberry32 (the NER trainer's): seeded, so a failing case can be replayed from its number. */
+/** mulberry32 (the NER trainer's too): seeded, so a failing case can be replayed from its number. */
 const prng = mulberry32;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelledDay, pageWritesDay, scorePublished } from '@/scripts/metadata/score';
+import { labelledDay, pageWritesDay, scorePublished } from '../support/metadata-score';
 
 describe('published-day scoring', () => {
   it('reads an impossible month as a YYYY-DD-MM label and leaves possible labels alone', () => {

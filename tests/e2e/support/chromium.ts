@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { requireBrowser } from '../../../scripts/browsers';
+import { requireBrowser } from '../../support/browsers';
 import { readStoreInExtension, reportedTabIdInExtension } from './in-extension';
 import { builtExtension } from './paths';
 import { e2eViewport } from './viewport';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { requireBrowser } from '../../../scripts/browsers';
+import { requireBrowser } from '../../support/browsers';
 import { builtExtension } from './paths';
 import { e2eViewport } from './viewport';
 

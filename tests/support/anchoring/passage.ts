@@ -1,4 +1,4 @@
-import { rangeFromOffsets, type TextModel } from '../../lib/anchoring/text-model';
+import { rangeFromOffsets, type TextModel } from '../../../lib/anchoring/text-model';
 
 /** A text with white space runs collapsed to one space, and where each character came from. */
 interface Collapsed {

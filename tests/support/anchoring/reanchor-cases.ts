@@ -1,8 +1,8 @@
 import { JSDOM } from 'jsdom';
-import { anchorInModel } from '../../lib/anchoring/anchor';
-import { contextBefore, describeInModel } from '../../lib/anchoring/describe';
-import { buildTextModel, offsetsFromRange } from '../../lib/anchoring/text-model';
-import type { AnchorResult } from '../../lib/anchoring/types';
+import { anchorInModel } from '../../../lib/anchoring/anchor';
+import { contextBefore, describeInModel } from '../../../lib/anchoring/describe';
+import { buildTextModel, offsetsFromRange } from '../../../lib/anchoring/text-model';
+import type { AnchorResult } from '../../../lib/anchoring/types';
 import { collapse, passageRange } from './passage';
 
 /** One case of a re-anchoring fixture (fixtures/anchoring/*.json). */
