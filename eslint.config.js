@@ -97,7 +97,26 @@ export default tseslint.config(
     // only lib/storage talks to Dexie.
     files: ['components/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [EXTENSION_APIS[2]], patterns: [ENTRYPOINTS] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [EXTENSION_APIS[2]],
+          patterns: [
+            ENTRYPOINTS,
+            {
+              group: [
+                '@/lib/messaging/**',
+                '@/lib/storage/**',
+                '**/lib/messaging/**',
+                '**/lib/storage/**',
+              ],
+              allowTypeImports: true,
+              message:
+                'Components get data and callbacks: the entrypoint talks to the background and the database.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

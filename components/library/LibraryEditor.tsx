@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Client } from '@/lib/messaging/client';
 import type { EditorData } from '@/lib/messaging/protocol';
 import type { NoteRef } from '@/lib/storage/notes';
 import type { Async } from '../async';
 import { AnnotationEditor } from '../editor/AnnotationEditor';
 import { StatusMessage } from '../StatusMessage';
+import type { LibraryNotes } from './library-notes';
 
 interface Props {
   note: NoteRef;
-  request: Client;
+  notes: LibraryNotes;
   onClose: () => void;
 }
 
@@ -16,19 +16,19 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The annotation editor inside the popup; saves through the background, like the page's. */
-export function LibraryEditor({ note, request, onClose }: Props) {
+/** The annotation editor inside the popup; saves as the page's editor does. */
+export function LibraryEditor({ note, notes, onClose }: Props) {
   const [data, setData] = useState<Async<EditorData>>({ status: 'loading' });
   useEffect(() => {
     let open = true;
-    request('editor.load', note).then(
+    notes.load(note).then(
       (value) => open && setData({ status: 'ready', value }),
       (error: unknown) => open && setData({ status: 'error', error: errorText(error) }),
     );
     return () => {
       open = false;
     };
-  }, [note, request]);
+  }, [note, notes]);
 
   if (data.status === 'loading')
     return <StatusMessage kind="loading">Opening the note…</StatusMessage>;
@@ -51,15 +51,15 @@ export function LibraryEditor({ note, request, onClose }: Props) {
         isNew={false}
         knownTags={data.value.knownTags}
         onSave={async (fields) => {
-          await request('annotation.save', { target: note, fields });
+          await notes.save(note, fields);
           onClose();
         }}
         onCancel={onClose}
         onDelete={async () => {
-          await request('annotation.delete', note);
+          await notes.remove(note);
         }}
         onUndo={async () => {
-          await request('annotation.undoDelete', { id: note.id });
+          await notes.restore(note.id);
         }}
       />
     </div>

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Client } from '@/lib/messaging/client';
 import { layoutRows } from '@/lib/library/rows';
 import { createLibraryIndex } from '@/lib/library/search-index';
 import {
@@ -11,6 +10,7 @@ import {
 import type { ExportFormat, ExportScope } from '@/lib/exchange';
 import type { ExportSelection } from '@/lib/storage/export';
 import type { NoteRef } from '@/lib/storage/notes';
+import type { LibraryNotes } from './library-notes';
 import type { Async } from '../async';
 import { StatusMessage } from '../StatusMessage';
 import { ExchangePanel, type ImportOutcome, type ImportPreview } from './ExchangePanel';
@@ -36,7 +36,8 @@ interface Props {
   catalog: Async<CatalogEntry[]>;
   /** The newest articles, read first so the list paints before the whole catalog is in. */
   preview: CatalogEntry[] | null;
-  request: Client;
+  /** What the library does with a note: open it in its article, delete, restore, edit. */
+  notes: LibraryNotes;
   /** Export and import; absent, the panel is not shown. */
   exchange?: LibraryExchange;
   /** The key of the popup's article when it is in the library, for exporting just it. */
@@ -70,7 +71,7 @@ function previewResult(entries: CatalogEntry[]): LibraryResult {
 }
 
 /** "Library": every saved article and note; search, filters, and actions on each note. */
-export function LibraryView({ catalog, preview, request, exchange, currentArticle = null }: Props) {
+export function LibraryView({ catalog, preview, notes, exchange, currentArticle = null }: Props) {
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
   const [toggled, setToggled] = useState<Set<string>>(new Set());
@@ -159,7 +160,7 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
 
   const open = (note: NoteRef) => {
     setNotice(null);
-    request('library.open', note).then(
+    notes.open(note).then(
       (answer) => {
         if (answer.tab === 'focused' && !answer.revealed) {
           setNotice('The article is open, but this note could not be found on the page now.');
@@ -171,7 +172,7 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
 
   const remove = (note: NoteRef, quote: string) => {
     setNotice(null);
-    request('annotation.delete', note).then(
+    notes.remove(note).then(
       ({ deleted }) => {
         if (deleted) setUndo({ id: note.id, quote });
         else setNotice('This note was already deleted.');
@@ -191,7 +192,7 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
     if (!undo) return;
     const { id } = undo;
     setUndo(null);
-    request('annotation.undoDelete', { id }).then(
+    notes.restore(id).then(
       () => setNotice('Note restored.'),
       (error: unknown) => setNotice(`Could not restore the note: ${errorText(error)}`),
     );
@@ -253,7 +254,7 @@ export function LibraryView({ catalog, preview, request, exchange, currentArticl
     ) : null;
 
   if (editing) {
-    return <LibraryEditor note={editing} request={request} onClose={() => setEditing(null)} />;
+    return <LibraryEditor note={editing} notes={notes} onClose={() => setEditing(null)} />;
   }
   if (catalog.status === 'error')
     return <StatusMessage kind="error">{catalog.error}</StatusMessage>;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { LibraryView, type LibraryExchange } from '@/components/library/LibraryView';
 import type { Async } from '@/components/async';
 import { PageView } from '@/components/PageView';
@@ -10,6 +10,7 @@ import { annotationsForArticle } from '@/lib/storage/annotations';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import type { CatalogEntry } from '@/lib/library/types';
+import { libraryNotes } from './library-notes';
 import { useLiveQuery } from './use-live-query';
 
 /** The popup's two views. */
@@ -60,6 +61,7 @@ export function App({
   const [marked, setMarked] = useState<string | null>(null);
   const [markNote, setMarkNote] = useState<string | null>(null);
   const inLibrary = view === 'library';
+  const notes = useMemo(() => libraryNotes(request), [request]);
   // The library is read only when shown: "This page" must open fast on any library size.
   const preview = useLiveQuery(
     db,
@@ -197,7 +199,7 @@ export function App({
           <LibraryView
             catalog={catalog}
             preview={preview.status === 'ready' ? preview.value : null}
-            request={request}
+            notes={notes}
             exchange={exchange}
             currentArticle={
               tabState.status === 'ready' && tabState.value?.saved ? articleKey : null

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryView } from '@/components/library/LibraryView';
+import { libraryNotes } from '@/entrypoints/popup/library-notes';
 import { buildCatalogEntry } from '@/lib/library/catalog-entry';
 import type { CatalogEntry } from '@/lib/library/types';
 import type { Client } from '@/lib/messaging/client';
@@ -76,7 +77,11 @@ function mount(entries: CatalogEntry[], request: Client) {
   root = document.createElement('div');
   document.body.append(root);
   render(
-    <LibraryView catalog={{ status: 'ready', value: entries }} preview={null} request={request} />,
+    <LibraryView
+      catalog={{ status: 'ready', value: entries }}
+      preview={null}
+      notes={libraryNotes(request)}
+    />,
     root,
   );
 }
@@ -198,13 +203,16 @@ describe('the library view', () => {
   it('says when the library is empty, loading or broken', async () => {
     mount([], vi.fn());
     await vi.waitFor(() => expect(root.textContent).toMatch(/library is empty/));
-    render(<LibraryView catalog={{ status: 'loading' }} preview={null} request={vi.fn()} />, root);
+    render(
+      <LibraryView catalog={{ status: 'loading' }} preview={null} notes={libraryNotes(vi.fn())} />,
+      root,
+    );
     expect(root.textContent).toMatch(/Opening your library/);
     render(
       <LibraryView
         catalog={{ status: 'error', error: 'Your disk is full' }}
         preview={null}
-        request={vi.fn()}
+        notes={libraryNotes(vi.fn())}
       />,
       root,
     );
