@@ -1,28 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ImportOutcome, ImportPreview } from '@/lib/exchange';
 
 /** Which notes an export carries. */
 export type ExportScope = 'all' | 'article' | 'result';
 /** The formats the reader can export to. */
 export type ExportFormatChoice = 'claimmark' | 'w3c' | 'markdown';
-
-/** What an import would do, shown before the reader confirms it. */
-export interface ImportPreview {
-  fileName: string;
-  added: number;
-  updated: number;
-  skipped: { where: string; reason: string }[];
-  articlesAdded: number;
-  articlesUpdated: number;
-}
-
-/** The import's outcome after it was written. */
-export interface ImportOutcome {
-  added: number;
-  updated: number;
-  skipped: number;
-  articlesAdded: number;
-  articlesUpdated: number;
-}
 
 interface Props {
   /** Notes in the current list, for the "current list" scope; null hides that scope. */

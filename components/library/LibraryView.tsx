@@ -7,13 +7,13 @@ import {
   type LibraryFilters,
   type LibraryResult,
 } from '@/lib/library/types';
-import type { ExportFormat, ExportScope } from '@/lib/exchange';
+import type { ExportFormat, ExportScope, ImportOutcome, ImportPreview } from '@/lib/exchange';
 import type { ExportSelection } from '@/lib/storage/export';
 import type { NoteRef } from '@/lib/storage/notes';
 import type { LibraryNotes } from './library-notes';
 import type { Async } from '../async';
 import { StatusMessage } from '../StatusMessage';
-import { ExchangePanel, type ImportOutcome, type ImportPreview } from './ExchangePanel';
+import { ExchangePanel } from './ExchangePanel';
 import { FilterBar, type FilterOptions } from './FilterBar';
 import { LibraryEditor } from './LibraryEditor';
 import { LibraryRow } from './LibraryRow';

@@ -1,6 +1,11 @@
-import type { ImportOutcome, ImportPreview } from '@/components/library/ExchangePanel';
 import type { LibraryExchange } from '@/components/library/LibraryView';
-import { checkImportSize, parseImportFile, type ParsedImport } from '@/lib/exchange';
+import {
+  checkImportSize,
+  parseImportFile,
+  type ImportOutcome,
+  type ImportPreview,
+  type ParsedImport,
+} from '@/lib/exchange';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { buildExportFile } from '@/lib/storage/export-file';
 import { applyImport, previewImport } from '@/lib/storage/import';

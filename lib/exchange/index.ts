@@ -6,6 +6,7 @@ export {
   exportClaimmarkJsonParts,
 } from './claimmark-json';
 export { EXPORT_MIME_TYPES, exportFileName, type ExportFormat } from './file-name';
+export type { ImportOutcome, ImportPreview } from './import-report';
 export type { SkippedItem } from './issues';
 export { exportMarkdown } from './markdown';
 export { checkImportSize, MAX_IMPORT_BYTES, parseImportFile } from './parse-import';

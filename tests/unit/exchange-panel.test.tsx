@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExchangePanel, type ImportPreview } from '@/components/library/ExchangePanel';
+import { ExchangePanel } from '@/components/library/ExchangePanel';
+import type { ImportPreview } from '@/lib/exchange';
 
 let root: HTMLElement;
 afterEach(() => {
