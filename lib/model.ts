@@ -82,6 +82,18 @@ export const CLAIM_STATUSES = [
 /** One step of the claim scale. */
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+/**
+ * The longest text each field of a record may hold, in UTF-16 code units: one table, so a message
+ * and an import file agree on what a record can be.
+ */
+export const RECORD_LIMITS = {
+  /** A quote, and the text a passage was anchored to. */
+  quote: 20_000,
+  note: 50_000,
+  tag: 40,
+  url: 4096,
+} as const;
+
 /** The colours a reader can give a highlight. */
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 /** One highlight colour. */

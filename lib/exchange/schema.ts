@@ -8,7 +8,7 @@ import type {
   StoredArticleFacts,
   TextAnalysis,
 } from '../model';
-import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../model';
+import { CLAIM_STATUSES, HIGHLIGHT_COLORS, RECORD_LIMITS } from '../model';
 import { parseHttpUrl } from '../page/normalize-url';
 
 // The export file is a contract with other machines and other versions of Claimmark, so it has
@@ -20,14 +20,10 @@ export const EXPORT_FORMAT = 'claimmark';
 /** The format version this build writes and reads. */
 export const EXPORT_VERSION = 1;
 
-/** Longest quote (and anchored text) a file may carry, in UTF-16 code units. */
-export const MAX_QUOTE = 20_000;
-/** Longest note. */
-export const MAX_NOTE = 50_000;
-/** Longest tag. */
-export const MAX_TAG = 40;
-/** Longest URL. */
-export const MAX_URL = 4096;
+const MAX_QUOTE = RECORD_LIMITS.quote;
+const MAX_NOTE = RECORD_LIMITS.note;
+const MAX_TAG = RECORD_LIMITS.tag;
+const MAX_URL = RECORD_LIMITS.url;
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 

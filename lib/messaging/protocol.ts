@@ -15,13 +15,13 @@ import type {
 } from '../model';
 import type { ArticleDetection, ArticleMetadata, DateMention, Entity } from '../article/types';
 import type { Selectors } from '../anchoring/types';
-import { CLAIM_STATUSES, HIGHLIGHT_COLORS } from '../model';
+import { CLAIM_STATUSES, HIGHLIGHT_COLORS, RECORD_LIMITS } from '../model';
 import { parseHttpUrl } from '../page/normalize-url';
 import { REPORT_LIMITS } from '../article/report-limits';
 
 const HttpUrl = v.pipe(
   v.string(),
-  v.maxLength(4096),
+  v.maxLength(RECORD_LIMITS.url),
   v.check((s) => parseHttpUrl(s) !== null, 'must be an absolute http(s) URL'),
 );
 const IsoTime = v.pipe(v.string(), v.isoTimestamp());
@@ -97,7 +97,7 @@ const FactsSchema: v.GenericSchema<StoredArticleFacts> = v.strictObject({
   analyzedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
 });
 
-const MAX_QUOTE = 20_000;
+const MAX_QUOTE = RECORD_LIMITS.quote;
 const Uuid = v.pipe(v.string(), v.uuid());
 
 const SelectorsSchema: v.GenericSchema<Selectors> = v.strictObject({
@@ -124,11 +124,11 @@ const AnchorStatusSchema: v.GenericSchema<AnchorStatus> = v.picklist([
 /** Schema of the fields a reader edits; notes are plain text, evidence http(s) links. */
 export const AnnotationFieldsSchema: v.GenericSchema<AnnotationFields> = v.strictObject({
   kind: KindSchema,
-  note: Text(50_000),
+  note: Text(RECORD_LIMITS.note),
   status: v.nullable(StatusSchema),
   evidence: v.pipe(v.array(HttpUrl), v.maxLength(50)),
   tags: v.pipe(
-    v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40))),
+    v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(RECORD_LIMITS.tag))),
     v.maxLength(50),
   ),
   color: ColorSchema,
@@ -153,10 +153,10 @@ export const AnnotationRecordSchema: v.GenericSchema<AnnotationRecord> = v.stric
   kind: KindSchema,
   selectors: SelectorsSchema,
   quote: v.pipe(v.string(), v.maxLength(MAX_QUOTE)),
-  note: Text(50_000),
+  note: Text(RECORD_LIMITS.note),
   status: v.nullable(StatusSchema),
   evidence: v.array(HttpUrl),
-  tags: v.array(Text(40)),
+  tags: v.array(Text(RECORD_LIMITS.tag)),
   color: ColorSchema,
   createdAt: IsoTime,
   modifiedAt: IsoTime,
