@@ -165,14 +165,16 @@ export function pageLabelledDate(
   now: number,
   headline: Element | null,
 ): string | null {
+  // Read on after two days disagree: a label in the story's own region may still follow.
   let sole: string | null = null;
+  let several = false;
   let named = false;
   for (const found of labelledDates(doc, lang, now, headline, true)) {
     if (!found.foreign) return found.day;
     if (found.elsewhere) continue;
-    if (sole !== null && found.day !== sole) sole = '';
-    else if (sole !== '') sole = found.day;
+    several ||= sole !== null && found.day !== sole;
+    sole = found.day;
     named ||= !found.bare;
   }
-  return named && sole ? sole : null;
+  return named && !several ? sole : null;
 }
