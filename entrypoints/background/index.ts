@@ -5,8 +5,7 @@ import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 import { createTabStore, memoryArea, type SessionArea } from '@/lib/tabs/tab-store';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
-import type { AnnotationDeps } from './annotation-handlers';
-import { createHandlers } from './handlers';
+import { createHandlers, type BackgroundDeps } from '@/lib/services/background-handlers';
 
 type Action = 'highlight' | 'claim';
 const MENU: { id: string; title: string; action: Action }[] = [
@@ -41,7 +40,7 @@ export default defineBackground(() => {
       toTab(tabId)('page.refresh', {}).then(() => undefined),
       new Promise<void>((resolve) => setTimeout(resolve, REFRESH_WAIT_MS)),
     ]).catch(() => undefined);
-  const notifyTab: AnnotationDeps['notifyTab'] = (tabId, ...[type, payload]) => {
+  const notifyTab: NonNullable<BackgroundDeps['notifyTab']> = (tabId, ...[type, payload]) => {
     // The tab may have closed or navigated away: nothing to tell it then.
     const send = toTab(tabId);
     // One call per branch, so each payload is checked against its own message's schema type.

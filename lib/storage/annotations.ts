@@ -134,7 +134,7 @@ const RECHECK_MS = 24 * 60 * 60 * 1000;
 export function recordAnchoring(
   db: ClaimmarkDatabase,
   articleUrl: string,
-  results: { id: string; status: AnchorStatus; text: string | null }[],
+  results: readonly { id: string; status: AnchorStatus; text: string | null }[],
   now: Date = new Date(),
 ): Promise<number> {
   return db.transaction('rw', db.notes, async () => {

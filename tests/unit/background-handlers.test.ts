@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '@/entrypoints/background/handlers';
+import { createHandlers } from '@/lib/services/background-handlers';
 import { createRouter } from '@/lib/messaging/router';
 import type { Sender } from '@/lib/messaging/sender';
 import type { TextAnalysis } from '@/lib/model';

@@ -1,0 +1,122 @@
+import type { Handlers } from '../messaging/router';
+import type { Sender } from '../messaging/sender';
+import type { ClaimmarkDatabase } from '../storage/database';
+import { describeStorageError } from '../storage/errors';
+import type { TabStore } from '../tabs/tab-store';
+import { createArticleTabs, type NotifyTab } from './article-tabs';
+import { createArticlesService } from './articles';
+import { createNotesService } from './notes';
+
+/** What the background's handlers work with; injected so they run in Node tests as they do in the browser. */
+export interface BackgroundDeps {
+  db: ClaimmarkDatabase;
+  tabs: TabStore;
+  /** Asks the tab's content script for the article body text; null when it has none. */
+  requestBody: (tabId: number) => Promise<string | null>;
+  /** Has the tab's page read itself again if it changed since its report; never rejects. */
+  refreshTab?: (tabId: number) => Promise<void>;
+  /** Tells a tab's content script something; failures (tab gone) are ignored. */
+  notifyTab?: NotifyTab;
+  /** The open tabs, for finding those that show an article. */
+  listTabs?: () => Promise<number[]>;
+  /** Brings a tab to the front and asks its page to scroll to an annotation. */
+  focusAndReveal?: (tabId: number, id: string) => Promise<boolean>;
+  /** Opens an address in a new, active tab and returns its id. */
+  openTab?: (url: string) => Promise<number>;
+  now?: () => Date;
+}
+
+/** Wraps every handler so storage failures (a full disk …) reach the reader as plain sentences. */
+function withReadableErrors(handlers: Handlers<'background'>): Handlers<'background'> {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    const fn = handler as (...args: unknown[]) => Promise<unknown>;
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        throw new Error(describeStorageError(error));
+      }
+    };
+  }
+  return wrapped as Handlers<'background'>;
+}
+
+/** The tab a message speaks for: a page's own, or the tab an extension page sits in. */
+function tabOf(sender: Sender): number {
+  if (sender.origin === 'content') return sender.tabId;
+  if (sender.origin === 'extension' && sender.tabId !== null) return sender.tabId;
+  throw new Error('This message must come from a tab.');
+}
+
+/** The tab an extension page (an in-page editor) sits in; null for the popup. */
+function editorTabOf(sender: Sender): number | null {
+  return sender.origin === 'extension' ? sender.tabId : null;
+}
+
+/**
+ * The background's side of the protocol: each message is handed to the articles or notes
+ * service, with the tab the browser says it came from.
+ */
+export function createHandlers({
+  db,
+  tabs,
+  requestBody,
+  refreshTab = () => Promise.resolve(),
+  notifyTab = () => undefined,
+  listTabs = () => Promise.resolve([]),
+  focusAndReveal = () => Promise.resolve(false),
+  openTab = () => Promise.reject(new Error('This browser cannot open tabs here.')),
+  now = () => new Date(),
+}: BackgroundDeps): Handlers<'background'> {
+  const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
+  const articleTabs = createArticleTabs(tabs, listTabs, notifyTab);
+  const notes = createNotesService({
+    db,
+    articles,
+    articleTabs,
+    notifyTab,
+    focusAndReveal,
+    openTab,
+    now,
+  });
+
+  return withReadableErrors({
+    'page.report'(report, sender) {
+      if (sender.origin !== 'content')
+        return Promise.reject(new Error('page.report comes from content scripts only'));
+      return articles.reported(sender.tabId, report);
+    },
+    'tab.state': ({ tabId }) => articles.state(tabId),
+    'tab.analysis': ({ tabId, requested = false }) => articles.analysis(tabId, requested),
+    'article.save': ({ tabId }) => articles.save(tabId),
+
+    'annotation.create': ({ draft, color }, sender) => notes.highlight(tabOf(sender), draft, color),
+    'draft.create'({ draft }, sender) {
+      return Promise.resolve({ draftId: notes.holdDraft(tabOf(sender), draft) });
+    },
+    'annotations.forPage': (_payload, sender) => notes.anchorsFor(tabOf(sender)),
+    async 'annotations.anchored'({ results }, sender) {
+      return { recorded: await notes.recordAnchoring(tabOf(sender), results) };
+    },
+    'editor.load': (target, sender) => notes.load(target, editorTabOf(sender)),
+    'annotation.save': ({ target, fields }, sender) =>
+      notes.save(target, fields, editorTabOf(sender)),
+    async 'annotation.delete'(note, sender) {
+      return { deleted: await notes.remove(note, editorTabOf(sender)) };
+    },
+    'annotation.undoDelete': ({ id }, sender) => notes.undo(id, editorTabOf(sender)),
+    'library.open': (ref) => notes.open(ref),
+    async 'library.imported'({ urls }) {
+      return { notified: await notes.imported(urls) };
+    },
+    'editor.close'(_payload, sender) {
+      const tabId = editorTabOf(sender);
+      // The editor's own address says which editor asks, so a late request from one that is
+      // gone does not close the one the reader has open now.
+      const query = sender.origin === 'extension' ? new URL(sender.url).search : '';
+      if (tabId !== null) notifyTab(tabId, 'page.closeEditor', { query });
+      return Promise.resolve({ closed: tabId !== null });
+    },
+  });
+}

@@ -1,0 +1,249 @@
+import type { EditorData, RequestOf } from '../messaging/protocol';
+import type {
+  AnchorStatus,
+  AnnotationAnchor,
+  AnnotationDraft,
+  AnnotationFields,
+  AnnotationRecord,
+  HighlightColor,
+} from '../model';
+import {
+  annotationsForArticle,
+  createAnnotation,
+  deleteAnnotation,
+  getAnnotation,
+  knownTags,
+  type NoteRef,
+  recordAnchoring,
+  restoreAnnotation,
+  updateAnnotation,
+} from '../storage/annotations';
+import type { ClaimmarkDatabase } from '../storage/database';
+import type { ArticleTabs, NotifyTab } from './article-tabs';
+import type { ArticlesService } from './articles';
+import { createDraftStore } from './drafts';
+import { createRevealQueue } from './reveal-queue';
+import { createTagCache } from './tag-cache';
+import { createUndoStore } from './undo';
+
+/** Which annotation an editor is about: a held selection, or a stored note. */
+export type EditorTarget = RequestOf<'editor.load'>;
+/** A stored note, with its article when the asker knows it (the popup does; a page's editor not). */
+export type NoteTarget = RequestOf<'annotation.delete'>;
+
+/** What the notes service needs besides storage. */
+export interface NotesDeps {
+  db: ClaimmarkDatabase;
+  articles: Pick<ArticlesService, 'prepare' | 'addressOf'>;
+  articleTabs: ArticleTabs;
+  notifyTab: NotifyTab;
+  /** Brings a tab to the front and asks its page to scroll to an annotation. */
+  focusAndReveal: (tabId: number, id: string) => Promise<boolean>;
+  /** Opens an address in a new, active tab and returns its id. */
+  openTab: (url: string) => Promise<number>;
+  now: () => Date;
+}
+
+/** How one annotation came back on a page, as the content script reports it. */
+export interface AnchoringResult {
+  id: string;
+  status: AnchorStatus;
+  text: string | null;
+}
+
+/** Highlights and claims: drafts, edits, deletes with undo, and the tabs that show them. */
+export interface NotesService {
+  /** Stores a highlight made in a tab and returns what the page needs to draw it. */
+  highlight(
+    tabId: number,
+    draft: AnnotationDraft,
+    color: HighlightColor,
+  ): Promise<AnnotationAnchor>;
+  /** Holds a selection for the editor; returns the id the editor will name. */
+  holdDraft(tabId: number, draft: AnnotationDraft): string;
+  /** The annotations of the article a tab shows, without notes or tags. */
+  anchorsFor(tabId: number): Promise<AnnotationAnchor[]>;
+  /** Records how a tab's page anchored its annotations; scrolls to a note the tab waits for. */
+  recordAnchoring(tabId: number, results: readonly AnchoringResult[]): Promise<number>;
+  /** What an editor shows; `editorTab` is the tab an in-page editor sits in. */
+  load(target: EditorTarget, editorTab: number | null): Promise<EditorData>;
+  /** Saves an editor's fields: a held selection becomes a note, a note is updated. */
+  save(
+    target: EditorTarget,
+    fields: AnnotationFields,
+    editorTab: number | null,
+  ): Promise<AnnotationRecord>;
+  /** Deletes a note, kept for undo; false when it was already gone. */
+  remove(note: NoteTarget, editorTab: number | null): Promise<boolean>;
+  /** Brings back a note deleted since the background started. */
+  undo(id: string, editorTab: number | null): Promise<AnnotationRecord>;
+  /** Shows a note in a tab: the one showing its article, else a new tab that scrolls once drawn. */
+  open(ref: NoteRef): Promise<{ tab: 'focused' | 'opened'; revealed: boolean }>;
+  /** Takes note of an import the popup wrote; returns how many tabs were told to redraw. */
+  imported(articleUrls: readonly string[]): Promise<number>;
+}
+
+/** How long a tab opened from the library may take to load and anchor its article. */
+const REVEAL_WAIT_MS = 60_000;
+
+const DEFAULT_FIELDS: AnnotationFields = {
+  kind: 'highlight',
+  note: '',
+  status: null,
+  evidence: [],
+  tags: [],
+  color: 'yellow',
+};
+
+/** What a content script may know of a note: where and how to draw it, never its note or tags. */
+export function anchorOf(a: AnnotationRecord): AnnotationAnchor {
+  return {
+    id: a.id,
+    articleUrl: a.articleUrl,
+    kind: a.kind,
+    status: a.status,
+    color: a.color,
+    selectors: a.selectors,
+  };
+}
+
+/** Notes are written one transaction each; every state in between lives here, in memory. */
+export function createNotesService(deps: NotesDeps): NotesService {
+  const { db, articles, articleTabs, notifyTab, focusAndReveal, openTab, now } = deps;
+  const drafts = createDraftStore();
+  const undo = createUndoStore();
+  const reveals = createRevealQueue();
+  // Imports are written by the popup, which says so (imported), so the cache hears of them too.
+  const tags = createTagCache(() => knownTags(db));
+
+  /**
+   * Where a note is stored: the article the message names, or else the one the editor's tab
+   * shows (an editor opened in a page).
+   */
+  async function noteRef(note: NoteTarget, editorTab: number | null): Promise<NoteRef> {
+    const key = note.articleUrl ?? (editorTab === null ? null : await articleTabs.keyOf(editorTab));
+    if (key === null) throw new Error('This note no longer exists.');
+    return { articleUrl: key, id: note.id };
+  }
+
+  return {
+    async highlight(tabId, draft, color) {
+      const fields = { ...DEFAULT_FIELDS, kind: draft.kind, color };
+      const record = await createAnnotation(
+        db,
+        await articles.prepare(tabId),
+        draft,
+        fields,
+        now(),
+      );
+      return anchorOf(record);
+    },
+
+    holdDraft: (tabId, draft) => drafts.hold(tabId, draft),
+
+    async anchorsFor(tabId) {
+      const key = await articleTabs.keyOf(tabId);
+      if (!key) return [];
+      return (await annotationsForArticle(db, key)).map(anchorOf);
+    },
+
+    async recordAnchoring(tabId, results) {
+      const key = await articleTabs.keyOf(tabId);
+      if (!key) return 0;
+      const recorded = await recordAnchoring(db, key, results, now());
+      const due = reveals.due(tabId, key, now().getTime());
+      if (due !== null) notifyTab(tabId, 'page.reveal', { id: due });
+      return recorded;
+    },
+
+    async load(target, editorTab) {
+      const knownTags = await tags.get();
+      if ('draftId' in target) {
+        const { draft } = drafts.get(target.draftId);
+        return {
+          quote: draft.quote,
+          anchoring: null,
+          value: {
+            ...DEFAULT_FIELDS,
+            kind: draft.kind,
+            status: draft.kind === 'claim' ? 'unverified' : null,
+          },
+          isNew: true,
+          knownTags,
+        };
+      }
+      const record = await getAnnotation(db, await noteRef(target, editorTab));
+      if (!record) throw new Error('This note no longer exists.');
+      const { kind, note, status, evidence, tags: own, color } = record;
+      return {
+        quote: record.quote,
+        anchoring: record.anchoring
+          ? { status: record.anchoring.status, text: record.anchoring.text }
+          : null,
+        value: { kind, note, status, evidence, tags: own, color },
+        isNew: false,
+        knownTags,
+      };
+    },
+
+    async save(target, fields, editorTab) {
+      let record: AnnotationRecord;
+      let tabId: number | null;
+      if ('draftId' in target) {
+        const held = drafts.get(target.draftId);
+        tabId = held.tabId;
+        const article = await articles.prepare(held.tabId);
+        record = await createAnnotation(db, article, held.draft, fields, now());
+        drafts.drop(target.draftId);
+      } else {
+        record = await updateAnnotation(db, await noteRef(target, editorTab), fields, now());
+        tabId = editorTab;
+      }
+      tags.invalidate();
+      await articleTabs.redraw([record.articleUrl], tabId);
+      return record;
+    },
+
+    async remove(note, editorTab) {
+      const record = await deleteAnnotation(db, await noteRef(note, editorTab));
+      if (!record) return false;
+      tags.invalidate();
+      undo.keep({ tabId: editorTab, record });
+      await articleTabs.redraw([record.articleUrl], editorTab);
+      return true;
+    },
+
+    async undo(id, editorTab) {
+      const held = undo.get(id);
+      await restoreAnnotation(db, held.record);
+      tags.invalidate();
+      undo.drop(id);
+      await articleTabs.redraw([held.record.articleUrl], editorTab ?? held.tabId);
+      return held.record;
+    },
+
+    async open(ref) {
+      const record = await getAnnotation(db, ref);
+      if (!record) throw new Error('This note no longer exists.');
+      const [showing] = await articleTabs.showing(record.articleUrl);
+      if (showing !== undefined) {
+        return { tab: 'focused', revealed: await focusAndReveal(showing, ref.id) };
+      }
+      const tabId = await openTab(await articles.addressOf(record.articleUrl));
+      reveals.expect(tabId, {
+        id: ref.id,
+        articleUrl: record.articleUrl,
+        until: now().getTime() + REVEAL_WAIT_MS,
+      });
+      return { tab: 'opened', revealed: false };
+    },
+
+    async imported(articleUrls) {
+      tags.invalidate();
+      // A deleted note the import brought back (perhaps under another article) must not come
+      // back a second time through an undo.
+      undo.clear();
+      return articleTabs.redraw(articleUrls);
+    },
+  };
+}
