@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { EditorData } from '@/lib/messaging/protocol';
+import { useMemo } from 'preact/hooks';
 import type { NoteRef } from '@/lib/storage/notes';
-import type { Async } from '../async';
-import { AnnotationEditor } from '../editor/AnnotationEditor';
-import { StatusMessage } from '../StatusMessage';
+import { NoteEditor } from '../editor/NoteEditor';
+import type { NoteSource } from '../editor/use-note-editor';
 import type { LibraryNotes } from './library-notes';
 
 interface Props {
@@ -12,56 +10,26 @@ interface Props {
   onClose: () => void;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The annotation editor inside the popup; saves as the page's editor does. */
 export function LibraryEditor({ note, notes, onClose }: Props) {
-  const [data, setData] = useState<Async<EditorData>>({ status: 'loading' });
-  useEffect(() => {
-    let open = true;
-    notes.load(note).then(
-      (value) => open && setData({ status: 'ready', value }),
-      (error: unknown) => open && setData({ status: 'error', error: errorText(error) }),
-    );
-    return () => {
-      open = false;
-    };
-  }, [note, notes]);
-
-  if (data.status === 'loading')
-    return <StatusMessage kind="loading">Opening the note…</StatusMessage>;
-  if (data.status === 'error') {
-    return (
-      <div class="lib-editor">
-        <StatusMessage kind="error">{data.error}</StatusMessage>
-        <button type="button" onClick={onClose}>
-          Back to the library
-        </button>
-      </div>
-    );
-  }
+  const source = useMemo(
+    (): NoteSource => ({
+      load: () => notes.load(note),
+      async save(fields) {
+        await notes.save(note, fields);
+      },
+      async remove() {
+        await notes.remove(note);
+      },
+      async restore() {
+        await notes.restore(note.id);
+      },
+    }),
+    [note, notes],
+  );
   return (
     <div class="lib-editor">
-      <AnnotationEditor
-        quote={data.value.quote}
-        anchoring={data.value.anchoring}
-        initial={data.value.value}
-        isNew={false}
-        knownTags={data.value.knownTags}
-        onSave={async (fields) => {
-          await notes.save(note, fields);
-          onClose();
-        }}
-        onCancel={onClose}
-        onDelete={async () => {
-          await notes.remove(note);
-        }}
-        onUndo={async () => {
-          await notes.restore(note.id);
-        }}
-      />
+      <NoteEditor source={source} onClose={onClose} closeLabel="Back to the library" />
     </div>
   );
 }

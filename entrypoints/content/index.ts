@@ -3,14 +3,16 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractBody } from '@/lib/article/body';
 import { readArticle } from '@/lib/article/read-article';
 import { createClient } from '@/lib/messaging/client';
+import { decodeEditorAddress } from '@/lib/messaging/editor-address';
 import { MAX_BODY_CHARS } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
 import { readPageInfo } from '@/lib/page/page-info';
-import { Annotator } from './annotator';
-import { HighlightLayer } from './highlight-layer';
-import { markTerms } from './mark-terms';
-import { isOwnUi } from './ui-host';
+import { Annotator } from '@/lib/highlight/annotator';
+import { HighlightLayer } from '@/lib/highlight/highlight-layer';
+import { markTerms } from '@/lib/highlight/mark-terms';
+import { isOwnUi } from '@/lib/highlight/ui-host';
+import { showToolbar } from './toolbar';
 
 const SHORTCUTS: Record<string, 'highlight' | 'claim'> = { KeyH: 'highlight', KeyC: 'claim' };
 
@@ -33,6 +35,7 @@ export default defineContentScript({
       request,
       layer,
       editorUrl: (query) => `${browser.runtime.getURL('/editor.html')}?${query}`,
+      showToolbar,
     });
 
     // Set by any change to the page outside Claimmark's own UI since the last report: a story
@@ -77,8 +80,10 @@ export default defineContentScript({
         await layer.refresh();
         return { drawn: layer.drawnCount };
       },
-      'page.closeEditor': ({ query }) =>
-        Promise.resolve({ closed: annotator.closeEditorFrame(query) }),
+      'page.closeEditor': ({ query }) => {
+        const editor = decodeEditorAddress(query);
+        return Promise.resolve({ closed: editor !== null && annotator.closeEditorFrame(editor) });
+      },
       'page.act': async ({ action }) => ({ done: await annotator.act(action) }),
       'page.reveal': ({ id }) => Promise.resolve({ revealed: layer.reveal(id) }),
     });

@@ -1,8 +1,6 @@
 import { render } from 'preact';
-import { createUiHost, type UiHost } from './ui-host';
-
-/** What the reader can do with a selection. */
-export type SelectionAction = 'highlight' | 'claim' | 'note';
+import type { SelectionAction } from '@/lib/highlight/annotator';
+import { createUiHost, type UiHost } from '@/lib/highlight/ui-host';
 
 const CSS = `
 .bar { display: flex; gap: 2px; padding: 3px; border-radius: 8px; background: #1d1f24;

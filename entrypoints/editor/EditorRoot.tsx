@@ -1,75 +1,38 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Async } from '@/components/async';
-import { AnnotationEditor } from '@/components/editor/AnnotationEditor';
-import { StatusMessage } from '@/components/StatusMessage';
+import { useMemo } from 'preact/hooks';
+import { NoteEditor } from '@/components/editor/NoteEditor';
+import type { NoteSource } from '@/components/editor/use-note-editor';
 import type { Client } from '@/lib/messaging/client';
-import type { EditorData } from '@/lib/messaging/protocol';
-
-/** Which annotation this editor is about. */
-export type EditorTarget = { draftId: string } | { id: string; articleUrl?: string };
+import type { EditorTarget } from '@/lib/messaging/editor-address';
 
 interface Props {
   target: EditorTarget | null;
   request: Client;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The note as the background holds it; a selection becomes a stored note on its first save. */
+function backgroundSource(request: Client, target: EditorTarget): NoteSource {
+  let current = target;
+  return {
+    load: () => request('editor.load', target),
+    async save(fields) {
+      const record = await request('annotation.save', { target: current, fields });
+      current = { id: record.id, articleUrl: record.articleUrl };
+    },
+    async remove() {
+      if ('id' in current) await request('annotation.delete', current);
+    },
+    async restore() {
+      if ('id' in current) await request('annotation.undoDelete', { id: current.id });
+    },
+  };
 }
 
 /** The editor page's root: loads the annotation from the background and saves through it. */
 export function EditorRoot({ target, request }: Props) {
-  const [data, setData] = useState<Async<EditorData>>({ status: 'loading' });
-  // A draft becomes a stored annotation on its first save; later saves update it.
-  const [saved, setSaved] = useState<{ id: string; articleUrl: string } | null>(null);
-
-  useEffect(() => {
-    if (!target) {
-      setData({ status: 'error', error: 'No note to edit.' });
-      return;
-    }
-    request('editor.load', target).then(
-      (value) => setData({ status: 'ready', value }),
-      (error: unknown) => setData({ status: 'error', error: errorText(error) }),
-    );
-  }, [request, target]);
-
-  const close = () => void request('editor.close', {}).catch(() => undefined);
-  if (data.status === 'loading')
-    return <StatusMessage kind="loading">Opening the note…</StatusMessage>;
-  if (data.status === 'error' || !target) {
-    return (
-      <div class="editor-error">
-        <StatusMessage kind="error">
-          {data.status === 'error' ? data.error : 'No note to edit.'}
-        </StatusMessage>
-        <button type="button" onClick={close}>
-          Close
-        </button>
-      </div>
-    );
-  }
-  const current: EditorTarget = saved ?? target;
-  const note = 'id' in current ? current : null;
-  return (
-    <AnnotationEditor
-      quote={data.value.quote}
-      anchoring={data.value.anchoring}
-      initial={data.value.value}
-      isNew={data.value.isNew && saved === null}
-      knownTags={data.value.knownTags}
-      onSave={async (fields) => {
-        const record = await request('annotation.save', { target: current, fields });
-        setSaved({ id: record.id, articleUrl: record.articleUrl });
-        close();
-      }}
-      onCancel={close}
-      onDelete={async () => {
-        if (note) await request('annotation.delete', note);
-      }}
-      onUndo={async () => {
-        if (note) await request('annotation.undoDelete', { id: note.id });
-      }}
-    />
+  const source = useMemo(
+    () => (target ? backgroundSource(request, target) : null),
+    [request, target],
   );
+  const close = () => void request('editor.close', {}).catch(() => undefined);
+  return <NoteEditor source={source} onClose={close} closeLabel="Close" class="editor-error" />;
 }

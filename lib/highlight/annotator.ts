@@ -1,25 +1,42 @@
-import { describe } from '@/lib/anchoring/describe';
-import type { Client } from '@/lib/messaging/client';
-import type { AnnotationDraft } from '@/lib/model';
+import { describe } from '../anchoring/describe';
+import type { Client } from '../messaging/client';
+import {
+  encodeEditorAddress,
+  sameEditorAddress,
+  type EditorAddress,
+  type NoteAddress,
+} from '../messaging/editor-address';
+import type { AnnotationDraft } from '../model';
 import { openEditorFrame } from './editor-frame';
 import type { HighlightLayer } from './highlight-layer';
 import { annotatableSelection } from './selection';
-import { showToolbar, type SelectionAction } from './toolbar';
 import { isOwnUi } from './ui-host';
 
+/** What the reader can do with a selection. */
+export type SelectionAction = 'highlight' | 'claim' | 'note';
+
+/** Shows the selection toolbar by `rect`; returns a function that hides it. */
+export type ShowToolbar = (
+  doc: Document,
+  rect: DOMRect,
+  onAction: (action: SelectionAction) => void,
+) => () => void;
+
+/** What the annotator works with; the messaging client and the toolbar's UI are injected. */
 export interface AnnotatorDeps {
   doc: Document;
   request: Client;
   layer: HighlightLayer;
-  /** The editor page's URL with a query (`?draft=` or `?id=`). */
+  /** The editor page's URL with a query (see lib/messaging/editor-address.ts). */
   editorUrl: (query: string) => string;
+  showToolbar: ShowToolbar;
 }
 
 /** The reader's side of annotating: the selection toolbar, shortcuts, and the editor frame. */
 export class Annotator {
   private hideToolbar: (() => void) | null = null;
   private closeEditor: (() => void) | null = null;
-  private editorQuery: string | null = null;
+  private editorAddress: EditorAddress | null = null;
   private peek: { id: string; close: () => void } | null = null;
 
   constructor(private readonly deps: AnnotatorDeps) {}
@@ -38,29 +55,28 @@ export class Annotator {
     };
     const rect = range.getBoundingClientRect();
     if (action === 'highlight') {
-      await request('annotation.create', { draft, color: 'yellow' });
+      // One round trip: the passage is drawn from the Range in hand, not anchored again.
+      const anchor = await request('annotation.create', { draft, color: 'yellow' });
       doc.getSelection()?.removeAllRanges();
-      await layer.refresh();
+      layer.add(anchor, range);
       return true;
     }
     const { draftId } = await request('draft.create', { draft });
-    this.openEditor(`draft=${draftId}`, rect);
+    this.openEditor({ view: 'editor', target: { draftId } }, rect);
     return true;
   }
 
   /** Opens the editor for a stored annotation (a click on its highlight, or the popup). */
   edit(id: string, rect: DOMRect | null): void {
-    this.openEditor(this.noteQuery('id', id), rect);
+    this.openEditor({ view: 'editor', target: this.noteOf(id) }, rect);
   }
 
   // The article goes with the id: the note is stored under the article its highlight was drawn
   // for, which the tab may no longer show (a page that changed its address, a page from the
   // back/forward cache).
-  private noteQuery(key: 'id' | 'peek', id: string): string {
-    const params = new URLSearchParams({ [key]: id });
+  private noteOf(id: string): NoteAddress {
     const article = this.deps.layer.articleOf(id);
-    if (article) params.set('article', article);
-    return params.toString();
+    return article ? { id, articleUrl: article } : { id };
   }
 
   /** Shows the first line of an annotation's note next to the pointer; null hides the peek. */
@@ -71,28 +87,31 @@ export class Annotator {
     if (!id || this.closeEditor) return;
     const close = openEditorFrame(
       this.deps.doc,
-      this.deps.editorUrl(this.noteQuery('peek', id)),
+      this.deps.editorUrl(encodeEditorAddress({ view: 'peek', note: this.noteOf(id) })),
       new DOMRect(x, y + 12, 0, 0),
       { width: 280, height: 64 },
     );
     this.peek = { id, close };
   }
 
-  /** Closes the editor frame, if one is open. */
-  closeEditorFrame(query?: string): boolean {
+  /** Closes the editor frame, if one is open; given an address, only the editor it names. */
+  closeEditorFrame(address?: EditorAddress): boolean {
     if (!this.closeEditor) return false;
     // Only the editor that asked: not one the reader has opened since.
-    if (query !== undefined && query !== this.editorQuery) return false;
+    const open = this.editorAddress;
+    if (address !== undefined && (open === null || !sameEditorAddress(address, open))) return false;
     this.closeEditor();
     this.closeEditor = null;
+    this.editorAddress = null;
     return true;
   }
 
-  private openEditor(query: string, rect: DOMRect | null): void {
+  private openEditor(address: EditorAddress, rect: DOMRect | null): void {
     this.closeEditorFrame();
     this.peekAt(null, 0, 0);
-    this.editorQuery = `?${query}`;
-    this.closeEditor = openEditorFrame(this.deps.doc, this.deps.editorUrl(query), rect);
+    this.editorAddress = address;
+    const url = this.deps.editorUrl(encodeEditorAddress(address));
+    this.closeEditor = openEditorFrame(this.deps.doc, url, rect);
   }
 
   /** Shows the toolbar for the current selection, or hides it when there is none. */
@@ -101,9 +120,13 @@ export class Annotator {
     this.hideToolbar = null;
     const range = annotatableSelection(this.deps.doc);
     if (!range) return;
-    this.hideToolbar = showToolbar(this.deps.doc, range.getBoundingClientRect(), (action) => {
-      this.hideToolbar = null;
-      this.act(action).catch(() => undefined);
-    });
+    this.hideToolbar = this.deps.showToolbar(
+      this.deps.doc,
+      range.getBoundingClientRect(),
+      (action) => {
+        this.hideToolbar = null;
+        this.act(action).catch(() => undefined);
+      },
+    );
   }
 }

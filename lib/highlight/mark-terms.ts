@@ -1,6 +1,6 @@
-import { findTermRanges } from '@/lib/highlight/find-terms';
-import { ensureHighlightStyle, paintRanges } from '@/lib/highlight/paint';
-import { scrollToCenter } from '@/lib/highlight/scroll';
+import { findTermRanges } from './find-terms';
+import { ensureHighlightStyle, paintRanges } from './paint';
+import { scrollToCenter } from './scroll';
 
 const NAME = 'claimmark-entity';
 
@@ -15,8 +15,10 @@ function articleRoot(doc: Document): Element | null {
 export function markTerms(doc: Document, terms: string[]): number {
   const root = articleRoot(doc);
   const ranges = root ? findTermRanges(root, terms) : [];
+  const win = doc.defaultView;
+  if (!win) return 0;
   ensureHighlightStyle(doc, NAME, 'background-color: rgba(255, 196, 61, 0.6); color: inherit;');
-  if (!paintRanges(window, NAME, ranges)) return 0;
+  if (!paintRanges(win, NAME, ranges)) return 0;
   const first = ranges[0]?.startContainer.parentElement;
   if (first) scrollToCenter(first);
   return ranges.length;

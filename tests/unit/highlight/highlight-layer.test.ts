@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { HighlightLayer } from '@/entrypoints/content/highlight-layer';
+import { HighlightLayer } from '@/lib/highlight/highlight-layer';
 import { describe as describeRange } from '@/lib/anchoring/describe';
 import type { AnnotationAnchor } from '@/lib/model';
 

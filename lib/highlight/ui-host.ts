@@ -1,6 +1,7 @@
 /** The element that holds Claimmark's in-page UI, excluded from page text and anchoring. */
 export const UI_TAG = 'claimmark-ui';
 
+/** Claimmark's own element in a page, and the closed shadow root its UI lives in. */
 export interface UiHost {
   host: HTMLElement;
   shadow: ShadowRoot;

@@ -1,10 +1,10 @@
-import { anchorAll } from '@/lib/anchoring/anchor-all';
-import type { AnchorResult } from '@/lib/anchoring/types';
-import { canPaintHighlights, ensureHighlightStyle, paintRanges } from '@/lib/highlight/paint';
-import { wrapRange, type Wrapped } from '@/lib/highlight/wrap';
-import { paintStyle } from '@/lib/highlight/palette';
-import { scrollToCenter } from '@/lib/highlight/scroll';
-import type { AnchorStatus, AnnotationAnchor } from '@/lib/model';
+import { anchorAll } from '../anchoring/anchor-all';
+import type { AnchorResult } from '../anchoring/types';
+import { canPaintHighlights, ensureHighlightStyle, paintRanges } from './paint';
+import { wrapRange, type Wrapped } from './wrap';
+import { paintStyle } from './palette';
+import { scrollToCenter } from './scroll';
+import type { AnchorStatus, AnnotationAnchor } from '../model';
 import { isOwnUi } from './ui-host';
 
 interface Drawn {
@@ -15,6 +15,7 @@ interface Drawn {
   text: string | null;
 }
 
+/** How one annotation came back on the page, as reported to the background. */
 export interface AnchoringReport {
   id: string;
   status: AnchorStatus;
@@ -34,6 +35,11 @@ function statusOf(result: AnchorResult): {
     text: result.changed ? result.text : null,
     range: result.range,
   };
+}
+
+/** What was last reported for an annotation, to report only what changed. */
+function reportKey(status: AnchorStatus, text: string | null): string {
+  return `${status}:${text ?? ''}`;
 }
 
 function sameSelectors(a: AnnotationAnchor, b: AnnotationAnchor): boolean {
@@ -72,6 +78,19 @@ export class HighlightLayer {
       }
     });
     return this.running;
+  }
+
+  /**
+   * Draws a highlight the reader just made from the Range in hand: it sits where the reader
+   * selected, and the background stored it as anchored, so nothing is fetched, anchored or
+   * reported.
+   */
+  add(anchor: AnnotationAnchor, range: Range): void {
+    this.drawn.set(anchor.id, { anchor, range, status: 'anchored', text: range.toString() });
+    this.reported.set(anchor.id, reportKey('anchored', null));
+    this.paint();
+    // A refresh under way fetched the annotations before this one existed: run it again.
+    if (this.running) this.again = true;
   }
 
   /** True when a drawn highlight no longer sits on the text it was drawn on, or some are orphans. */
@@ -122,7 +141,7 @@ export class HighlightLayer {
     const changed: AnchoringReport[] = [];
     for (const [id, d] of this.drawn) {
       const text = d.status === 'changed' ? d.text : null;
-      const key = `${d.status}:${text ?? ''}`;
+      const key = reportKey(d.status, text);
       if (this.reported.get(id) === key) continue;
       this.reported.set(id, key);
       changed.push({ id, status: d.status, text });

@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Annotator } from '@/lib/highlight/annotator';
+import { HighlightLayer } from '@/lib/highlight/highlight-layer';
+import { createClient } from '@/lib/messaging/client';
+import type { AnnotationAnchor } from '@/lib/model';
+
+const ARTICLE = 'https://news.example.com/story';
+const NOTE_ID = '0b0f6d8e-58c5-4a3f-9f43-3a7c3f1f2a10';
+const DRAFT_ID = '6f1c2a9e-7f3b-4d6e-8a4c-2b9d1e0f3c21';
+
+function select(quote: string): void {
+  const p = [...document.querySelectorAll('p')].find((el) => el.textContent.includes(quote));
+  const node = p?.firstChild as Text;
+  const range = document.createRange();
+  range.setStart(node, node.data.indexOf(quote));
+  range.setEnd(node, node.data.indexOf(quote) + quote.length);
+  const selection = document.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+}
+
+function setup() {
+  document.body.replaceChildren();
+  const p = document.createElement('p');
+  p.textContent = 'The minister said the bridge would open in spring.';
+  document.body.append(p);
+  // Every message the content script sends, as the runtime would carry it.
+  const sent: string[] = [];
+  const created: AnnotationAnchor[] = [];
+  const request = createClient((message) => {
+    const { type, payload } = message as { type: string; payload: { draft?: unknown } };
+    sent.push(type);
+    const anchor: AnnotationAnchor | null =
+      type === 'annotation.create'
+        ? {
+            id: NOTE_ID,
+            articleUrl: ARTICLE,
+            kind: 'highlight',
+            status: null,
+            color: 'yellow',
+            selectors: (payload.draft as { selectors: AnnotationAnchor['selectors'] }).selectors,
+          }
+        : null;
+    if (anchor) created.push(anchor);
+    const value = anchor ?? (type === 'draft.create' ? { draftId: DRAFT_ID } : []);
+    return Promise.resolve({ ok: true, value });
+  });
+  const fetchAnchors = vi.fn(() => request('annotations.forPage', {}));
+  const report = vi.fn(() => Promise.resolve());
+  const layer = new HighlightLayer(document, fetchAnchors, report);
+  const opened: string[] = [];
+  const annotator = new Annotator({
+    doc: document,
+    request,
+    layer,
+    editorUrl: (query) => {
+      opened.push(query);
+      return `chrome-extension://claimmark/editor.html?${query}`;
+    },
+    showToolbar: () => () => undefined,
+  });
+  return { sent, created, fetchAnchors, report, layer, annotator, opened };
+}
+
+// jsdom lays nothing out; the annotator only places its toolbar and editor by these.
+if (!('getBoundingClientRect' in Range.prototype)) {
+  Object.assign(Range.prototype, {
+    getBoundingClientRect: () => new DOMRect(),
+    getClientRects: () => [],
+  });
+}
+
+describe('Annotator', () => {
+  beforeEach(() => document.getSelection()?.removeAllRanges());
+
+  it('draws a new highlight from the selection with one message to the background', async () => {
+    const { sent, created, fetchAnchors, report, layer, annotator } = setup();
+    select('the bridge would open');
+    expect(await annotator.act('highlight')).toBe(true);
+    expect(sent).toEqual(['annotation.create']);
+    expect(fetchAnchors).not.toHaveBeenCalled();
+    expect(report).not.toHaveBeenCalled();
+    expect(layer.drawnCount).toBe(1);
+    expect(layer.articleOf(NOTE_ID)).toBe(ARTICLE);
+    // jsdom cannot paint highlights, so the passage is wrapped: the reader sees it marked.
+    expect(document.querySelector('p')?.textContent).toContain('the bridge would open');
+    expect(document.querySelectorAll('p *').length).toBeGreaterThan(0);
+    expect(document.getSelection()?.isCollapsed ?? true).toBe(true);
+
+    // A later refresh finds it drawn where it is, and neither re-anchors nor reports it.
+    sent.length = 0;
+    fetchAnchors.mockResolvedValueOnce(created);
+    await layer.refresh();
+    expect(report).not.toHaveBeenCalled();
+    expect(layer.drawnCount).toBe(1);
+  });
+
+  it('opens the editor for a claim by its draft, and closes only the editor that asks', async () => {
+    const { annotator, opened } = setup();
+    select('the bridge would open');
+    expect(await annotator.act('claim')).toBe(true);
+    expect(opened).toEqual([`draft=${DRAFT_ID}`]);
+    const other = { view: 'editor' as const, target: { id: NOTE_ID } };
+    expect(annotator.closeEditorFrame(other)).toBe(false);
+    expect(document.querySelector('claimmark-ui')).not.toBeNull();
+    expect(annotator.closeEditorFrame({ view: 'editor', target: { draftId: DRAFT_ID } })).toBe(
+      true,
+    );
+    expect(document.querySelector('claimmark-ui')).toBeNull();
+    expect(annotator.closeEditorFrame()).toBe(false);
+  });
+
+  it('does nothing without a selection', async () => {
+    const { annotator, sent } = setup();
+    expect(await annotator.act('highlight')).toBe(false);
+    expect(sent).toEqual([]);
+  });
+});
