@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { EditorData } from '@/lib/messaging/protocol';
+import type { EditorData } from '@/lib/model';
 import type { Async } from '../async';
 import type { EditorValue } from './types';
 

@@ -1,5 +1,4 @@
-import type { EditorData } from '@/lib/messaging/protocol';
-import type { AnnotationFields } from '@/lib/model';
+import type { AnnotationFields, EditorData } from '@/lib/model';
 import type { NoteRef } from '@/lib/storage/notes';
 
 /**

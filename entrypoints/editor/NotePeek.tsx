@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CLAIM_STATUS_LABELS, STATUS_COLORS } from '@/components/editor/palette';
 import type { Client } from '@/lib/messaging/client';
-import type { EditorData } from '@/lib/messaging/protocol';
+import type { EditorData } from '@/lib/model';
 
 interface Props {
   /** The note, and its article when the page named it. */

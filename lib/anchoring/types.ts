@@ -1,26 +1,5 @@
-/** W3C Web Annotation TextQuoteSelector: the passage, with a little of the text around it. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  /** The passage exactly as it was on the page. */
-  exact: string;
-  /** Up to 32 characters right before the passage (white space runs collapsed to one space). */
-  prefix: string;
-  /** Up to 32 characters right after the passage (white space runs collapsed to one space). */
-  suffix: string;
-}
-
-/** W3C Web Annotation TextPositionSelector: offsets into the root's rendered text (text-model.ts). */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
-
-/** What is stored for one highlight: the quote is what anchors it, the position is a hint. */
-export interface Selectors {
-  quote: TextQuoteSelector;
-  position?: TextPositionSelector;
-}
+// The stored selectors are a record of the model (lib/model/annotation.ts); type-only here.
+export type { Selectors, TextPositionSelector, TextQuoteSelector } from '../model';
 
 /** Which of the anchoring strategies found the passage (for diagnostics and benchmarks). */
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';

@@ -1,196 +1,25 @@
 import * as v from 'valibot';
-import type {
-  AnchorStatus,
-  AnnotationAnchor,
-  AnnotationDraft,
-  AnnotationFields,
-  AnnotationRecord,
-  ArticleRecord,
-  EntityHint,
-  PageArticle,
-  PageReport,
-  StoredArticleFacts,
-  TabState,
-  TextAnalysis,
+import {
+  AnchoringResultSchema,
+  AnnotationAnchorSchema,
+  AnnotationDraftSchema,
+  AnnotationFieldsSchema,
+  AnnotationRecordSchema,
+  ArticleRecordSchema,
+  EditorDataSchema,
+  HighlightColorSchema,
+  PageReportSchema,
+  RECORD_LIMITS,
+  TabStateSchema,
+  TextAnalysisSchema,
 } from '../model';
-import type { ArticleDetection, ArticleMetadata, DateMention, Entity } from '../article/types';
-import type { Selectors } from '../anchoring/types';
-import { CLAIM_STATUSES, HIGHLIGHT_COLORS, RECORD_LIMITS } from '../model';
-import { parseHttpUrl } from '../page/normalize-url';
-import { REPORT_LIMITS } from '../article/report-limits';
+import { HttpUrl, Offset, Text, Uuid } from '../model/fields';
 
-const HttpUrl = v.pipe(
-  v.string(),
-  v.maxLength(RECORD_LIMITS.url),
-  v.check((s) => parseHttpUrl(s) !== null, 'must be an absolute http(s) URL'),
-);
-const IsoTime = v.pipe(v.string(), v.isoTimestamp());
+// The records are the model's (lib/model), strict: this file only says which message carries
+// which, and the few values that exist only as messages (a tab id, an editor's target).
+
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const TabTarget = v.strictObject({ tabId: TabId });
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const EntityTypeSchema = v.picklist(['person', 'place', 'organization']);
-
-const L = REPORT_LIMITS;
-const DetectionSchema: v.GenericSchema<ArticleDetection> = v.strictObject({
-  isArticle: v.boolean(),
-  reasons: v.pipe(v.array(Text(L.reason)), v.maxLength(L.reasons)),
-});
-
-const MetadataSchema: v.GenericSchema<ArticleMetadata> = v.strictObject({
-  headline: v.nullable(Text(L.headline)),
-  byline: v.pipe(v.array(Text(L.bylineName)), v.maxLength(L.bylineNames)),
-  siteName: v.nullable(Text(L.siteName)),
-  published: v.nullable(Text(L.date)),
-  modified: v.nullable(Text(L.date)),
-  language: v.nullable(Text(L.language)),
-  canonicalUrl: v.nullable(HttpUrl),
-  description: v.nullable(Text(L.description)),
-});
-
-const HintSchema: v.GenericSchema<EntityHint> = v.strictObject({
-  name: Text(L.hintName),
-  type: v.optional(EntityTypeSchema),
-});
-
-const PageArticleSchema: v.GenericSchema<PageArticle> = v.strictObject({
-  detection: DetectionSchema,
-  metadata: v.nullable(MetadataSchema),
-  hints: v.pipe(v.array(HintSchema), v.maxLength(L.hints)),
-});
-
-/** Schema of a page report, the only message a content script may send. */
-export const PageReportSchema: v.GenericSchema<PageReport> = v.strictObject({
-  url: HttpUrl,
-  title: Text(500),
-  canonicalUrl: v.nullable(HttpUrl),
-  article: v.nullable(PageArticleSchema),
-});
-
-const Span = { start: Offset, end: Offset };
-
-const EntitySchema: v.GenericSchema<Entity> = v.strictObject({
-  type: EntityTypeSchema,
-  name: Text(300),
-  aliases: v.array(Text(300)),
-  mentions: v.array(v.strictObject(Span)),
-});
-
-const DateMentionSchema: v.GenericSchema<DateMention> = v.strictObject({
-  text: Text(300),
-  value: Text(20),
-  precision: v.picklist(['year', 'month', 'week', 'day']),
-  ...Span,
-});
-
-const TextAnalysisSchema: v.GenericSchema<TextAnalysis> = v.strictObject({
-  entities: v.array(EntitySchema),
-  dates: v.array(DateMentionSchema),
-  length: Offset,
-  language: v.optional(Text(20)),
-});
-
-const FactsSchema: v.GenericSchema<StoredArticleFacts> = v.strictObject({
-  isArticle: v.boolean(),
-  metadata: v.nullable(MetadataSchema),
-  analysis: v.nullable(TextAnalysisSchema),
-  analyzedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
-});
-
-const MAX_QUOTE = RECORD_LIMITS.quote;
-const Uuid = v.pipe(v.string(), v.uuid());
-
-const SelectorsSchema: v.GenericSchema<Selectors> = v.strictObject({
-  quote: v.strictObject({
-    type: v.literal('TextQuoteSelector'),
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
-    prefix: Text(200),
-    suffix: Text(200),
-  }),
-  position: v.optional(
-    v.strictObject({ type: v.literal('TextPositionSelector'), start: Offset, end: Offset }),
-  ),
-});
-
-const KindSchema = v.picklist(['highlight', 'claim']);
-const StatusSchema = v.picklist(CLAIM_STATUSES);
-const ColorSchema = v.picklist(HIGHLIGHT_COLORS);
-const AnchorStatusSchema: v.GenericSchema<AnchorStatus> = v.picklist([
-  'anchored',
-  'changed',
-  'orphan',
-]);
-
-/** Schema of the fields a reader edits; notes are plain text, evidence http(s) links. */
-export const AnnotationFieldsSchema: v.GenericSchema<AnnotationFields> = v.strictObject({
-  kind: KindSchema,
-  note: Text(RECORD_LIMITS.note),
-  status: v.nullable(StatusSchema),
-  evidence: v.pipe(v.array(HttpUrl), v.maxLength(50)),
-  tags: v.pipe(
-    v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(RECORD_LIMITS.tag))),
-    v.maxLength(50),
-  ),
-  color: ColorSchema,
-});
-
-const DraftSchema: v.GenericSchema<AnnotationDraft> = v.strictObject({
-  kind: KindSchema,
-  selectors: SelectorsSchema,
-  quote: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
-});
-
-const AnchoringSchema = v.strictObject({
-  status: AnchorStatusSchema,
-  text: v.nullable(v.pipe(v.string(), v.maxLength(MAX_QUOTE))),
-  checkedAt: IsoTime,
-});
-
-/** Schema of a stored annotation as it crosses a message boundary. */
-export const AnnotationRecordSchema: v.GenericSchema<AnnotationRecord> = v.strictObject({
-  id: Uuid,
-  articleUrl: HttpUrl,
-  kind: KindSchema,
-  selectors: SelectorsSchema,
-  quote: v.pipe(v.string(), v.maxLength(MAX_QUOTE)),
-  note: Text(RECORD_LIMITS.note),
-  status: v.nullable(StatusSchema),
-  evidence: v.array(HttpUrl),
-  tags: v.array(Text(RECORD_LIMITS.tag)),
-  color: ColorSchema,
-  createdAt: IsoTime,
-  modifiedAt: IsoTime,
-  articleModified: v.nullable(Text(40)),
-  anchoring: v.nullable(AnchoringSchema),
-});
-
-const AnchorSchema: v.GenericSchema<AnnotationAnchor> = v.strictObject({
-  id: Uuid,
-  articleUrl: HttpUrl,
-  kind: KindSchema,
-  status: v.nullable(StatusSchema),
-  color: ColorSchema,
-  selectors: SelectorsSchema,
-});
-
-/** What the editor needs to show: never sent to a content script. */
-export interface EditorData {
-  quote: string;
-  anchoring: { status: AnchorStatus; text: string | null } | null;
-  value: AnnotationFields;
-  isNew: boolean;
-  knownTags: string[];
-}
-
-const EditorDataSchema: v.GenericSchema<EditorData> = v.strictObject({
-  quote: v.string(),
-  anchoring: v.nullable(
-    v.strictObject({ status: AnchorStatusSchema, text: v.nullable(v.string()) }),
-  ),
-  value: AnnotationFieldsSchema,
-  isNew: v.boolean(),
-  knownTags: v.array(v.string()),
-});
 
 /** Which annotation an editor is about: a draft not yet saved, or a stored one. */
 // A note is stored with its article: the popup names the article; an editor in a page leaves
@@ -200,23 +29,6 @@ const EditorTarget = v.union([v.strictObject({ draftId: Uuid }), NoteTarget]);
 
 /** Most body text Claimmark analyses for one page; longer bodies are cut here. */
 export const MAX_BODY_CHARS = 400_000;
-
-/** Schema of a stored article as it crosses a message boundary. */
-export const ArticleRecordSchema: v.GenericSchema<ArticleRecord> = v.strictObject({
-  url: HttpUrl,
-  title: v.string(),
-  canonicalUrl: v.nullable(HttpUrl),
-  seenAt: v.array(HttpUrl),
-  savedAt: IsoTime,
-  updatedAt: IsoTime,
-  facts: v.optional(FactsSchema),
-});
-
-const TabStateSchema: v.GenericSchema<TabState> = v.strictObject({
-  report: PageReportSchema,
-  articleKey: HttpUrl,
-  saved: v.boolean(),
-});
 
 /** Which side may send a message: a content script in a page, or an extension page. */
 export type Origin = 'content' | 'extension';
@@ -256,35 +68,26 @@ export const protocol = {
   'annotation.create': {
     from: 'content',
     to: 'background',
-    request: v.strictObject({ draft: DraftSchema, color: ColorSchema }),
-    response: AnchorSchema,
+    request: v.strictObject({ draft: AnnotationDraftSchema, color: HighlightColorSchema }),
+    response: AnnotationAnchorSchema,
   },
   'draft.create': {
     from: 'content',
     to: 'background',
-    request: v.strictObject({ draft: DraftSchema }),
+    request: v.strictObject({ draft: AnnotationDraftSchema }),
     response: v.strictObject({ draftId: Uuid }),
   },
   'annotations.forPage': {
     from: 'content',
     to: 'background',
     request: v.strictObject({}),
-    response: v.array(AnchorSchema),
+    response: v.array(AnnotationAnchorSchema),
   },
   'annotations.anchored': {
     from: 'content',
     to: 'background',
     request: v.strictObject({
-      results: v.pipe(
-        v.array(
-          v.strictObject({
-            id: Uuid,
-            status: AnchorStatusSchema,
-            text: v.nullable(v.pipe(v.string(), v.maxLength(MAX_QUOTE))),
-          }),
-        ),
-        v.maxLength(10_000),
-      ),
+      results: v.pipe(v.array(AnchoringResultSchema), v.maxLength(10_000)),
     }),
     response: v.strictObject({ recorded: Offset }),
   },
@@ -379,7 +182,10 @@ export const protocol = {
   'page.mark': {
     from: 'extension',
     to: 'content',
-    request: v.strictObject({ terms: v.pipe(v.array(Text(300)), v.maxLength(100)) }),
+    // Names and aliases of the page's entities.
+    request: v.strictObject({
+      terms: v.pipe(v.array(Text(RECORD_LIMITS.name)), v.maxLength(100)),
+    }),
     response: v.strictObject({ marked: Offset }),
   },
 } as const satisfies Record<

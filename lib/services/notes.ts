@@ -1,10 +1,11 @@
-import type { EditorData, RequestOf } from '../messaging/protocol';
+import type { RequestOf } from '../messaging/protocol';
 import type {
   AnchorStatus,
   AnnotationAnchor,
   AnnotationDraft,
   AnnotationFields,
   AnnotationRecord,
+  EditorData,
   HighlightColor,
 } from '../model';
 import {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { PageReport } from '../model';
-import { PageReportSchema } from '../messaging/protocol';
+import { PageReportSchema } from '../model';
 
 /** The subset of a `storage.session`-like area the tab store needs. */
 export interface SessionArea {

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '@/lib/article/read-article';
-import { PageReportSchema } from '@/lib/messaging/protocol';
+import { PageReportSchema } from '@/lib/model';
 
 const url = 'https://news.example.com/2025/10/16/story';
 

@@ -1,0 +1,149 @@
+import * as v from 'valibot';
+import {
+  FilledText,
+  HttpUrl,
+  IsoTime,
+  type ObjectMaker,
+  Offset,
+  ordered,
+  PageDate,
+  Text,
+  Uuid,
+} from './fields';
+import { RECORD_LIMITS as R } from './limits';
+
+/** The kinds of annotation a reader makes. */
+export const ANNOTATION_KINDS = ['highlight', 'claim'] as const;
+
+/** A claim's standing, from not yet checked to shown wrong; the order is the scale's. */
+export const CLAIM_STATUSES = [
+  'unverified',
+  'supported',
+  'disputed',
+  'misleading',
+  'false',
+] as const;
+
+/** The colours a reader can give a highlight. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+
+/** How a highlight last came back on its page: as it was, on edited text, or not at all. */
+export const ANCHOR_STATUSES = ['anchored', 'changed', 'orphan'] as const;
+
+const Kind = v.picklist(ANNOTATION_KINDS);
+/** Claims only; null for plain highlights. */
+const Status = v.nullable(v.picklist(CLAIM_STATUSES));
+const Color = v.picklist(HIGHLIGHT_COLORS);
+const Quote = FilledText(R.quote);
+const Note = Text(R.note);
+/** Links to evidence (http(s) URLs). */
+const Evidence = v.pipe(v.array(HttpUrl), v.maxLength(R.evidence));
+const Tag = FilledText(R.tag);
+
+/**
+ * The schemas of an annotation and of its parts as they travel (a draft, an anchor, the edited
+ * fields), built with `object` (strict for messages, lenient for import files).
+ */
+export function annotationSchemas(object: ObjectMaker) {
+  // What is stored for one highlight: the quote is what anchors it, the position is a hint
+  // (W3C Web Annotation TextQuoteSelector and TextPositionSelector).
+  const Selectors = object({
+    quote: object({
+      type: v.literal('TextQuoteSelector'),
+      /** The passage exactly as it was on the page. */
+      exact: Quote,
+      /** The text right before the passage (white space runs collapsed to one space). */
+      prefix: Text(R.context),
+      /** The text right after the passage (white space runs collapsed to one space). */
+      suffix: Text(R.context),
+    }),
+    /** Offsets into the root's rendered text (lib/anchoring/text-model.ts). */
+    position: v.optional(
+      ordered(object({ type: v.literal('TextPositionSelector'), start: Offset, end: Offset })),
+    ),
+  });
+
+  const seen = {
+    status: v.picklist(ANCHOR_STATUSES),
+    /** The text it landed on, when that differs from the quote; null otherwise. */
+    text: v.nullable(Text(R.quote)),
+  };
+
+  // The last anchoring result of an annotation.
+  const AnchoringState = object({
+    ...seen,
+    /** When a page last showed this result (renewed at most daily while it stays the same). */
+    checkedAt: IsoTime,
+  });
+
+  // How one annotation came back on its page, as the content script reports it.
+  const AnchoringResult = object({ id: Uuid, ...seen });
+
+  // One highlight or claim on an article; ids are UUIDs so libraries from two machines merge.
+  const AnnotationRecord = object({
+    id: Uuid,
+    articleUrl: HttpUrl,
+    kind: Kind,
+    selectors: Selectors,
+    /** The passage as it was when the reader selected it. */
+    quote: Quote,
+    note: Note,
+    status: Status,
+    evidence: Evidence,
+    tags: v.pipe(v.array(Tag), v.maxLength(R.tags)),
+    color: Color,
+    createdAt: IsoTime,
+    modifiedAt: IsoTime,
+    /** The article's modified date when the passage was selected (W3C TimeState sourceDate). */
+    articleModified: v.nullable(PageDate),
+    anchoring: v.nullable(AnchoringState),
+  });
+
+  // What the content script needs to draw an annotation: never its note or tags.
+  const AnnotationAnchor = object({
+    id: Uuid,
+    /** The article it is stored under (the page's own article key). */
+    articleUrl: HttpUrl,
+    kind: Kind,
+    status: Status,
+    color: Color,
+    selectors: Selectors,
+  });
+
+  // The fields a reader edits; notes are plain text, evidence http(s) links.
+  const AnnotationFields = object({
+    kind: Kind,
+    note: Note,
+    status: Status,
+    evidence: Evidence,
+    // A tag typed with spaces around it is the same tag.
+    tags: v.pipe(v.array(v.pipe(v.string(), v.trim(), Tag)), v.maxLength(R.tags)),
+    color: Color,
+  });
+
+  // A selection the reader is about to annotate: held in memory until the editor saves it.
+  const AnnotationDraft = object({ kind: Kind, selectors: Selectors, quote: Quote });
+
+  // What the editor needs to show: never sent to a content script.
+  const EditorData = object({
+    quote: Quote,
+    anchoring: v.nullable(object(seen)),
+    value: AnnotationFields,
+    isNew: v.boolean(),
+    knownTags: v.array(Tag),
+  });
+
+  return {
+    Selectors,
+    AnchoringState,
+    AnchoringResult,
+    AnnotationRecord,
+    AnnotationAnchor,
+    AnnotationFields,
+    AnnotationDraft,
+    EditorData,
+  };
+}
+
+/** The annotation schemas built by annotationSchemas. */
+export type AnnotationSchemas = ReturnType<typeof annotationSchemas>;

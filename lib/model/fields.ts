@@ -1,0 +1,72 @@
+import * as v from 'valibot';
+import { parseHttpUrl } from '../page/normalize-url';
+import { RECORD_LIMITS, REPORT_LIMITS } from './limits';
+
+// The field schemas every record is made of. Their messages are for developers (a refused
+// message names them); lib/exchange/issues.ts words them for a reader of an import report.
+
+/**
+ * Builds an object schema from its entries. Each record is written once against this: the message
+ * protocol passes `v.strictObject` (a key nobody declared is refused), an import file `v.object`
+ * (a key from a newer version or another tool is ignored).
+ */
+export type ObjectMaker = <const TEntries extends v.ObjectEntries>(
+  entries: TEntries,
+) => v.GenericSchema<
+  v.InferInput<v.ObjectSchema<TEntries, undefined>>,
+  v.InferOutput<v.ObjectSchema<TEntries, undefined>>
+>;
+
+/** A string of at most `max` UTF-16 code units. */
+export const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** A non-empty string of at most `max` UTF-16 code units. */
+export const FilledText = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+
+/** A character offset or a count. */
+export const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** True for an absolute http(s) URL; the import report and the export's JSON Schema key on it. */
+export function isHttpUrl(s: string): boolean {
+  return parseHttpUrl(s) !== null;
+}
+
+/** An absolute http(s) URL. */
+export const HttpUrl = v.pipe(
+  v.string(),
+  v.maxLength(RECORD_LIMITS.url),
+  v.check(isHttpUrl, 'must be an absolute http(s) URL'),
+);
+
+/** An ISO 8601 time as Claimmark writes its own (`Date#toISOString`). */
+export const IsoTime = v.pipe(v.string(), v.isoTimestamp());
+
+/**
+ * A page's date as lib/article/metadata writes it (formatDate): a bare day, or a date-time with
+ * or without seconds and offset; looser than IsoTime because pages are.
+ */
+export const PAGE_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** A page's published or modified date. */
+export const PageDate = v.pipe(
+  v.string(),
+  v.maxLength(REPORT_LIMITS.date),
+  v.regex(PAGE_DATE, 'expected an ISO 8601 day or date-time'),
+);
+
+/** A UUID: annotation ids are UUIDs so libraries from two machines merge. */
+export const Uuid = v.pipe(v.string(), v.uuid());
+
+/** Why a span is refused; the export's JSON Schema keys on it. */
+export const SPAN_ORDER = 'start is after end';
+
+/** The span schema, refusing a span [start, end) whose start is after its end. */
+export function ordered<TSchema extends v.GenericSchema<{ start: number; end: number }>>(
+  schema: TSchema,
+) {
+  return v.pipe(
+    schema,
+    v.check((span: v.InferOutput<TSchema>) => span.start <= span.end, SPAN_ORDER),
+  );
+}

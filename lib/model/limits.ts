@@ -1,0 +1,48 @@
+// The one table of sizes: the model's schemas are built from it, so a message, an import file and
+// the content script's cutting of a page report agree on what a record can be. No valibot here:
+// the content script reads REPORT_LIMITS without the schemas.
+
+/**
+ * The longest text (UTF-16 code units) and the longest lists a stored record may hold.
+ */
+export const RECORD_LIMITS = {
+  /** A quote, and the text a passage was anchored to. */
+  quote: 20_000,
+  note: 50_000,
+  tag: 40,
+  /** Tags on one annotation. */
+  tags: 50,
+  /** Evidence links on one annotation. */
+  evidence: 50,
+  url: 4096,
+  /** A quote selector's prefix or suffix (Claimmark writes 32; other tools may keep more). */
+  context: 200,
+  /** An article's stored title. */
+  title: 2000,
+  /** Addresses an article was seen at. */
+  seenAt: 1000,
+  /** An entity's name or alias, and a date mention as written. */
+  name: 300,
+  /** A date mention's ISO-style value ("2025-W42"). */
+  dateValue: 20,
+  /** The language told from an article's body. */
+  bodyLanguage: 20,
+} as const;
+
+/** The longest strings and lists a page report may carry; the message schema checks the same. */
+export const REPORT_LIMITS = {
+  title: 500,
+  reason: 300,
+  reasons: 30,
+  headline: 1000,
+  bylineName: 200,
+  bylineNames: 30,
+  siteName: 300,
+  /** A page's published or modified date (and an annotation's articleModified, taken from it). */
+  date: 40,
+  language: 40,
+  url: RECORD_LIMITS.url,
+  description: 2000,
+  hintName: 200,
+  hints: 200,
+} as const;
