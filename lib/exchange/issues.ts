@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import { isHttpUrl } from '../model/fields';
 
 /** Why one record of an import file was left out, and where it is in the file. */
 export interface SkippedItem {
@@ -25,7 +26,10 @@ function kindOf(input: unknown): string {
   return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
 }
 
-/** A short sentence for a valibot issue, in the reader's terms rather than valibot's. */
+/**
+ * A short sentence for a valibot issue, in the reader's terms rather than valibot's. The model's
+ * own messages are for developers (a refused message quotes them); a reader gets these.
+ */
 export function describeIssue(issue: v.BaseIssue<unknown>): string {
   if (issue.kind === 'schema') {
     if (issue.input === undefined) return 'missing';
@@ -38,6 +42,14 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
       return Array.isArray(issue.input)
         ? `more than ${String(issue.requirement)} items`
         : `longer than ${String(issue.requirement)} characters`;
+    case 'min_length':
+      return issue.requirement === 1 ? 'must not be empty' : issue.message;
+    case 'iso_timestamp':
+      return 'expected an ISO 8601 time such as 2026-01-02T03:04:05.000Z';
+    case 'uuid':
+      return 'expected a UUID';
+    case 'check':
+      return issue.requirement === isHttpUrl ? 'expected an absolute http(s) URL' : issue.message;
     case 'min_value':
       return `must be at least ${String(issue.requirement)}`;
     case 'integer':

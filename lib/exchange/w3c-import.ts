@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { AnnotationRecord, ClaimStatus } from '../model';
-import { CLAIM_STATUSES } from '../model';
+import { CLAIM_STATUSES, RECORD_LIMITS } from '../model';
+import { PAGE_DATE } from '../model/fields';
 import { keepNewest, type Located } from './dedupe';
 import { describeIssue, issuePath, type SkippedItem } from './issues';
 import { isRecord, parsedImport, type ParseResult } from './parsed';
@@ -9,9 +10,8 @@ import { stableUuid } from './stable-id';
 import { ANNO_CONTEXT } from './w3c-export';
 
 const UUID_URN = /^urn:uuid:([\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12})$/i;
-const PAGE_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 // Claimmark keeps this much context; other tools may keep more, which is cut, not refused.
-const MAX_CONTEXT = 200;
+const MAX_CONTEXT = RECORD_LIMITS.context;
 
 // Where each Claimmark field came from in a W3C annotation, to name the place of a problem.
 const W3C_PLACE: Record<string, string> = {

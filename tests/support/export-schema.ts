@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { format, resolveConfig } from 'prettier';
 import { ClaimmarkExportSchema } from '../../lib/exchange/schema';
+import { isHttpUrl, SPAN_ORDER } from '../../lib/model/fields';
 
 /** Where the generated schema is committed. */
 export const SCHEMA_PATH = resolve(
@@ -21,11 +22,14 @@ export async function generateExportSchema(): Promise<string> {
     overrideAction({ valibotAction, jsonSchema }) {
       // valibot's checks are functions; JSON Schema gets what it can say and a description.
       if (valibotAction.type !== 'check') return undefined;
-      const message: unknown = (valibotAction as { message?: unknown }).message;
-      if (message === 'expected an absolute http(s) URL') {
+      const { requirement, message } = valibotAction as {
+        requirement?: unknown;
+        message?: unknown;
+      };
+      if (requirement === isHttpUrl) {
         return { ...jsonSchema, format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' };
       }
-      if (message === 'start is after end') {
+      if (message === SPAN_ORDER) {
         return { ...jsonSchema, description: '`start` is at most `end`.' };
       }
       return undefined;
