@@ -1,5 +1,10 @@
 import { useId } from 'preact/hooks';
-import { CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '@/lib/model';
+import {
+  ANNOTATION_KINDS,
+  CLAIM_STATUSES,
+  type AnnotationKind,
+  type ClaimStatus,
+} from '@/lib/model';
 import { NO_FILTERS, type LibraryFilters } from '@/lib/library/types';
 import { CLAIM_STATUS_LABELS } from '../editor/palette';
 
@@ -16,7 +21,7 @@ interface Props {
   onChange: (filters: LibraryFilters) => void;
 }
 
-const KINDS: readonly AnnotationKind[] = ['highlight', 'claim'];
+const KINDS: readonly AnnotationKind[] = ANNOTATION_KINDS;
 
 function one<T extends string>(value: string, allowed: readonly T[]): T[] {
   return (allowed as readonly string[]).includes(value) ? [value as T] : [];

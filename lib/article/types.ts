@@ -8,6 +8,7 @@ export type {
   DateMention,
   DatePrecision,
   Entity,
+  EntityHint,
   EntityType,
 } from '../model';
 

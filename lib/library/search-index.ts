@@ -14,7 +14,7 @@
  * no comparison sort, and ties stay newest first.
  */
 import type { EntityType } from '../article/types';
-import { CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '../model';
+import { ANNOTATION_KINDS, CLAIM_STATUSES, type AnnotationKind, type ClaimStatus } from '../model';
 import { isoTimeMs, localDay, localDayStart } from './dates';
 import { foldWords } from './fold';
 import type { CatalogEntry, CatalogItem, LibraryHit, LibraryQuery, LibraryResult } from './types';
@@ -89,7 +89,7 @@ const TIER_ARTICLE_PHRASE = 2;
 const TIER_OWN_WORDS = 1;
 const MAX_SCORE = TIER * 4;
 
-const KINDS: readonly AnnotationKind[] = ['highlight', 'claim'];
+const KINDS: readonly AnnotationKind[] = ANNOTATION_KINDS;
 const NO_STATUS = 0;
 
 function popcount(x: number): number {

@@ -1,4 +1,4 @@
-import type { EntityMention, EntityType } from '../types.ts';
+import type { EntityHint, EntityMention, EntityType } from '../types.ts';
 import { GAZ, type Gazetteer } from './features.ts';
 import { parseGazetteer } from './gazetteer.ts';
 import { correctMentions } from './precision.ts';
@@ -8,11 +8,8 @@ import { CompiledTagger } from './tagger.ts';
 import { N_TAGS, type NerType, partOf, spansOf, typeOf } from './tags.ts';
 import { type Token, splitSentences, tokenize } from './tokenize.ts';
 
-/** A name the page itself declares (JSON-LD about/mentions/author, keywords). */
-export interface EntityHint {
-  name: string;
-  type?: EntityType;
-}
+// A name the page itself declares: the model's record (lib/model/page-report.ts).
+export type { EntityHint };
 
 const TO_TYPE: Partial<Record<NerType, EntityType>> = {
   PER: 'person',
