@@ -25,7 +25,7 @@ export const ArticleRecordSchema = article.ArticleRecord;
 export const EntityHintSchema = page.EntityHint;
 /** Schema of a page's article as the content script reads it. */
 export const PageArticleSchema = page.PageArticle;
-/** Schema of a page report, the only record a content script makes. */
+/** Schema of a page report, as the content script of a tab sends it. */
 export const PageReportSchema = page.PageReport;
 /** Schema of what the background holds about one tab. */
 export const TabStateSchema = page.TabState;
