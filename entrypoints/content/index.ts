@@ -3,7 +3,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractBody } from '@/lib/article/body';
 import { readArticle } from '@/lib/article/read-article';
 import { createClient } from '@/lib/messaging/client';
-import { decodeEditorAddress } from '@/lib/messaging/editor-address';
 import { MAX_BODY_CHARS } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/sender';
@@ -80,10 +79,8 @@ export default defineContentScript({
         await layer.refresh();
         return { drawn: layer.drawnCount };
       },
-      'page.closeEditor': ({ query }) => {
-        const editor = decodeEditorAddress(query);
-        return Promise.resolve({ closed: editor !== null && annotator.closeEditorFrame(editor) });
-      },
+      'page.closeEditor': ({ editor }) =>
+        Promise.resolve({ closed: annotator.closeEditorFrame(editor) }),
       'page.act': async ({ action }) => ({ done: await annotator.act(action) }),
       'page.reveal': ({ id }) => Promise.resolve({ revealed: layer.reveal(id) }),
     });

@@ -1,6 +1,6 @@
+import { RECORD_LIMITS } from '../model/limits';
 import { isOwnUi } from './ui-host';
 
-const MAX_SELECTION = 20_000;
 const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 
 function insideEditable(node: Node): boolean {
@@ -17,7 +17,7 @@ export function annotatableSelection(doc: Document): Range | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   const text = range.toString();
-  if (text.trim() === '' || text.length > MAX_SELECTION) return null;
+  if (text.trim() === '' || text.length > RECORD_LIMITS.quote) return null;
   const body = doc.body as HTMLElement | null;
   if (!body?.contains(range.commonAncestorContainer)) return null;
   if (insideEditable(range.startContainer) || insideEditable(range.endContainer)) return null;

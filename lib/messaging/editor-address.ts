@@ -1,24 +1,29 @@
-import { RECORD_LIMITS } from '../model';
-import { parseHttpUrl } from '../page/normalize-url';
+import * as v from 'valibot';
+import { HttpUrl, Uuid } from '../model/fields';
 
-/** A stored note, with the article it is stored under when the opener knows it. */
-export interface NoteAddress {
-  id: string;
-  articleUrl?: string;
-}
+// A note is stored with its article: the popup names the article; an editor in a page may leave
+// it out, and the background then takes the article its tab shows.
+/** Schema of a stored note as an editor names it, with its article when the opener knows it. */
+export const NoteAddressSchema = v.strictObject({ id: Uuid, articleUrl: v.optional(HttpUrl) });
 
-/** Which annotation an editor is about: a selection held by the background, or a stored note. */
-export type EditorTarget = { draftId: string } | NoteAddress;
+/** Schema of which annotation an editor is about: a selection the background holds, or a note. */
+export const EditorTargetSchema = v.union([v.strictObject({ draftId: Uuid }), NoteAddressSchema]);
 
 /**
- * What an editor page shows, as its address says: the editor of a target, or the small peek at
- * a note shown on hover. The address is part of the protocol, so it is encoded and decoded here
- * and nowhere else.
+ * Schema of what an editor page shows: the editor of a target, or the small peek at a note shown
+ * on hover. Its address is part of the protocol, so it is encoded and decoded in this file only.
  */
-export type EditorAddress =
-  { view: 'editor'; target: EditorTarget } | { view: 'peek'; note: NoteAddress };
+export const EditorAddressSchema = v.variant('view', [
+  v.strictObject({ view: v.literal('editor'), target: EditorTargetSchema }),
+  v.strictObject({ view: v.literal('peek'), note: NoteAddressSchema }),
+]);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A stored note, with the article it is stored under when the opener knows it. */
+export type NoteAddress = v.InferOutput<typeof NoteAddressSchema>;
+/** Which annotation an editor is about. */
+export type EditorTarget = v.InferOutput<typeof EditorTargetSchema>;
+/** What an editor page shows. */
+export type EditorAddress = v.InferOutput<typeof EditorAddressSchema>;
 
 function noteParams(key: 'id' | 'peek', note: NoteAddress): URLSearchParams {
   const params = new URLSearchParams({ [key]: note.id });
@@ -35,12 +40,10 @@ export function encodeEditorAddress(address: EditorAddress): string {
 }
 
 function noteOf(id: string | null, article: string | null): NoteAddress | null {
-  if (!id || !UUID.test(id)) return null;
+  if (!v.is(Uuid, id)) return null;
   // An article that is not an http(s) address is left out rather than refusing the note: the
   // background then takes the article the editor's tab shows.
-  const valid =
-    article !== null && article.length <= RECORD_LIMITS.url && parseHttpUrl(article) !== null;
-  return valid ? { id, articleUrl: article } : { id };
+  return v.is(HttpUrl, article) ? { id, articleUrl: article } : { id };
 }
 
 /** Reads an editor page's address (`location.search`, with or without "?"); null when it names nothing. */
@@ -50,7 +53,7 @@ export function decodeEditorAddress(search: string): EditorAddress | null {
   const peek = noteOf(params.get('peek'), article);
   if (peek) return { view: 'peek', note: peek };
   const draftId = params.get('draft');
-  if (draftId && UUID.test(draftId)) return { view: 'editor', target: { draftId } };
+  if (v.is(Uuid, draftId)) return { view: 'editor', target: { draftId } };
   const note = noteOf(params.get('id'), article);
   return note ? { view: 'editor', target: note } : null;
 }

@@ -14,18 +14,17 @@ import {
   TextAnalysisSchema,
 } from '../model';
 import { HttpUrl, Offset, Text, Uuid } from '../model/fields';
+import {
+  EditorAddressSchema,
+  EditorTargetSchema as EditorTarget,
+  NoteAddressSchema as NoteTarget,
+} from './editor-address';
 
 // The records are the model's (lib/model), strict: this file only says which message carries
 // which, and the few values that exist only as messages (a tab id, an editor's target).
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const TabTarget = v.strictObject({ tabId: TabId });
-
-/** Which annotation an editor is about: a draft not yet saved, or a stored one. */
-// A note is stored with its article: the popup names the article; an editor in a page leaves
-// it out, and the background takes the article its tab shows.
-const NoteTarget = v.strictObject({ id: Uuid, articleUrl: v.optional(HttpUrl) });
-const EditorTarget = v.union([v.strictObject({ draftId: Uuid }), NoteTarget]);
 
 /** Most body text Claimmark analyses for one page; longer bodies are cut here. */
 export const MAX_BODY_CHARS = 400_000;
@@ -148,9 +147,9 @@ export const protocol = {
   'page.closeEditor': {
     from: 'extension',
     to: 'content',
-    // Which editor asked to close (its query, "?draft=…" or "?id=…"): a late request from an
-    // editor that is gone must not close the one the reader has open now.
-    request: v.strictObject({ query: Text(200) }),
+    // Which editor asked to close (as its own address says): a late request from an editor that
+    // is gone must not close the one the reader has open now.
+    request: v.strictObject({ editor: EditorAddressSchema }),
     response: v.strictObject({ closed: v.boolean() }),
   },
   'page.act': {

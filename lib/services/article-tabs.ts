@@ -1,10 +1,11 @@
+import type { EditorAddress } from '../messaging/editor-address';
 import { articleKey } from '../page/article-key';
 import type { TabStore } from '../tabs/tab-store';
 
 /** What the background may tell a tab's content script; failures (tab gone) are ignored. */
 export type TabNotice =
   | ['page.annotationsChanged', Record<string, never>]
-  | ['page.closeEditor', { query: string }]
+  | ['page.closeEditor', { editor: EditorAddress }]
   | ['page.reveal', { id: string }];
 
 /** Sends one notice to a tab; never throws. */

@@ -1,3 +1,4 @@
+import { decodeEditorAddress } from '../messaging/editor-address';
 import type { Handlers } from '../messaging/router';
 import type { Sender } from '../messaging/sender';
 import type { ClaimmarkDatabase } from '../storage/database';
@@ -112,11 +113,13 @@ export function createHandlers({
     },
     'editor.close'(_payload, sender) {
       const tabId = editorTabOf(sender);
-      // The editor's own address says which editor asks, so a late request from one that is
-      // gone does not close the one the reader has open now.
-      const query = sender.origin === 'extension' ? new URL(sender.url).search : '';
-      if (tabId !== null) notifyTab(tabId, 'page.closeEditor', { query });
-      return Promise.resolve({ closed: tabId !== null });
+      // The editor's own address, as the browser reports it, says which editor asks: a late
+      // request from one that is gone does not close the one the reader has open now.
+      const editor =
+        sender.origin === 'extension' ? decodeEditorAddress(new URL(sender.url).search) : null;
+      if (tabId === null || editor === null) return Promise.resolve({ closed: false });
+      notifyTab(tabId, 'page.closeEditor', { editor });
+      return Promise.resolve({ closed: true });
     },
   });
 }

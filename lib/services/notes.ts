@@ -1,4 +1,4 @@
-import type { RequestOf } from '../messaging/protocol';
+import type { EditorTarget, NoteAddress } from '../messaging/editor-address';
 import type {
   AnchorStatus,
   AnnotationAnchor,
@@ -26,11 +26,6 @@ import { createDraftStore } from './drafts';
 import { createRevealQueue } from './reveal-queue';
 import { createTagCache } from './tag-cache';
 import { createUndoStore } from './undo';
-
-/** Which annotation an editor is about: a held selection, or a stored note. */
-export type EditorTarget = RequestOf<'editor.load'>;
-/** A stored note, with its article when the asker knows it (the popup does; a page's editor not). */
-export type NoteTarget = RequestOf<'annotation.delete'>;
 
 /** What the notes service needs besides storage. */
 export interface NotesDeps {
@@ -75,7 +70,7 @@ export interface NotesService {
     editorTab: number | null,
   ): Promise<AnnotationRecord>;
   /** Deletes a note, kept for undo; false when it was already gone. */
-  remove(note: NoteTarget, editorTab: number | null): Promise<boolean>;
+  remove(note: NoteAddress, editorTab: number | null): Promise<boolean>;
   /** Brings back a note deleted since the background started. */
   undo(id: string, editorTab: number | null): Promise<AnnotationRecord>;
   /** Shows a note in a tab: the one showing its article, else a new tab that scrolls once drawn. */
@@ -121,7 +116,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
    * Where a note is stored: the article the message names, or else the one the editor's tab
    * shows (an editor opened in a page).
    */
-  async function noteRef(note: NoteTarget, editorTab: number | null): Promise<NoteRef> {
+  async function noteRef(note: NoteAddress, editorTab: number | null): Promise<NoteRef> {
     const key = note.articleUrl ?? (editorTab === null ? null : await articleTabs.keyOf(editorTab));
     if (key === null) throw new Error('This note no longer exists.');
     return { articleUrl: key, id: note.id };

@@ -120,7 +120,15 @@ describe('annotations in the background', () => {
       {},
       { ...editor, url: `chrome-extension://id/editor.html?draft=${draftId}` },
     );
-    expect(notifyTab).toHaveBeenCalledWith(4, 'page.closeEditor', { query: `?draft=${draftId}` });
+    expect(notifyTab).toHaveBeenCalledWith(4, 'page.closeEditor', {
+      editor: { view: 'editor', target: { draftId } },
+    });
+    // An editor whose address names nothing closes nothing.
+    notifyTab.mockClear();
+    expect(
+      await call('editor.close', {}, { ...editor, url: 'chrome-extension://id/editor.html?x=1' }),
+    ).toEqual({ closed: false });
+    expect(notifyTab).not.toHaveBeenCalled();
     // The draft is used up: saving it again would make a second annotation.
     await expect(call('annotation.save', { target: { draftId }, fields }, editor)).rejects.toThrow(
       /expired/,

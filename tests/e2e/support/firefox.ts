@@ -84,16 +84,17 @@ export async function launchFirefox(): Promise<FirefoxSession> {
  * Opens an extension page and waits for `selector` in it. The load event of an extension page
  * never reaches WebDriver BiDi, so the navigation is not awaited; and a wait that starts while
  * the old document is torn down fails with a protocol error, so such a wait is started again.
+ * The page is navigated again only while it is not at `url`: a page that is merely slow (a
+ * loaded machine) must not be restarted every few seconds, or it never finishes loading.
  */
 export async function openExtensionPage(page: Page, url: string, selector: string): Promise<void> {
   const end = Date.now() + 40_000;
   for (;;) {
-    page.goto(url).catch(() => undefined);
+    if (page.url() !== url) page.goto(url).catch(() => undefined);
     try {
       await page.waitForSelector(selector, { timeout: 5_000 });
       return;
     } catch (error) {
-      // Navigate again: a navigation that raced the previous document sometimes never lands.
       if (Date.now() > end) throw error;
     }
   }
