@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { LibraryView, type LibraryExchange } from '@/components/library/LibraryView';
+import { LibraryView } from '@/components/library/LibraryView';
+import type { LibraryExchange } from '@/components/library/library-exchange';
 import type { Async } from '@/components/async';
 import { PageView } from '@/components/PageView';
 import { ViewTabs, type ViewTab } from '@/components/ViewTabs';

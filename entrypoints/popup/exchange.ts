@@ -1,4 +1,4 @@
-import type { LibraryExchange } from '@/components/library/LibraryView';
+import type { LibraryExchange } from '@/components/library/library-exchange';
 import {
   checkImportSize,
   parseImportFile,
