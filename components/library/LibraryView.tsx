@@ -3,19 +3,18 @@ import type { CatalogEntry, LibraryResult } from '@/lib/library/types';
 import type { NoteRef } from '@/lib/storage/notes';
 import type { Async } from '../async';
 import { StatusMessage } from '../StatusMessage';
-import { ExchangePanel } from './ExchangePanel';
 import { FilterBar } from './FilterBar';
-import { exportRequest, type LibraryExchange } from './library-exchange';
+import type { LibraryExchange } from './library-exchange';
 import type { LibraryNotes } from './library-notes';
 import { summaryText } from './library-summary';
 import { useRowTimings } from './library-timings';
 import { LibraryEditor } from './LibraryEditor';
-import { LibraryRow } from './LibraryRow';
+import { LibraryTools } from './LibraryTools';
+import { LibraryList } from './LibraryList';
 import { useFoldedRows } from './useFoldedRows';
 import { useLibrarySearch } from './useLibrarySearch';
 import { useListKeyboard } from './useListKeyboard';
 import { useNoteActions } from './useNoteActions';
-import { VirtualList } from './VirtualList';
 
 interface Props {
   /** The whole catalog, live. */
@@ -29,9 +28,6 @@ interface Props {
   /** The key of the popup's article when it is in the library, for exporting just it. */
   currentArticle?: string | null;
 }
-
-const ROW_HEIGHT = 64;
-const LIST_HEIGHT = 352;
 
 /** "Library": every saved article and note; search, filters, and actions on each note. */
 export function LibraryView({ catalog, preview, notes, exchange, currentArticle = null }: Props) {
@@ -54,23 +50,17 @@ export function LibraryView({ catalog, preview, notes, exchange, currentArticle 
     keyboard.setActive(-1);
   };
 
-  const tools = (shown: LibraryResult) => {
-    if (!exchange) return null;
-    const article = currentArticle !== null && byUrl.has(currentArticle) ? currentArticle : null;
-    return (
-      <ExchangePanel
-        resultCount={narrowed && search.indexed ? shown.annotationCount : null}
-        currentArticle={article}
-        exportAs={(scope, format) => {
-          const query = { text: search.text, filters: search.filters };
-          const { selection, described } = exportRequest(scope, currentArticle, shown, query);
-          return exchange.exportAs(selection, described, format);
-        }}
-        previewImport={exchange.previewImport}
-        applyImport={exchange.applyImport}
+  const tools = (shown: LibraryResult) =>
+    exchange ? (
+      <LibraryTools
+        exchange={exchange}
+        shown={shown}
+        query={{ text: search.text, filters: search.filters }}
+        offerResult={narrowed && search.indexed}
+        currentArticle={currentArticle}
+        articleListed={currentArticle !== null && byUrl.has(currentArticle)}
       />
-    );
-  };
+    ) : null;
 
   if (editing) {
     return <LibraryEditor note={editing} notes={notes} onClose={() => setEditing(null)} />;
@@ -121,37 +111,15 @@ export function LibraryView({ catalog, preview, notes, exchange, currentArticle 
         <p class="library__summary" role="status">
           {summaryText(result, narrowed, search.indexed)}
         </p>
-        {rows.count === 0 ? (
-          <StatusMessage kind="empty">
-            Nothing matches. Try fewer words or clear the filters.
-          </StatusMessage>
-        ) : (
-          <VirtualList
-            count={rows.count}
-            rowHeight={ROW_HEIGHT}
-            height={Math.min(LIST_HEIGHT, rows.count * ROW_HEIGHT)}
-            label={narrowed ? 'Search results' : 'Saved articles and notes'}
-            active={keyboard.active}
-            onActiveChange={keyboard.setActive}
-            onRowKey={keyboard.onRowKey}
-            renderRow={(i) => {
-              const row = rows.at(i);
-              if (!row) return null;
-              const note = (id: string) => ({ id, articleUrl: row.entry.url });
-              return (
-                <LibraryRow
-                  row={row}
-                  onToggle={toggle}
-                  onOpen={(id) => actions.open(note(id))}
-                  onEdit={(id) => setEditing(note(id))}
-                  onDelete={(id) =>
-                    actions.remove(note(id), row.kind === 'annotation' ? row.item.quote : '')
-                  }
-                />
-              );
-            }}
-          />
-        )}
+        <LibraryList
+          rows={rows}
+          narrowed={narrowed}
+          keyboard={keyboard}
+          onToggle={toggle}
+          onOpen={actions.open}
+          onEdit={setEditing}
+          onDelete={actions.remove}
+        />
         {actions.undo ? (
           <div class="undo-bar" role="status">
             <span>Note deleted.</span>

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportRequest } from '@/components/library/library-exchange';
+import { LibraryView } from '@/components/library/LibraryView';
 import type { LibraryNotes } from '@/components/library/library-notes';
 import { summaryText } from '@/components/library/library-summary';
 import { rowKeyAction } from '@/components/library/row-keys';
@@ -212,5 +213,55 @@ describe('useUndoDelete', () => {
     await settled(() => failing().remove(note, ''));
     expect(failing().undo).toBeNull();
     expect(say).toHaveBeenLastCalledWith('Could not delete the note: Disk full');
+  });
+});
+
+describe('the library view’s export wiring', () => {
+  let root: HTMLElement;
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('exports the notes listed now, described by the search that listed them', async () => {
+    const exportAs = vi.fn(() => Promise.resolve('claimmark.json'));
+    const other: CatalogEntry = {
+      ...entry,
+      url: 'https://example.com/b',
+      items: [{ ...noteItem, id: 'n2', quote: 'Prices fell', text: 'prices fell' }],
+    };
+    const unused = () => Promise.reject(new Error('not expected in this test'));
+    root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <LibraryView
+        catalog={{ status: 'ready', value: [entry, other] }}
+        preview={null}
+        notes={{ open: unused, remove: unused, restore: unused, load: unused, save: unused }}
+        exchange={{ exportAs, previewImport: unused, applyImport: unused }}
+      />,
+      root,
+    );
+    const box = () => root.querySelector<HTMLInputElement>('input[type=search]');
+    await vi.waitFor(() => expect(box()?.disabled).toBe(false));
+    const input = box();
+    if (!input) throw new Error('no search box');
+    input.value = 'wages';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() =>
+      expect(root.querySelector('.library__summary')?.textContent).toBe('1 note in 1 article'),
+    );
+    const scope = root.querySelector<HTMLSelectElement>('.exchange select');
+    if (!scope) throw new Error('no scope choice');
+    scope.value = 'result';
+    scope.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(scope.value).toBe('result'));
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Claimmark JSON')?.click();
+    await vi.waitFor(() => expect(exportAs).toHaveBeenCalledTimes(1));
+    expect(exportAs).toHaveBeenCalledWith(
+      { kind: 'annotations', hits: [{ url: entry.url, ids: ['n1'] }] },
+      { kind: 'filter', query: { text: 'wages', filters: NO_FILTERS } },
+      'claimmark',
+    );
   });
 });
