@@ -1,56 +1,33 @@
-// Feature extraction as training sees it, and the definition of the features: the runtime
-// (tagger.ts) computes the same hashes without building the strings, so a change here must
-// be mirrored there (tests/unit/entities.test.ts compares the two). Features are hashed
-// into a fixed space; the model keeps only the weights that survived pruning.
+// Feature extraction as training sees it: each feature of feature-table.ts spelled out as
+// a string and hashed. The runtime (compiled-features.ts) compiles the same table instead;
+// tests/unit/entity-features.test.ts checks that both give every token the same hashes.
+// Features are hashed into a fixed space; the model keeps only the weights that survived
+// pruning.
+import { hashFeature } from './feature-hash.ts';
+import {
+  AFTER_SENTENCE,
+  BEFORE_SENTENCE,
+  DOCUMENT_FEATURES,
+  GAZ,
+  GAZ_CATEGORIES,
+  GAZ_MAX_TOKENS,
+  PHRASE_PARTS,
+  TOKEN_FEATURES,
+  type TokenFeature,
+  WORD_VALUES,
+  type WordForms,
+  caseSaysNothing,
+  fires,
+  isOwnFeature,
+  spellCaseElsewhere,
+  spellGazetteer,
+} from './feature-table.ts';
 import { O, type TagSpan, partOf, spansOf, tagName, typeOf } from './tags.ts';
+import { wordShape } from './word-shape.ts';
 
-export const HASH_BITS = 22;
-const HASH_MASK = (1 << HASH_BITS) - 1;
-
-/** FNV-1a over UTF-16 units, folded into the model's hash space. */
-export function hashFeature(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h ^ (h >>> HASH_BITS)) & HASH_MASK;
-}
-
-function charClass(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c >= 65 && c <= 90) return 'X';
-  if (c >= 97 && c <= 122) return 'x';
-  if (c >= 48 && c <= 57) return 'd';
-  if (c < 128) return ch;
-  return /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
-}
-
-/** Word shape with runs capped at 3: "Zelensky" -> "Xxxx", "1996-08-22" -> "ddd-dd-dd". */
-export function shape(w: string): string {
-  let out = '';
-  let last = '';
-  let run = 0;
-  for (const ch of w) {
-    const c = charClass(ch);
-    run = c === last ? run + 1 : 1;
-    last = c;
-    if (run <= 3) out += c;
-  }
-  return out;
-}
-
-/** Shape with every run collapsed: "Zelensky" -> "Xx", "U.S." -> "X.X.". */
-export function shortShape(w: string): string {
-  return collapseShape(shape(w));
-}
-
-/** A shape with every run collapsed: shortShape(w) = collapseShape(shape(w)). */
-export function collapseShape(s: string): string {
-  let out = '';
-  for (const c of s) if (c !== out[out.length - 1]) out += c;
-  return out;
-}
+export { HASH_BITS, hashFeature } from './feature-hash.ts';
+export { GAZ, GAZ_MAX_TOKENS } from './feature-table.ts';
+export { collapseShape, shape, shortShape } from './word-shape.ts';
 
 /** Does the token start with a capital letter? */
 export function isCapitalised(w: string): boolean {
@@ -68,11 +45,6 @@ export function isUpperSentence(words: string[]): boolean {
   }
   return letters >= 2 && upper / letters > 0.8;
 }
-
-// Gazetteer categories, one bit each.
-export const GAZ = { PER: 1, ORG: 2, LOC: 4, MISC: 8, FIRST: 16, PLACE: 32 } as const;
-const GAZ_NAMES = Object.keys(GAZ) as (keyof typeof GAZ)[];
-export const GAZ_MAX_TOKENS = 5;
 
 /** Phrase lists keyed by lower-cased, space-joined tokens; values are GAZ bit masks. */
 export type Gazetteer = Map<string, number>;
@@ -103,8 +75,11 @@ export function docStats(sentences: string[][]): DocStats {
   return { capMid, lower };
 }
 
-function gazetteerHits(words: string[], gaz: Gazetteer): string[][] {
-  const hits: string[][] = words.map(() => []);
+type Hit = [keyof typeof GAZ, (typeof PHRASE_PARTS)[number]];
+
+/** Per token, the gazetteer phrases covering it: category and place in the phrase. */
+function gazetteerHits(words: string[], gaz: Gazetteer): Hit[][] {
+  const hits: Hit[][] = words.map(() => []);
   const lower = words.map((w) => w.toLowerCase());
   for (let i = 0; i < words.length; i++) {
     if (!/^[\p{Lu}\p{N}]/u.test(words[i] ?? '')) continue;
@@ -113,11 +88,11 @@ function gazetteerHits(words: string[], gaz: Gazetteer): string[][] {
       key = len === 1 ? (lower[i] ?? '') : `${key} ${lower[i + len - 1] ?? ''}`;
       const mask = gaz.get(key);
       if (mask === undefined || !/^[\p{Lu}\p{N}]/u.test(words[i + len - 1] ?? '')) continue;
-      for (const name of GAZ_NAMES) {
+      for (const name of GAZ_CATEGORIES) {
         if ((mask & GAZ[name]) === 0) continue;
         for (let j = i; j < i + len; j++) {
-          const part = len === 1 ? 'U' : j === i ? 'B' : j === i + len - 1 ? 'L' : 'I';
-          hits[j]?.push(`${name}${part}`);
+          const part = PHRASE_PARTS[len === 1 ? 3 : j === i ? 0 : j === i + len - 1 ? 2 : 1];
+          hits[j]?.push([name, part]);
         }
       }
     }
@@ -125,16 +100,40 @@ function gazetteerHits(words: string[], gaz: Gazetteer): string[][] {
   return hits;
 }
 
+type WordsFeature = Extract<TokenFeature, { kind: 'words' }>;
+const OWN_FEATURES = TOKEN_FEATURES.filter(isOwnFeature);
+const CONTEXT_FEATURES = TOKEN_FEATURES.filter((f) => !isOwnFeature(f));
+
+function formsOf(text: string): WordForms {
+  const { shape, short } = wordShape(text);
+  return { text, lower: text.toLowerCase(), shape, short };
+}
+
+/** A 'words' feature's string at token i, or null where one of its values is absent. */
+function spellWords(f: WordsFeature, forms: WordForms[], i: number): string | null {
+  let out = f.name;
+  for (let k = 0; k < f.parts.length; k++) {
+    const [at, value] = f.parts[k] ?? [0, 'text'];
+    const j = i + at;
+    const word = forms[j];
+    const v =
+      j < 0 ? BEFORE_SENTENCE : word === undefined ? AFTER_SENTENCE : WORD_VALUES[value](word);
+    if (v === null) return null;
+    out += k === 0 ? v : `|${v}`;
+  }
+  return out;
+}
+
 // Features of the word alone, hashed once per distinct word and call.
-function wordFeatures(w: string, cache: Map<string, number[]>): number[] {
-  let hashed = cache.get(w);
+function wordFeatures(forms: WordForms, cache: Map<string, number[]>): number[] {
+  let hashed = cache.get(forms.text);
   if (hashed === undefined) {
-    const l = w.toLowerCase();
-    const f = ['b', `w=${w}`, `l=${l}`, `s=${shape(w)}`, `ss=${shortShape(w)}`];
-    for (let k = 1; k <= 4 && k < l.length; k++)
-      f.push(`p${k}=${l.slice(0, k)}`, `x${k}=${l.slice(-k)}`);
-    hashed = f.map(hashFeature);
-    cache.set(w, hashed);
+    hashed = [];
+    for (const f of OWN_FEATURES) {
+      const s = spellWords(f, [forms], 0);
+      if (s !== null) hashed.push(hashFeature(s));
+    }
+    cache.set(forms.text, hashed);
   }
   return hashed;
 }
@@ -146,48 +145,45 @@ export function sentenceFeatures(
   stats: DocStats,
   cache: Map<string, number[]> = new Map(),
 ): Uint32Array[] {
-  const n = words.length;
   const upper = isUpperSentence(words);
-  const lw = words.map((w) => w.toLowerCase());
-  const ss = words.map(shortShape);
+  const forms = words.map(formsOf);
   const gz = gazetteerHits(words, gaz);
-  const at = (arr: string[], i: number): string =>
-    i < 0 ? '<s>' : i >= n ? '</s>' : (arr[i] ?? '');
-  const out: Uint32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const w = words[i] ?? '';
-    const l = lw[i] ?? '';
-    const s = ss[i] ?? '';
-    const f: string[] = [
-      `l-1=${at(lw, i - 1)}`,
-      `l-2=${at(lw, i - 2)}`,
-      `l+1=${at(lw, i + 1)}`,
-      `l+2=${at(lw, i + 2)}`,
-      `bi-=${at(lw, i - 1)}|${l}`,
-      `bi+=${l}|${at(lw, i + 1)}`,
-      `ss-=${at(ss, i - 1)}|${s}`,
-      `ss+=${s}|${at(ss, i + 1)}`,
-      `ss3=${at(ss, i - 1)}|${s}|${at(ss, i + 1)}`,
-      `x3-1=${at(lw, i - 1).slice(-3)}`,
-    ];
-    if (i === 0) f.push(`first|${s}`);
-    if (upper) f.push(`up|${s}`, `up|l=${l}`);
-    if (/\p{L}/u.test(w) && (upper || i === 0 || !isCapitalised(w) || w === w.toUpperCase())) {
-      // Case is uninformative here: ask how the same word is written elsewhere in the text.
-      const cap = (stats.capMid.get(l) ?? 0) > 0 ? 'C' : '';
-      const low = (stats.lower.get(l) ?? 0) > 0 ? 'L' : '';
-      f.push(`dc=${cap}${low}|${upper ? 'U' : i === 0 ? 'F' : 'M'}`);
+  return forms.map((w, i) => {
+    const f: string[] = [];
+    for (const feature of CONTEXT_FEATURES) {
+      if (feature.kind === 'words') {
+        if (!fires(feature.when, i === 0, upper)) continue;
+        const s = spellWords(feature, forms, i);
+        if (s !== null) f.push(s);
+      } else if (feature.kind === 'case-elsewhere') {
+        const { hasLetter, allUpper } = wordShape(w.text);
+        if (
+          !caseSaysNothing(
+            { hasLetter, allUpper, capitalised: isCapitalised(w.text) },
+            upper,
+            i === 0,
+          )
+        )
+          continue;
+        f.push(
+          spellCaseElsewhere(
+            feature.name,
+            (stats.capMid.get(w.lower) ?? 0) > 0,
+            (stats.lower.get(w.lower) ?? 0) > 0,
+            upper ? 'U' : i === 0 ? 'F' : 'M',
+          ),
+        );
+      } else {
+        for (const [category, part] of gz[i + feature.at] ?? [])
+          f.push(spellGazetteer(feature.name, category, part));
+      }
     }
-    for (const g of gz[i] ?? []) f.push(`g=${g}`);
-    for (const g of gz[i - 1] ?? []) f.push(`g-1=${g}`);
-    for (const g of gz[i + 1] ?? []) f.push(`g+1=${g}`);
     const own = wordFeatures(w, cache);
     const keys = new Uint32Array(own.length + f.length);
     keys.set(own);
     f.forEach((x, k) => (keys[own.length + k] = hashFeature(x)));
-    out.push(keys);
-  }
-  return out;
+    return keys;
+  });
 }
 
 /** Appends hashed extra features (the second pass's document features) to each token's. */
@@ -211,7 +207,7 @@ export function documentFeatures(doc: string[][], firstPass: Uint8Array[]): stri
     type: string;
   }
   const occurrences = new Map<string, Occ[]>();
-  const parts = new Map<string, { sent: number; start: number; label: string }[]>();
+  const parts = new Map<string, { sent: number; start: number; type: string; pos: string }[]>();
   const acronyms = new Map<string, { sent: number; start: number; type: string }[]>();
   const spansBySent: TagSpan[][] = firstPass.map((tags) => spansOf(tags));
   doc.forEach((words, si) => {
@@ -234,7 +230,7 @@ export function documentFeatures(doc: string[][], firstPass: Uint8Array[]): stri
         const pos = k === span.start ? 'F' : k === span.end - 1 ? 'L' : 'M';
         const lw = w.toLowerCase();
         const list = parts.get(lw) ?? [];
-        list.push({ sent: si, start: span.start, label: `${span.type}:${pos}` });
+        list.push({ sent: si, start: span.start, type: span.type, pos });
         parts.set(lw, list);
         if (isCapitalised(w)) initials += w[0] ?? '';
       }
@@ -251,9 +247,15 @@ export function documentFeatures(doc: string[][], firstPass: Uint8Array[]): stri
     return words.map((w, ti) => {
       const tag = tags[ti] ?? O;
       const f = [
-        `p1=${tagName(tag)}`,
-        `p1-=${ti > 0 ? tagName(tags[ti - 1] ?? O) : '<s>'}|${tagName(tag)}`,
-        `p1+=${tagName(tag)}|${ti + 1 < words.length ? tagName(tags[ti + 1] ?? O) : '</s>'}`,
+        DOCUMENT_FEATURES.tag(tagName(tag)),
+        DOCUMENT_FEATURES.tagAfter(
+          ti > 0 ? tagName(tags[ti - 1] ?? O) : BEFORE_SENTENCE,
+          tagName(tag),
+        ),
+        DOCUMENT_FEATURES.tagBefore(
+          tagName(tag),
+          ti + 1 < words.length ? tagName(tags[ti + 1] ?? O) : AFTER_SENTENCE,
+        ),
       ];
       if (!/\p{L}/u.test(w)) return f;
       const lw = w.toLowerCase();
@@ -265,24 +267,28 @@ export function documentFeatures(doc: string[][], firstPass: Uint8Array[]): stri
       let best = '';
       let bestN = 0;
       for (const [type, c] of counts) {
-        f.push(`dany=${type}`);
+        f.push(DOCUMENT_FEATURES.typeElsewhere(type));
         if (c > bestN) {
           best = type;
           bestN = c;
         }
       }
-      if (best !== '') f.push(`dmaj=${best}`, `dmaj=${best}|${partOf(tag)}`);
+      if (best !== '')
+        f.push(
+          DOCUMENT_FEATURES.mostlyTyped(best),
+          DOCUMENT_FEATURES.mostlyTypedAs(best, partOf(tag)),
+        );
       const inOwn = own.find((s) => s.start <= ti && ti < s.end);
       const seen = new Set<string>();
       for (const p of parts.get(lw) ?? []) {
         if (p.sent === si && inOwn !== undefined && p.start === inOwn.start) continue;
-        seen.add(p.label);
+        seen.add(DOCUMENT_FEATURES.partOfName(p.type, p.pos));
       }
-      for (const label of seen) f.push(`dpart=${label}`);
+      f.push(...seen);
       if (w.length >= 2 && w.length <= 6 && w === w.toUpperCase()) {
         const types = new Set<string>();
         for (const a of acronyms.get(w) ?? []) types.add(a.type);
-        for (const t of types) f.push(`dacr=${t}`);
+        for (const t of types) f.push(DOCUMENT_FEATURES.acronymOf(t));
       }
       return f;
     });
