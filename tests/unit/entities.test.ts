@@ -217,8 +217,9 @@ describe('mergeEntities', () => {
 });
 
 describe('the compiled runtime tagger', () => {
-  // It re-implements the feature extraction of features.ts (which training uses) for speed:
-  // scores and tags must come out exactly as the reference pipeline's.
+  // It compiles the feature table that training spells out, and counts the second pass's
+  // document features its own way, for speed: scores and tags must come out exactly as the
+  // reference pipeline's.
   const models = decodeModels(fromBase64(MODEL_BASE64));
   const model = (k: number): LinearModel => {
     const m = models[k];

@@ -104,7 +104,11 @@ export function isOwnFeature(
 }
 
 /** Whether a 'words' feature fires at a token, given where the token stands. */
-export function fires(when: 'first' | 'upper' | undefined, first: boolean, upper: boolean): boolean {
+export function fires(
+  when: 'first' | 'upper' | undefined,
+  first: boolean,
+  upper: boolean,
+): boolean {
   return when === undefined || (when === 'first' ? first : upper);
 }
 
