@@ -1,6 +1,4 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import { buildCatalogEntry } from '../library/catalog-entry';
-import type { CatalogEntry } from '../library/types';
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import { packRow, type NotesRow } from './notes';
 
@@ -21,14 +19,14 @@ export class ClaimmarkDatabase extends Dexie {
       articles: 'url, savedAt',
       annotations: 'id, articleUrl, createdAt',
     });
-    // Version 2 added a catalog of per-article summaries for the library view.
-    this.version(2)
-      .stores({
-        articles: 'url, savedAt',
-        annotations: 'id, articleUrl',
-        catalog: 'url, savedAt',
-      })
-      .upgrade(upgradeToCatalog);
+    // Version 2 added a catalog of per-article summaries for the library view. Its
+    // declaration stays, as databases at version 2 have that store, but nothing fills it on
+    // the way up: version 4 deletes it, and the catalog is now built in memory.
+    this.version(2).stores({
+      articles: 'url, savedAt',
+      annotations: 'id, articleUrl',
+      catalog: 'url, savedAt',
+    });
     // Version 3 stores each article's annotations in one record. Chromium's IndexedDB pays
     // per record and per byte: 100,000 annotation records plus their catalog took over 20 s
     // to import here, 5,000 article rows take about 2 s, and reading them back is twice as
@@ -62,22 +60,7 @@ function groupByArticle(annotations: AnnotationRecord[]): Map<string, Annotation
   return byArticle;
 }
 
-/** Builds the catalog from version 1's articles and annotations, inside the upgrade. */
-async function upgradeToCatalog(tx: Transaction): Promise<void> {
-  const articles = await tx.table<ArticleRecord, string>('articles').toArray();
-  const byArticle = groupByArticle(
-    await tx.table<AnnotationRecord, string>('annotations').toArray(),
-  );
-  const known = new Map(articles.map((a) => [a.url, a]));
-  const urls = new Set([...known.keys(), ...byArticle.keys()]);
-  await tx
-    .table<CatalogEntry, string>('catalog')
-    .bulkPut(
-      [...urls].map((url) => buildCatalogEntry(url, known.get(url), byArticle.get(url) ?? [])),
-    );
-}
-
-/** Moves version 2's annotation records into one row per article, inside the upgrade. */
+/** Moves version 1's or 2's annotation records into one row per article, inside the upgrade. */
 async function upgradeToNotes(tx: Transaction): Promise<void> {
   const byArticle = groupByArticle(
     await tx.table<AnnotationRecord, string>('annotations').toArray(),
