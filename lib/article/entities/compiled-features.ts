@@ -16,13 +16,16 @@ import {
   type Part,
   TOKEN_FEATURES,
   type TokenFeature,
+  WORD_FORMS,
   WORD_VALUES,
-  type WordForms,
   type WordValue,
+  type WordValueSpec,
   caseSaysNothing,
   isOwnFeature,
   spellCaseElsewhere,
   spellGazetteer,
+  valueEnd,
+  valueStart,
 } from './feature-table.ts';
 import type { Gazetteer } from './features.ts';
 import { wordShape } from './word-shape.ts';
@@ -32,7 +35,30 @@ export type Resolve = (key: number) => number;
 
 const BAR = '|'.charCodeAt(0);
 const VALUE_NAMES = Object.keys(WORD_VALUES) as WordValue[];
+// One object shape for every spec, so the calls below see one shape; a value that is a whole
+// form (no first or last units) is fed to FNV as it is.
+const VALUE_SPECS: WordValueSpec[] = VALUE_NAMES.map((v) => {
+  const spec: WordValueSpec = WORD_VALUES[v];
+  return { form: spec.form, first: spec.first, last: spec.last, proper: spec.proper };
+});
+const VALUE_FORMS = Int8Array.from(VALUE_SPECS, (v) => WORD_FORMS.indexOf(v.form));
+const VALUE_WHOLE = Uint8Array.from(VALUE_SPECS, (v) =>
+  v.first === undefined && v.last === undefined ? 1 : 0,
+);
 const valueIndex = (v: WordValue): number => VALUE_NAMES.indexOf(v);
+
+/** FNV state after feeding value v (an index into VALUE_SPECS) of a word, or NaN if absent. */
+function fnvValue(h: number, forms: string[], v: number): number {
+  const form = forms[VALUE_FORMS[v] ?? 0] ?? '';
+  if (VALUE_WHOLE[v] === 1) return fnv(h, form);
+  const spec = VALUE_SPECS[v] as WordValueSpec;
+  const from = valueStart(spec, form.length);
+  if (from < 0) return NaN;
+  const to = valueEnd(spec, form.length);
+  for (let i = from; i < to; i++) h = fnvChar(h, form.charCodeAt(i));
+  return h;
+}
+
 const WHEN_ALWAYS = 0;
 const WHEN_FIRST = 1;
 const WHEN_UPPER = 2;
@@ -58,14 +84,8 @@ export interface Word {
   /** The gazetteer's mask for the word alone (-1: none), and whether longer phrases start with it. */
   gazMask: number;
   gazPrefix: boolean;
-  /** The word's values, in WORD_VALUES order. */
-  values: (string | null)[];
-  /** Resolved features of the word alone. */
-  own: Int32Array;
-  /** Resolved one-part features that read the word from a neighbour, per neighbour feature. */
-  seen: Int32Array;
-  /** FNV state after a chain feature's name and this word as its first part (NaN: absent). */
-  heads: Float64Array;
+  /** The word's forms, in WORD_FORMS order. */
+  forms: string[];
 }
 
 /** A document's words, per token, with the document-wide facts the first pass reads. */
@@ -73,6 +93,13 @@ export interface FeatureDocument {
   /** The word of each token; sentence si is [starts[si], starts[si + 1]). */
   words: Word[];
   distinct: Word[];
+  // Per distinct word, at id × stride: the resolved features of the word alone (-1 where
+  // absent); its resolved one-part features as a neighbour; and per chain feature that is
+  // not limited by `when`, the FNV state after its name and this word as its first part.
+  own: Int32Array;
+  ownCount: number;
+  seen: Int32Array;
+  heads: Float64Array;
   starts: Int32Array;
   nLower: number;
   /** Per sentence: set in capitals. */
@@ -188,29 +215,6 @@ export class CompiledFeatures {
 
   private word(text: string, lower: string, id: number, lowerId: number): Word {
     const { shape, short, hasLetter, allUpper } = wordShape(text);
-    const forms: WordForms = { text, lower, shape, short };
-    const values = VALUE_NAMES.map((v) => WORD_VALUES[v](forms));
-    const own: number[] = [];
-    this.ownNames.forEach((name, k) => {
-      let h = name;
-      const parts = this.ownParts[k] ?? [];
-      for (let p = 0; p < parts.length; p++) {
-        const v = values[parts[p] ?? 0];
-        if (v === null || v === undefined) return;
-        h = fnv(p === 0 ? h : fnvChar(h, BAR), v);
-      }
-      own.push(this.resolve(fold(h)));
-    });
-    const seen = new Int32Array(this.nName.length);
-    this.nName.forEach((name, k) => {
-      const v = values[this.nValue[k] ?? 0];
-      seen[k] = v === null || v === undefined ? -1 : this.resolve(fold(fnv(name, v)));
-    });
-    const heads = new Float64Array(this.cName.length);
-    this.cName.forEach((name, k) => {
-      const v = values[this.pValue[this.cStart[k] ?? 0] ?? 0];
-      heads[k] = v === null || v === undefined ? NaN : fnv(name, v);
-    });
     const c0 = text.charCodeAt(0);
     const ascii = c0 < 128;
     const capitalised = ascii ? c0 >= 65 && c0 <= 90 : CAPITALISED.test(text);
@@ -227,11 +231,36 @@ export class CompiledFeatures {
       // Only a capitalised word or number can start a gazetteer match.
       gazMask: capOrDigit ? (this.gaz.get(lower) ?? -1) : -1,
       gazPrefix: capOrDigit && this.gazPrefixes.has(lower),
-      values,
-      own: Int32Array.from(own),
-      seen,
-      heads,
+      forms: [text, lower, shape, short],
     };
+  }
+
+  /** Fills a distinct word's own features, its features as a neighbour and its chain heads. */
+  private wordFeatures(w: Word, d: FeatureDocument): void {
+    const forms = w.forms;
+    const own = this.ownNames.length;
+    for (let k = 0; k < own; k++) {
+      const parts = this.ownParts[k] ?? [];
+      let h = this.ownNames[k] ?? 0;
+      for (let p = 0; p < parts.length && !Number.isNaN(h); p++)
+        h = fnvValue(p === 0 ? h : fnvChar(h, BAR), forms, parts[p] ?? 0);
+      d.own[w.id * own + k] = Number.isNaN(h) ? -1 : this.resolve(fold(h));
+    }
+    const nN = this.nName.length;
+    for (let k = 0; k < nN; k++) {
+      const h = fnvValue(this.nName[k] ?? 0, forms, this.nValue[k] ?? 0);
+      d.seen[w.id * nN + k] = Number.isNaN(h) ? -1 : this.resolve(fold(h));
+    }
+    // Features limited by `when` rarely fire: their heads are worked out where they do.
+    const nC = this.cName.length;
+    for (let k = 0; k < nC; k++) {
+      if (this.cWhen[k] !== WHEN_ALWAYS) continue;
+      d.heads[w.id * nC + k] = fnvValue(
+        this.cName[k] ?? 0,
+        forms,
+        this.pValue[this.cStart[k] ?? 0] ?? 0,
+      );
+    }
   }
 
   /** A document's words and the first pass's document-wide facts about them. */
@@ -266,11 +295,22 @@ export class CompiledFeatures {
       }
     }
     const nLower = lowerIds.size;
+    const d: FeatureDocument = {
+      words,
+      distinct,
+      own: new Int32Array(distinct.length * this.ownNames.length),
+      ownCount: this.ownNames.length,
+      seen: new Int32Array(distinct.length * this.nName.length),
+      heads: new Float64Array(distinct.length * this.cName.length),
+      starts,
+      nLower,
+      upper: new Uint8Array(nSent),
+      capMid: new Uint8Array(nLower),
+      lowerSeen: new Uint8Array(nLower),
+      gazetteer: new Array<number[] | undefined>(total),
+    };
+    for (const w of distinct) this.wordFeatures(w, d);
     // docStats() of features.ts: which words are capitalised mid-sentence, which in lower case.
-    const upper = new Uint8Array(nSent);
-    const capMid = new Uint8Array(nLower);
-    const lowerSeen = new Uint8Array(nLower);
-    const gazetteer = new Array<number[] | undefined>(total);
     for (let si = 0; si < nSent; si++) {
       const a = starts[si] ?? 0;
       const b = starts[si + 1] ?? 0;
@@ -283,23 +323,23 @@ export class CompiledFeatures {
         if (w.allUpper) up++;
       }
       const isUpper = letters >= 2 && up / letters > 0.8;
-      upper[si] = isUpper ? 1 : 0;
+      d.upper[si] = isUpper ? 1 : 0;
       for (let g = a; g < b; g++) {
         const w = words[g] as Word;
         if (w.text === w.lower) {
-          if (w.hasLetter) lowerSeen[w.lowerId] = 1;
+          if (w.hasLetter) d.lowerSeen[w.lowerId] = 1;
         } else if (
           !isUpper &&
           g > a &&
           w.capitalised &&
           !OPENER.test((words[g - 1] as Word).text)
         ) {
-          capMid[w.lowerId] = 1;
+          d.capMid[w.lowerId] = 1;
         }
       }
-      this.gazetteerHits(words, a, b, gazetteer);
+      this.gazetteerHits(words, a, b, d.gazetteer);
     }
-    return { words, distinct, starts, nLower, upper, capMid, lowerSeen, gazetteer };
+    return d;
   }
 
   /** gazetteerHits() of features.ts, as codes (category × 4 + B/I/L/U) per token. */
@@ -341,19 +381,21 @@ export class CompiledFeatures {
     const doc = d.words;
     let n = 0;
     const nOffset = this.nOffset;
-    for (let k = 0; k < nOffset.length; k++) {
+    const nN = nOffset.length;
+    for (let k = 0; k < nN; k++) {
       const j = g + (nOffset[k] ?? 0);
       out[n++] =
         j < a
           ? (this.nBefore[k] ?? -1)
           : j >= b
             ? (this.nAfter[k] ?? -1)
-            : ((doc[j] as Word).seen[k] ?? -1);
+            : (d.seen[(doc[j] as Word).id * nN + k] ?? -1);
     }
     const first = g === a;
     const upper = d.upper[si] === 1;
     const cWhen = this.cWhen;
-    for (let k = 0; k < cWhen.length; k++) {
+    const nC = cWhen.length;
+    for (let k = 0; k < nC; k++) {
       const when = cWhen[k];
       if ((when === WHEN_FIRST && !first) || (when === WHEN_UPPER && !upper)) continue;
       const p0 = this.cStart[k] ?? 0;
@@ -364,16 +406,18 @@ export class CompiledFeatures {
           ? (this.cBefore[k] ?? NaN)
           : j >= b
             ? (this.cAfter[k] ?? NaN)
-            : ((doc[j] as Word).heads[k] ?? NaN);
+            : when === WHEN_ALWAYS
+              ? (d.heads[(doc[j] as Word).id * nC + k] ?? NaN)
+              : fnvValue(this.cName[k] ?? 0, (doc[j] as Word).forms, this.pValue[p0] ?? 0);
       for (let p = p0 + 1; p < p1 && !Number.isNaN(h); p++) {
         j = g + (this.pOffset[p] ?? 0);
-        const v =
+        h = fnvChar(h, BAR);
+        h =
           j < a
-            ? BEFORE_SENTENCE
+            ? fnv(h, BEFORE_SENTENCE)
             : j >= b
-              ? AFTER_SENTENCE
-              : (doc[j] as Word).values[this.pValue[p] ?? 0];
-        h = v === null || v === undefined ? NaN : fnv(fnvChar(h, BAR), v);
+              ? fnv(h, AFTER_SENTENCE)
+              : fnvValue(h, (doc[j] as Word).forms, this.pValue[p] ?? 0);
       }
       if (!Number.isNaN(h)) out[n++] = this.resolve(fold(h));
     }

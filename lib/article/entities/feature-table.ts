@@ -4,39 +4,50 @@
 // hashes of these spellings, so changing a name, a part or an offset means retraining
 // (scripts/ner/train.ts).
 
-/** What a feature can read of a word. */
-export interface WordForms {
-  text: string;
-  lower: string;
-  shape: string;
-  short: string;
-}
+/** The forms of a word a feature can read. */
+export const WORD_FORMS = ['text', 'lower', 'shape', 'short'] as const;
+export type WordForm = (typeof WORD_FORMS)[number];
 
-// Null means the feature is absent for this word: an affix as long as the word says
-// nothing the word itself does not.
-const affix =
-  (from: 'start' | 'end', k: number) =>
-  (w: WordForms): string | null =>
-    k >= w.lower.length ? null : from === 'start' ? w.lower.slice(0, k) : w.lower.slice(-k);
+/** A value a feature reads of a word: a form, or its first or last k UTF-16 units. */
+export interface WordValueSpec {
+  readonly form: WordForm;
+  readonly first?: number;
+  readonly last?: number;
+  /** Absent unless the form is longer: an affix as long as the word says nothing new. */
+  readonly proper?: boolean;
+}
 
 /** The values a feature part can read of a word, by name. */
 export const WORD_VALUES = {
-  text: (w: WordForms): string | null => w.text,
-  lower: (w: WordForms): string | null => w.lower,
-  shape: (w: WordForms): string | null => w.shape,
-  shortShape: (w: WordForms): string | null => w.short,
-  last3: (w: WordForms): string | null => w.lower.slice(-3),
-  prefix1: affix('start', 1),
-  prefix2: affix('start', 2),
-  prefix3: affix('start', 3),
-  prefix4: affix('start', 4),
-  suffix1: affix('end', 1),
-  suffix2: affix('end', 2),
-  suffix3: affix('end', 3),
-  suffix4: affix('end', 4),
-} as const;
+  text: { form: 'text' },
+  lower: { form: 'lower' },
+  shape: { form: 'shape' },
+  shortShape: { form: 'short' },
+  last3: { form: 'lower', last: 3 },
+  prefix1: { form: 'lower', first: 1, proper: true },
+  prefix2: { form: 'lower', first: 2, proper: true },
+  prefix3: { form: 'lower', first: 3, proper: true },
+  prefix4: { form: 'lower', first: 4, proper: true },
+  suffix1: { form: 'lower', last: 1, proper: true },
+  suffix2: { form: 'lower', last: 2, proper: true },
+  suffix3: { form: 'lower', last: 3, proper: true },
+  suffix4: { form: 'lower', last: 4, proper: true },
+} as const satisfies Record<string, WordValueSpec>;
 
 export type WordValue = keyof typeof WORD_VALUES;
+
+/** Where a value starts in its form of length n, or -1 where it is absent. */
+export function valueStart(v: WordValueSpec, n: number): number {
+  const k = v.first ?? v.last;
+  if (k === undefined) return 0;
+  if (v.proper === true && k >= n) return -1;
+  return v.last === undefined ? 0 : Math.max(0, n - k);
+}
+
+/** Where a value ends in its form of length n. */
+export function valueEnd(v: WordValueSpec, n: number): number {
+  return v.first === undefined ? n : Math.min(n, v.first);
+}
 
 /** Token offsets a feature reads at. Outside the sentence every value reads as below. */
 export type Offset = -2 | -1 | 0 | 1 | 2;

@@ -15,12 +15,15 @@ import {
   TOKEN_FEATURES,
   type TokenFeature,
   WORD_VALUES,
-  type WordForms,
+  type WordValue,
+  type WordForm,
   caseSaysNothing,
   fires,
   isOwnFeature,
   spellCaseElsewhere,
   spellGazetteer,
+  valueEnd,
+  valueStart,
 } from './feature-table.ts';
 import { O, type TagSpan, partOf, spansOf, tagName, typeOf } from './tags.ts';
 import { wordShape } from './word-shape.ts';
@@ -104,20 +107,28 @@ type WordsFeature = Extract<TokenFeature, { kind: 'words' }>;
 const OWN_FEATURES = TOKEN_FEATURES.filter(isOwnFeature);
 const CONTEXT_FEATURES = TOKEN_FEATURES.filter((f) => !isOwnFeature(f));
 
-function formsOf(text: string): WordForms {
+type Forms = Record<WordForm, string>;
+
+function formsOf(text: string): Forms {
   const { shape, short } = wordShape(text);
   return { text, lower: text.toLowerCase(), shape, short };
 }
 
+function valueOf(forms: Forms, value: WordValue): string | null {
+  const spec = WORD_VALUES[value];
+  const form = forms[spec.form];
+  const from = valueStart(spec, form.length);
+  return from < 0 ? null : form.slice(from, valueEnd(spec, form.length));
+}
+
 /** A 'words' feature's string at token i, or null where one of its values is absent. */
-function spellWords(f: WordsFeature, forms: WordForms[], i: number): string | null {
+function spellWords(f: WordsFeature, forms: Forms[], i: number): string | null {
   let out = f.name;
   for (let k = 0; k < f.parts.length; k++) {
     const [at, value] = f.parts[k] ?? [0, 'text'];
     const j = i + at;
     const word = forms[j];
-    const v =
-      j < 0 ? BEFORE_SENTENCE : word === undefined ? AFTER_SENTENCE : WORD_VALUES[value](word);
+    const v = j < 0 ? BEFORE_SENTENCE : word === undefined ? AFTER_SENTENCE : valueOf(word, value);
     if (v === null) return null;
     out += k === 0 ? v : `|${v}`;
   }
@@ -125,7 +136,7 @@ function spellWords(f: WordsFeature, forms: WordForms[], i: number): string | nu
 }
 
 // Features of the word alone, hashed once per distinct word and call.
-function wordFeatures(forms: WordForms, cache: Map<string, number[]>): number[] {
+function wordFeatures(forms: Forms, cache: Map<string, number[]>): number[] {
   let hashed = cache.get(forms.text);
   if (hashed === undefined) {
     hashed = [];

@@ -182,7 +182,11 @@ export class CompiledTagger {
     // Each distinct word's own features, summed once.
     const pool1 = new Int32Array(d.distinct.length * N_TAGS);
     const pool2 = new Int32Array(d.distinct.length * N_TAGS);
-    for (const w of d.distinct) for (const s of w.own) this.addBoth(s, pool1, pool2, w.id * N_TAGS);
+    const own = d.own;
+    const ownCount = d.ownCount;
+    for (let id = 0; id < d.distinct.length; id++)
+      for (let k = 0; k < ownCount; k++)
+        this.addBoth(own[id * ownCount + k] ?? -1, pool1, pool2, id * N_TAGS);
 
     // The first pass's features, scored for both passes at once.
     const e1 = new Int32Array(total * N_TAGS);
