@@ -97,14 +97,17 @@ export default tseslint.config(
     files: ['lib/**'],
     ignores: ['lib/storage/**', 'lib/services/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: EXTENSION_APIS, patterns: [STORAGE, SERVICES] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: EXTENSION_APIS, patterns: [STORAGE, SERVICES, ENTRYPOINTS] },
+      ],
       'no-restricted-globals': ['error', 'chrome', 'browser'],
     },
   },
   {
     files: ['lib/services/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: EXTENSION_APIS }],
+      'no-restricted-imports': ['error', { paths: EXTENSION_APIS, patterns: [ENTRYPOINTS] }],
       'no-restricted-globals': ['error', 'chrome', 'browser'],
     },
   },
@@ -113,7 +116,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: EXTENSION_APIS.slice(0, 2), patterns: [SERVICES] },
+        { paths: EXTENSION_APIS.slice(0, 2), patterns: [SERVICES, ENTRYPOINTS] },
       ],
       'no-restricted-globals': ['error', 'chrome', 'browser'],
     },
@@ -161,6 +164,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [EXTENSION_APIS[2]], patterns: [ENTRYPOINTS, ENTRYPOINT_SIBLINGS] },
+      ],
+    },
+  },
+  {
+    // The editor page talks to the background only: its notes are read and written there.
+    files: ['entrypoints/editor/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [EXTENSION_APIS[2]],
+          patterns: [STORAGE, SERVICES, ENTRYPOINTS, ENTRYPOINT_SIBLINGS],
+        },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import type { PageArticle } from '../model';
 // The limits the model's report schema checks; from their own file, so no schema is bundled here.
-import { REPORT_LIMITS } from '../model/limits';
+import { PAGE_DATE, REPORT_LIMITS } from '../model/limits';
 
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -11,6 +11,10 @@ function cut(text: string, max: number): string {
 
 function within(text: string | null, max: number): string | null {
   return text !== null && text.length <= max ? text : null;
+}
+
+function pageDate(text: string | null): string | null {
+  return text !== null && PAGE_DATE.test(text) ? within(text, REPORT_LIMITS.date) : null;
 }
 
 /**
@@ -31,8 +35,8 @@ export function fitArticle(article: PageArticle): PageArticle {
       headline: m.headline === null ? null : cut(m.headline, L.headline),
       byline: m.byline.filter((name) => name.length <= L.bylineName).slice(0, L.bylineNames),
       siteName: m.siteName === null ? null : cut(m.siteName, L.siteName),
-      published: within(m.published, L.date),
-      modified: within(m.modified, L.date),
+      published: pageDate(m.published),
+      modified: pageDate(m.modified),
       language: within(m.language, L.language),
       canonicalUrl: within(m.canonicalUrl, L.url),
       description: m.description === null ? null : cut(m.description, L.description),

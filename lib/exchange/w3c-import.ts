@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { AnnotationRecord, ClaimStatus } from '../model';
 import { CLAIM_STATUSES, RECORD_LIMITS } from '../model';
-import { PAGE_DATE } from '../model/fields';
+import { PAGE_DATE } from '../model/limits';
 import { keepNewest, type Located } from './dedupe';
 import { describeIssue, issuePath, type SkippedItem } from './issues';
 import { isRecord, parsedImport, type ParseResult } from './parsed';

@@ -32,6 +32,17 @@ export interface AnnotatorDeps {
   showToolbar: ShowToolbar;
 }
 
+/** True while the document's selection is still exactly `range`. */
+function stillSelected(doc: Document, range: Range): boolean {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount !== 1) return false;
+  const current = selection.getRangeAt(0);
+  return (
+    current.compareBoundaryPoints(Range.START_TO_START, range) === 0 &&
+    current.compareBoundaryPoints(Range.END_TO_END, range) === 0
+  );
+}
+
 /** The reader's side of annotating: the selection toolbar, shortcuts, and the editor frame. */
 export class Annotator {
   private hideToolbar: (() => void) | null = null;
@@ -55,10 +66,13 @@ export class Annotator {
     };
     const rect = range.getBoundingClientRect();
     if (action === 'highlight') {
-      // One round trip: the passage is drawn from the Range in hand, not anchored again.
+      // One round trip: the passage is drawn from the Range in hand, not anchored again, unless
+      // the page rewrote it while the note was being stored.
+      const selected = range.toString();
       const anchor = await request('annotation.create', { draft, color: 'yellow' });
-      doc.getSelection()?.removeAllRanges();
-      layer.add(anchor, range);
+      // The reader may have selected the next passage while this one was stored: keep theirs.
+      if (stillSelected(doc, range)) doc.getSelection()?.removeAllRanges();
+      layer.add(anchor, range, selected);
       return true;
     }
     const { draftId } = await request('draft.create', { draft });

@@ -85,8 +85,16 @@ export class HighlightLayer {
    * selected, and the background stored it as anchored, so nothing is fetched, anchored or
    * reported.
    */
-  add(anchor: AnnotationAnchor, range: Range): void {
-    this.drawn.set(anchor.id, { anchor, range, status: 'anchored', text: range.toString() });
+  add(anchor: AnnotationAnchor, range: Range, selected: string): void {
+    // The page may have rewritten the passage while the note was stored (a live range follows
+    // the DOM, and can collapse): then it is anchored from its selectors like any other.
+    const intact =
+      !range.collapsed && range.startContainer.isConnected && range.toString() === selected;
+    if (!intact) {
+      void this.refresh();
+      return;
+    }
+    this.drawn.set(anchor.id, { anchor, range, status: 'anchored', text: selected });
     this.reported.set(anchor.id, reportKey('anchored', null));
     this.paint();
     // A refresh under way fetched the annotations before this one existed: run it again.

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { parseHttpUrl } from '../page/normalize-url';
-import { RECORD_LIMITS, REPORT_LIMITS } from './limits';
+import { PAGE_DATE, RECORD_LIMITS, REPORT_LIMITS } from './limits';
 
 // The field schemas every record is made of. Their messages are for developers (a refused
 // message names them); lib/exchange/issues.ts words them for a reader of an import report.
@@ -41,12 +41,7 @@ export const HttpUrl = v.pipe(
 /** An ISO 8601 time as Claimmark writes its own (`Date#toISOString`). */
 export const IsoTime = v.pipe(v.string(), v.isoTimestamp());
 
-/**
- * A page's date as lib/article/metadata writes it (formatDate): a bare day, or a date-time with
- * or without seconds and offset; looser than IsoTime because pages are.
- */
-export const PAGE_DATE =
-  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+// PAGE_DATE (lib/model/limits.ts) is looser than IsoTime because pages are.
 
 /** A page's published or modified date. */
 export const PageDate = v.pipe(

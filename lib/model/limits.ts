@@ -29,6 +29,14 @@ export const RECORD_LIMITS = {
   bodyLanguage: 20,
 } as const;
 
+/**
+ * A page's date as lib/article/metadata writes it (formatDate): a bare day, or a date-time with
+ * or without seconds and offset. Here, without valibot, so the content script can drop a date
+ * the schema would refuse rather than have its whole report refused.
+ */
+export const PAGE_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
 /** The longest strings and lists a page report may carry; the message schema checks the same. */
 export const REPORT_LIMITS = {
   title: 500,

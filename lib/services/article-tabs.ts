@@ -17,8 +17,15 @@ export interface ArticleTabs {
   keyOf(tabId: number): Promise<string | null>;
   /** Every open tab showing the article; the hinted one (an editor's tab) first. */
   showing(articleUrl: string, hint?: number | null): Promise<number[]>;
-  /** Tells every tab showing one of the articles to redraw its highlights; returns how many. */
-  redraw(articleUrls: readonly string[], hint?: number | null): Promise<number>;
+  /**
+   * Tells every tab showing one of the articles to redraw its highlights, the hinted one first
+   * and except `skip` (a tab that drew the change itself); returns how many were told.
+   */
+  redraw(
+    articleUrls: readonly string[],
+    hint?: number | null,
+    skip?: number | null,
+  ): Promise<number>;
 }
 
 /** Finds tabs by article from the tabs' last reports (session memory), not from their pages. */
@@ -47,8 +54,8 @@ export function createArticleTabs(
   return {
     keyOf,
     showing: (articleUrl, hint = null) => showingAny(new Set([articleUrl]), hint),
-    async redraw(articleUrls, hint = null) {
-      const showing = await showingAny(new Set(articleUrls), hint);
+    async redraw(articleUrls, hint = null, skip = null) {
+      const showing = (await showingAny(new Set(articleUrls), hint)).filter((id) => id !== skip);
       for (const tab of showing) notifyTab(tab, 'page.annotationsChanged', {});
       return showing.length;
     },

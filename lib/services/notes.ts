@@ -132,6 +132,8 @@ export function createNotesService(deps: NotesDeps): NotesService {
         fields,
         now(),
       );
+      // The page that made it draws it from the selection; other tabs showing the article read it.
+      await articleTabs.redraw([record.articleUrl], null, tabId);
       return anchorOf(record);
     },
 

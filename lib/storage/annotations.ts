@@ -6,6 +6,7 @@ import type {
   PageReport,
   StoredArticleFacts,
 } from '../model';
+import { RECORD_LIMITS } from '../model/limits';
 import { saveArticle } from './articles';
 import type { ClaimmarkDatabase } from './database';
 import { readNotes, writeNotes, type NoteRef } from './notes';
@@ -171,6 +172,10 @@ export async function knownTags(db: ClaimmarkDatabase): Promise<string[]> {
     for (const a of row.items)
       for (const tag of a.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   });
+  // A tag no record may hold (written by an older build) is not offered: the editor's reply
+  // would be refused, and every note's editor with it.
+  for (const tag of counts.keys())
+    if (tag === '' || tag.length > RECORD_LIMITS.tag) counts.delete(tag);
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([t]) => t);

@@ -1,5 +1,22 @@
-import type { ArticleRecord, PageReport, StoredArticleFacts } from '../model';
+import {
+  RECORD_LIMITS,
+  type ArticleRecord,
+  type PageReport,
+  type StoredArticleFacts,
+} from '../model';
 import type { ClaimmarkDatabase } from './database';
+
+/**
+ * The addresses an article was seen at, with one more: the first (where the reader found it)
+ * and the most recent, so a page that changes its address on every visit cannot grow the record
+ * past what a message or an import file may hold.
+ */
+export function withSeenAt(seen: readonly string[], address: string): string[] {
+  if (seen.includes(address)) return [...seen];
+  const all = [...seen, address];
+  const max = RECORD_LIMITS.seenAt;
+  return all.length <= max ? all : [...all.slice(0, 1), ...all.slice(all.length - (max - 1))];
+}
 
 /** Reads one article by its key, or undefined. */
 export function getArticle(db: ClaimmarkDatabase, key: string): Promise<ArticleRecord | undefined> {
@@ -31,7 +48,7 @@ export function saveArticle(
           ...existing,
           title: report.title || existing.title,
           canonicalUrl: report.canonicalUrl ?? existing.canonicalUrl,
-          seenAt: existing.seenAt.includes(seenAt) ? existing.seenAt : [...existing.seenAt, seenAt],
+          seenAt: withSeenAt(existing.seenAt, seenAt),
           updatedAt: time,
           ...((facts ?? existing.facts) ? { facts: facts ?? existing.facts } : {}),
         }
@@ -65,7 +82,7 @@ export async function noteArticleSeen(
   await db.transaction('rw', db.articles, async () => {
     const current = await db.articles.get(key);
     if (current && !current.seenAt.includes(seenAt)) {
-      await db.articles.update(key, { seenAt: [...current.seenAt, seenAt] });
+      await db.articles.update(key, { seenAt: withSeenAt(current.seenAt, seenAt) });
     }
   });
   return true;

@@ -91,6 +91,18 @@ describe('annotations in the background', () => {
     expect(Object.keys(forPage[0] ?? {})).not.toContain('note');
   });
 
+  it('a highlight is drawn by its own page; other tabs showing the article are told to redraw', async () => {
+    const { tabs, call, notifyTab } = await setup({ listTabs: () => Promise.resolve([4, 7, 9]) });
+    await tabs.set(7, page);
+    await tabs.set(9, { ...page, url: 'https://news.example.com/other' });
+    await call(
+      'annotation.create',
+      { draft: { ...draft, kind: 'highlight' }, color: 'green' },
+      content,
+    );
+    expect(notifyTab.mock.calls).toEqual([[7, 'page.annotationsChanged', {}]]);
+  });
+
   it('a claim goes through a draft and the editor, and the tab is told to redraw', async () => {
     const { db, call, notifyTab } = await setup();
     const { draftId } = await call<{ draftId: string }>('draft.create', { draft }, content);

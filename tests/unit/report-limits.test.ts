@@ -2,7 +2,8 @@ import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '@/lib/article/read-article';
-import { PageReportSchema } from '@/lib/model';
+import { fitArticle } from '@/lib/article/report-limits';
+import { PageReportSchema, type PageArticle } from '@/lib/model';
 
 const url = 'https://news.example.com/2025/10/16/story';
 
@@ -33,5 +34,30 @@ describe('page report limits', () => {
     expect(article.metadata?.siteName?.endsWith('…')).toBe(true);
     expect(article.metadata?.published).toBe('2025-10-16T08:00:00Z');
     expect(article.metadata?.language).toBeNull();
+  });
+});
+
+describe('fitArticle', () => {
+  it('drops a date the report schema would refuse, and keeps the rest of the report', () => {
+    const base: PageArticle = {
+      detection: { isArticle: true, reasons: [] },
+      metadata: {
+        headline: 'A story',
+        byline: [],
+        siteName: null,
+        published: '2025-10',
+        modified: '2025-10-17T09:30:00+02:00',
+        language: 'en',
+        canonicalUrl: null,
+        description: null,
+      },
+      hints: [],
+    };
+    const fitted = fitArticle(base);
+    expect(fitted.metadata?.published).toBeNull();
+    expect(fitted.metadata?.modified).toBe('2025-10-17T09:30:00+02:00');
+    const report = { url, title: 'A story', canonicalUrl: null, article: fitted };
+    expect(v.safeParse(PageReportSchema, report).success).toBe(true);
+    expect(v.safeParse(PageReportSchema, { ...report, article: base }).success).toBe(false);
   });
 });

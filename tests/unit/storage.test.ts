@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { failingIndexedDB } from './failing-indexeddb';
-import { getArticle, listArticles, noteArticleSeen, saveArticle } from '@/lib/storage/articles';
+import * as v from 'valibot';
+import { ArticleRecordSchema, RECORD_LIMITS } from '@/lib/model';
+import {
+  getArticle,
+  listArticles,
+  noteArticleSeen,
+  saveArticle,
+  withSeenAt,
+} from '@/lib/storage/articles';
+import { knownTags } from '@/lib/storage/annotations';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
+import { writeNotes } from '@/lib/storage/notes';
+import { ANNOTATIONS } from './exchange-fixtures';
 import { describeStorageError } from '@/lib/storage/errors';
 
 const report = {
@@ -97,6 +108,24 @@ describe('article repository', () => {
     expect(await noteArticleSeen(db, key, 'https://amp.example.com/a')).toBe(true);
     expect((await getArticle(db, key))?.seenAt).toEqual([key, 'https://amp.example.com/a']);
   });
+
+  it('keeps the first address and the latest ones when a page changes its address on every visit', async () => {
+    const db = freshDb();
+    const key = 'https://example.com/a';
+    await saveArticle(db, key, report, key);
+    const visits = RECORD_LIMITS.seenAt + 5;
+    for (let i = 1; i <= visits; i++) await noteArticleSeen(db, key, `${key}?page=${i}`);
+    const seen = (await getArticle(db, key))?.seenAt ?? [];
+    expect(seen).toHaveLength(RECORD_LIMITS.seenAt);
+    expect(seen[0]).toBe(key);
+    expect(seen.at(-1)).toBe(`${key}?page=${visits}`);
+    // 1 + 1,005 addresses: the first, then the latest 999 (pages 7 to 1,005).
+    expect(seen[1]).toBe(`${key}?page=7`);
+    // Still a record a message may carry, and so one an export of it can import again.
+    const record = await getArticle(db, key);
+    expect(v.safeParse(ArticleRecordSchema, record).success).toBe(true);
+    expect(withSeenAt(seen, seen[5] ?? '')).toEqual(seen);
+  });
 });
 
 describe('describeStorageError', () => {
@@ -110,5 +139,20 @@ describe('describeStorageError', () => {
   it('explains a library from a newer version, and passes other messages through', () => {
     expect(describeStorageError(new DOMException('v', 'VersionError'))).toMatch(/newer version/);
     expect(describeStorageError(new Error('Something else'))).toBe('Something else');
+  });
+});
+
+describe('knownTags', () => {
+  it('offers only tags a record may hold, most used first', async () => {
+    const db = freshDb();
+    const [first, second] = ANNOTATIONS;
+    if (!first || !second) throw new Error('fixtures changed');
+    // An older build could have stored an empty or an overlong tag.
+    const odd = ['', 'x'.repeat(RECORD_LIMITS.tag + 1)];
+    await writeNotes(db, first.articleUrl, [
+      { ...first, tags: ['vote', ...odd] },
+      { ...second, articleUrl: first.articleUrl, tags: ['vote', 'budget'] },
+    ]);
+    expect(await knownTags(db)).toEqual(['vote', 'budget']);
   });
 });

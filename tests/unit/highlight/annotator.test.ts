@@ -20,7 +20,7 @@ function select(quote: string): void {
   selection?.addRange(range);
 }
 
-function setup() {
+function setup(hooks: { duringCreate?: () => void } = {}) {
   document.body.replaceChildren();
   const p = document.createElement('p');
   p.textContent = 'The minister said the bridge would open in spring.';
@@ -42,7 +42,10 @@ function setup() {
             selectors: (payload.draft as { selectors: AnnotationAnchor['selectors'] }).selectors,
           }
         : null;
-    if (anchor) created.push(anchor);
+    if (anchor) {
+      created.push(anchor);
+      hooks.duringCreate?.();
+    }
     const value = anchor ?? (type === 'draft.create' ? { draftId: DRAFT_ID } : []);
     return Promise.resolve({ ok: true, value });
   });
@@ -94,6 +97,35 @@ describe('Annotator', () => {
     await layer.refresh();
     expect(report).not.toHaveBeenCalled();
     expect(layer.drawnCount).toBe(1);
+  });
+
+  it('anchors a new highlight from its selectors when the page rewrote it meanwhile', async () => {
+    const { sent, created, fetchAnchors, layer, annotator } = setup({
+      // A live blog rewrites the paragraph while the note is being stored.
+      duringCreate: () => {
+        const text = document.querySelector('p')?.firstChild as Text;
+        text.data = `Updated: ${text.data}`;
+      },
+    });
+    fetchAnchors.mockImplementation(() => Promise.resolve(created));
+    select('the bridge would open');
+    expect(await annotator.act('highlight')).toBe(true);
+    expect(sent).toEqual(['annotation.create']);
+    // Drawn where the passage now stands, without waiting for another change to the page.
+    await vi.waitFor(() => {
+      const marked = [...document.querySelectorAll('p *')].map((el) => el.textContent).join('');
+      expect(marked).toBe('the bridge would open');
+    });
+    expect(fetchAnchors).toHaveBeenCalledTimes(1);
+    expect(layer.needsRefresh()).toBe(false);
+  });
+
+  it('keeps a selection the reader made while the highlight was being stored', async () => {
+    const { annotator, layer } = setup({ duringCreate: () => select('in spring') });
+    select('the bridge would open');
+    expect(await annotator.act('highlight')).toBe(true);
+    expect(layer.drawnCount).toBe(1);
+    expect(document.getSelection()?.toString()).toBe('in spring');
   });
 
   it('opens the editor for a claim by its draft, and closes only the editor that asks', async () => {
