@@ -10,6 +10,7 @@ import { readPageInfo } from '@/lib/page/page-info';
 import { Annotator } from '@/lib/highlight/annotator';
 import { HighlightLayer } from '@/lib/highlight/highlight-layer';
 import { markTerms } from '@/lib/highlight/mark-terms';
+import { createPaintNames } from '@/lib/highlight/paint-names';
 import { isOwnUi } from '@/lib/highlight/ui-host';
 import { showToolbar } from './toolbar';
 
@@ -18,16 +19,32 @@ const SHORTCUTS: Record<string, 'highlight' | 'claim'> = { KeyH: 'highlight', Ke
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would also announce each start to the page by postMessage, naming the extension's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    // WXT stops a content script when a newer copy of it announces its start with a DOM event,
+    // and a page can dispatch that event too. A newer copy only matters after an update, and
+    // then this copy's runtime is gone: stop for that, never for the event alone. (A capture
+    // listener on window runs before WXT's on document.)
+    const started = `${browser.runtime.id}:content:wxt:content-script-started`;
+    const onStarted = (event: Event) => {
+      event.stopImmediatePropagation();
+      if ((browser.runtime as { id?: string } | undefined)?.id == null) ctx.notifyInvalidated();
+    };
+    window.addEventListener(started, onStarted, { capture: true });
+    ctx.onInvalidated(() => window.removeEventListener(started, onStarted, { capture: true }));
+
     const request = createClient((message) => browser.runtime.sendMessage(message));
     const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
 
+    const names = createPaintNames();
     const layer = new HighlightLayer(
       document,
       () => request('annotations.forPage', {}),
       async (results) => {
         await request('annotations.anchored', { results });
       },
+      names,
     );
     const annotator = new Annotator({
       doc: document,
@@ -74,7 +91,8 @@ export default defineContentScript({
         const body = extractBody(document, location.href);
         return Promise.resolve(body ? { text: body.text.slice(0, MAX_BODY_CHARS) } : null);
       },
-      'page.mark': ({ terms }) => Promise.resolve({ marked: markTerms(document, terms) }),
+      'page.mark': ({ terms }) =>
+        Promise.resolve({ marked: markTerms(document, terms, names.nameFor('entity')) }),
       'page.annotationsChanged': async () => {
         await layer.refresh();
         return { drawn: layer.drawnCount };
@@ -94,18 +112,27 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     // The reader's gestures. Nothing here reads or changes the page's own behaviour: links,
-    // selection and copy work as before.
+    // selection and copy work as before. A page's scripts can dispatch any of these events, so
+    // only those the browser marks as the reader's own (isTrusted) act.
     ctx.addEventListener(document, 'mouseup', (event) => {
-      if (event.button !== 0 || isOwnUi(event.target as Node)) return;
+      if (!event.isTrusted || event.button !== 0 || isOwnUi(event.target as Node)) return;
       // After the click has updated the selection.
       ctx.setTimeout(() => annotator.onSelectionEnd(), 0);
     });
     ctx.addEventListener(document, 'keyup', (event) => {
-      if (event.shiftKey && !event.altKey) annotator.onSelectionEnd();
+      if (event.isTrusted && event.shiftKey && !event.altKey) annotator.onSelectionEnd();
     });
     ctx.addEventListener(document, 'keydown', (event) => {
       const action = SHORTCUTS[event.code];
-      if (!action || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      if (
+        !event.isTrusted ||
+        !action ||
+        !event.altKey ||
+        !event.shiftKey ||
+        event.ctrlKey ||
+        event.metaKey
+      )
+        return;
       quietly(
         annotator.act(action).then((done) => {
           if (done) event.preventDefault();
@@ -113,7 +140,7 @@ export default defineContentScript({
       );
     });
     ctx.addEventListener(document, 'click', (event) => {
-      if (event.button !== 0 || !document.getSelection()?.isCollapsed) return;
+      if (!event.isTrusted || event.button !== 0 || !document.getSelection()?.isCollapsed) return;
       const target = event.target as Element | null;
       // A highlighted link is still a link.
       if (target?.closest('a[href], button, input, textarea, select, label')) return;
@@ -125,6 +152,7 @@ export default defineContentScript({
     // gets the text). Hit-testing waits for the pointer to rest.
     let hover: number | null = null;
     ctx.addEventListener(document, 'mousemove', (event) => {
+      if (!event.isTrusted) return;
       if (hover !== null) clearTimeout(hover);
       const { clientX: x, clientY: y } = event;
       hover = ctx.setTimeout(() => {

@@ -27,7 +27,10 @@ function Toolbar({ onAction }: { onAction: (action: SelectionAction) => void }) 
           title={hint ? `${label} (${hint})` : label}
           // Keep the page's selection: a mousedown on a button would otherwise collapse it.
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onAction(action)}
+          // A click the page's scripts dispatched is not the reader's.
+          onClick={(e) => {
+            if (e.isTrusted) onAction(action);
+          }}
         >
           {label}
         </button>

@@ -2,6 +2,7 @@ import { anchorAll } from '../anchoring/anchor-all';
 import type { AnchorResult } from '../anchoring/types';
 import { canPaintHighlights, ensureHighlightStyle, paintRanges } from './paint';
 import { wrapRange, type Wrapped } from './wrap';
+import { createPaintNames, type PaintNames } from './paint-names';
 import { paintStyle } from './palette';
 import { scrollToCenter } from './scroll';
 import type { AnchorStatus, AnnotationAnchor } from '../model';
@@ -21,8 +22,6 @@ export interface AnchoringReport {
   status: AnchorStatus;
   text: string | null;
 }
-
-const FLASH = 'claimmark-flash';
 
 function statusOf(result: AnchorResult): {
   status: AnchorStatus;
@@ -62,6 +61,7 @@ export class HighlightLayer {
     private readonly doc: Document,
     private readonly fetchAnchors: () => Promise<AnnotationAnchor[]>,
     private readonly report: (results: AnchoringReport[]) => Promise<void>,
+    private readonly names: PaintNames = createPaintNames(),
   ) {}
 
   /** Re-reads the page's annotations and anchors what needs it; concurrent calls coalesce. */
@@ -167,7 +167,8 @@ export class HighlightLayer {
     const groups = new Map<string, Range[]>();
     for (const d of this.drawn.values()) {
       if (!d.range) continue;
-      const { name, css } = paintStyle(d.anchor.kind, d.anchor.color, d.anchor.status);
+      const { look, css } = paintStyle(d.anchor.kind, d.anchor.color, d.anchor.status);
+      const name = this.names.nameFor(look);
       ensureHighlightStyle(this.doc, name, css);
       const list = groups.get(name) ?? [];
       list.push(d.range);
@@ -188,7 +189,7 @@ export class HighlightLayer {
     }
     for (const [id, d] of this.drawn) {
       if (!d.range) continue;
-      const { name, css } = paintStyle(d.anchor.kind, d.anchor.color, d.anchor.status);
+      const { look: name, css } = paintStyle(d.anchor.kind, d.anchor.color, d.anchor.status);
       const held = this.wrapped.get(id);
       if (!held) this.wrapped.set(id, { name, wrap: wrapRange(d.range, css) });
       else if (held.name !== name) {
@@ -222,13 +223,14 @@ export class HighlightLayer {
     if (!range || !win) return false;
     const element = range.startContainer.parentElement;
     if (element) scrollToCenter(element);
+    const flash = this.names.nameFor('flash');
     ensureHighlightStyle(
       this.doc,
-      FLASH,
+      flash,
       'background-color: rgba(255, 140, 0, 0.75); color: inherit;',
     );
-    paintRanges(win, FLASH, [range]);
-    win.setTimeout(() => paintRanges(win, FLASH, []), 1600);
+    paintRanges(win, flash, [range]);
+    win.setTimeout(() => paintRanges(win, flash, []), 1600);
     return true;
   }
 

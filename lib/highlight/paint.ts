@@ -1,4 +1,6 @@
-const STYLE_ID = 'claimmark-highlight-style';
+// The rules Claimmark added to each document, by highlight name. Found again from here rather
+// than by an id: an id would name the product to the page.
+const added = new WeakMap<Document, Map<string, HTMLStyleElement>>();
 
 interface HighlightRegistry {
   set(name: string, highlight: unknown): void;
@@ -17,13 +19,18 @@ export function canPaintHighlights(win: Window): boolean {
   return Boolean(css?.highlights) && 'Highlight' in win;
 }
 
-/** Adds (once) the rule that gives a named highlight its look (CSS declarations). */
+/**
+ * Adds (once) the rule that gives a named highlight its look (CSS declarations), and adds it
+ * again when the page removed it.
+ */
 export function ensureHighlightStyle(doc: Document, name: string, declarations: string): void {
-  const id = `${STYLE_ID}-${name}`;
-  if (doc.getElementById(id)) return;
-  const style = doc.createElement('style');
-  style.id = id;
+  let styles = added.get(doc);
+  if (!styles) added.set(doc, (styles = new Map<string, HTMLStyleElement>()));
+  let style = styles.get(name);
+  if (style?.isConnected) return;
+  style ??= doc.createElement('style');
   style.textContent = `::highlight(${name}) { ${declarations} }`;
+  styles.set(name, style);
   (doc.querySelector('head') ?? doc.documentElement).append(style);
 }
 

@@ -27,21 +27,24 @@ export const STATUS_FILLS: Record<ClaimStatus, string> = {
   false: 'rgba(185, 28, 28, 0.28)',
 };
 
-/** The highlight name an annotation is painted under, and that name's CSS declarations. */
+/**
+ * An annotation's look: a key for it (never shown to the page, see paint-names.ts) and its CSS
+ * declarations.
+ */
 export function paintStyle(
   kind: 'highlight' | 'claim',
   color: HighlightColor,
   status: ClaimStatus | null,
-): { name: string; css: string } {
+): { look: string; css: string } {
   if (kind === 'claim') {
     const s = status ?? 'unverified';
     return {
-      name: `claimmark-claim-${s}`,
+      look: `claim-${s}`,
       css: `background-color: ${STATUS_FILLS[s]}; text-decoration: underline 2px ${STATUS_COLORS[s]}; color: inherit;`,
     };
   }
   return {
-    name: `claimmark-${color}`,
+    look: `highlight-${color}`,
     css: `background-color: ${HIGHLIGHT_FILLS[color]}; color: inherit;`,
   };
 }

@@ -1,20 +1,24 @@
+import { getDomain } from 'tldts';
 import type { PageReport } from '../model';
 import { normalizeUrl, parseHttpUrl } from './normalize-url';
 
-const MIRROR_PREFIX = /^(?:www|m|mobile|amp)\./;
-
+/**
+ * The site a host belongs to: its registrable domain by the Public Suffix List (`bbc.co.uk` for
+ * `www.bbc.co.uk`; `amp.co.uk` is a site of its own), private suffixes included, so one blog on
+ * a shared host cannot speak for another. Hosts without one (an IP address, `localhost`) are
+ * their own site.
+ */
 function siteOf(host: string): string {
-  return host.toLowerCase().replace(MIRROR_PREFIX, '');
+  const name = host.toLowerCase();
+  return getDomain(name, { allowPrivateDomains: true }) ?? name;
 }
 
-/** True when a canonical link stays on the page's own site (or a sub- or parent domain of it). */
+/** True when a canonical link stays on the page's own site: the same registrable domain. */
 export function isTrustedCanonical(pageUrl: string, canonicalUrl: string): boolean {
   const page = parseHttpUrl(pageUrl);
   const canonical = parseHttpUrl(canonicalUrl);
   if (!page || !canonical) return false;
-  const a = siteOf(page.hostname);
-  const b = siteOf(canonical.hostname);
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+  return siteOf(page.hostname) === siteOf(canonical.hostname);
 }
 
 /**

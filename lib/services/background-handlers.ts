@@ -86,7 +86,10 @@ export function createHandlers({
     'page.report'(report, sender) {
       if (sender.origin !== 'content')
         return Promise.reject(new Error('page.report comes from content scripts only'));
-      return articles.reported(sender.tabId, report);
+      // The browser says which page the tab shows; the report only says what is in it. A
+      // content script that names another address (compromised, or lied to) cannot file the
+      // page, or ask about an article, under it.
+      return articles.reported(sender.tabId, { ...report, url: sender.url });
     },
     'tab.state': ({ tabId }) => articles.state(tabId),
     'tab.analysis': ({ tabId, requested = false }) => articles.analysis(tabId, requested),

@@ -275,4 +275,88 @@ describe('highlighting and annotating in Chromium', () => {
     expect(mine[0]?.anchoring?.status).toBe('anchored');
     await restless.close();
   });
+
+  it('acts only for the reader, and leaves nothing in the page that names a claim', async () => {
+    const forged = await browser.context.newPage();
+    await forged.goto(storyUrl);
+    await reportedTabId(browser, storyUrl);
+    // The story's claim is drawn again (status "disputed"), so there is something to look for.
+    await expect.poll(() => passageTint(forged, CLAIM)).toBeGreaterThan(0.15);
+    const FORGED = 'maintained ties with Putin';
+    const CONTROL = 'echoed Kremlin narratives';
+
+    // The page tries to shut Claimmark's content script down with WXT's own start event (an
+    // extension's id is public); the reader's highlight below shows it is still running.
+    await forged.evaluate((id) => {
+      const detail = { contentScriptName: 'content', messageId: 'forged' };
+      document.dispatchEvent(
+        new CustomEvent(`${id}:content:wxt:content-script-started`, { detail }),
+      );
+    }, browser.extensionId);
+
+    // The page's own script selects a passage and forges the shortcuts and a mouseup.
+    const toolbarAfterForgery = await forged.evaluate(async (quote) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent?.indexOf(quote) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + quote.length);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+        break;
+      }
+      for (const code of ['KeyH', 'KeyC']) {
+        const key = { code, altKey: true, shiftKey: true, bubbles: true };
+        document.dispatchEvent(new KeyboardEvent('keydown', key));
+        document.dispatchEvent(new KeyboardEvent('keyup', key));
+      }
+      document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+      // The toolbar would follow a mouseup one task later.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return document.querySelector('claimmark-ui') !== null;
+    }, FORGED);
+    expect(toolbarAfterForgery).toBe(false);
+
+    // The reader's own shortcut, after the forgery: once it is stored, the forged one would be.
+    await selectText(forged, CONTROL);
+    await forged.keyboard.press('Alt+Shift+H');
+    await expect
+      .poll(async () => (await annotations()).some((a) => a.quote === CONTROL))
+      .toBe(true);
+    expect((await annotations()).some((a) => a.quote.includes(FORGED))).toBe(false);
+    expect(forged.frames().some((f) => f.url().includes('editor.html'))).toBe(false);
+    await expect.poll(() => passageTint(forged, CONTROL)).toBeGreaterThan(0.15);
+
+    // A forged click on the claim's highlight opens no editor (a real one would, at once).
+    const target = await pointIn(forged, 'Russian President Vladimir Putin in Budapest');
+    const opened = await forged.evaluate(({ x, y }) => {
+      const under = document.elementFromPoint(x, y) ?? document.body;
+      under.dispatchEvent(
+        new MouseEvent('click', { bubbles: true, button: 0, clientX: x, clientY: y }),
+      );
+      return document.querySelector('claimmark-ui') !== null;
+    }, target);
+    expect(opened).toBe(false);
+
+    // What the page can read: highlight names, style sheets, its own DOM.
+    const traces = await forged.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+      const styles = [...document.querySelectorAll('style')].map((el) => el.textContent);
+      const markup = new XMLSerializer().serializeToString(document.head);
+      const attributes = [...document.querySelectorAll('*')].flatMap((el) => [
+        el.localName,
+        ...[...el.attributes].map((a) => `${a.name}=${a.value}`),
+      ]);
+      return { names: [...registry.keys()], styles, markup, attributes };
+    });
+    expect(traces.names.length).toBeGreaterThanOrEqual(2);
+    const telling =
+      /claimmark|claim|disputed|unverified|supported|misleading|false|Kremlin readout/i;
+    for (const trace of [...traces.names, ...traces.styles, traces.markup, ...traces.attributes])
+      expect(trace).not.toMatch(telling);
+    await forged.close();
+  });
 });

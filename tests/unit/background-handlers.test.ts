@@ -81,9 +81,30 @@ describe('background handlers', () => {
       canonicalUrl: null,
       article: null,
     };
-    await route({ type: 'page.report', payload: bare }, content);
+    await route({ type: 'page.report', payload: bare }, { ...content, url: bare.url });
     await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
     expect((await db.articles.toArray()).map((a) => a.url)).toEqual(['https://example.com/p?id=3']);
+  });
+
+  it('takes the page address from the browser, not from the report', async () => {
+    const { db, route } = setup();
+    // A compromised content script names another site's story as its page.
+    const foreign = {
+      url: 'https://bank.example.org/statement',
+      title: 'P',
+      canonicalUrl: 'https://bank.example.org/statement',
+      article: null,
+    };
+    const shown = 'https://example.com/p?id=3';
+    await route({ type: 'page.report', payload: foreign }, { ...content, url: shown });
+    await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
+    expect((await db.articles.toArray()).map((a) => a.url)).toEqual([shown]);
+    // A frame inside the page may not report for the tab at all.
+    const framed = await route(
+      { type: 'page.report', payload: { ...foreign, url: shown } },
+      { ...content, frameId: 3, url: shown },
+    );
+    expect(framed).toMatchObject({ ok: false });
   });
 
   it('refuses to save a tab that never reported, and writes nothing', async () => {

@@ -63,4 +63,22 @@ describe('articleKey', () => {
     expect(isTrustedCanonical('https://example.com/a', 'https://news.example.com/a')).toBe(true);
     expect(isTrustedCanonical('https://badexample.com/a', 'https://example.com/a')).toBe(false);
   });
+
+  it('decides the site by the Public Suffix List, not by stripping prefixes', () => {
+    // amp.co.uk is a registrable domain of its own: it may not speak for the BBC.
+    expect(isTrustedCanonical('https://amp.co.uk/story', 'https://www.bbc.co.uk/news/1')).toBe(
+      false,
+    );
+    expect(isTrustedCanonical('https://www.bbc.co.uk/a', 'https://news.bbc.co.uk/a')).toBe(true);
+    // com.au is a public suffix: m.com.au is not a mobile copy of every Australian site.
+    expect(isTrustedCanonical('https://m.com.au/a', 'https://example.com.au/a')).toBe(false);
+    expect(isTrustedCanonical('https://m.example.com.au/a', 'https://example.com.au/a')).toBe(true);
+    // .blog is a top-level domain: www.blog is a site, not a prefix.
+    expect(isTrustedCanonical('https://www.blog/a', 'https://other.blog/a')).toBe(false);
+    // Blogs on a shared host (a private suffix) are separate sites.
+    expect(isTrustedCanonical('https://alice.github.io/a', 'https://bob.github.io/a')).toBe(false);
+    // Hosts without a registrable domain are their own site.
+    expect(isTrustedCanonical('http://127.0.0.1:8080/a', 'http://127.0.0.1:8080/b')).toBe(true);
+    expect(isTrustedCanonical('http://127.0.0.1/a', 'http://127.0.0.2/a')).toBe(false);
+  });
 });

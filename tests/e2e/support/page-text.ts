@@ -66,7 +66,6 @@ export function locatePassage({
     const selection = getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
   }
   const plain = (r: DOMRect): Box => ({ x: r.x, y: r.y, width: r.width, height: r.height });
   return {
@@ -76,9 +75,16 @@ export function locatePassage({
   };
 }
 
-/** Selects the passage as a reader would and releases the mouse. */
+/**
+ * Selects the passage and releases the mouse over it, as a reader ending a drag would. The
+ * release goes through the browser's input (a trusted event): Claimmark ignores a mouseup a
+ * page's script dispatches.
+ */
 export async function selectText(page: Page, quote: string, before = ''): Promise<void> {
-  await page.evaluate(locatePassage, { quote, before, select: true });
+  const boxes = await page.evaluate(locatePassage, { quote, before, select: true });
+  const line = widestLine(boxes);
+  await page.mouse.move(line.x + line.width / 2, line.y + line.height / 2);
+  await page.mouse.up();
 }
 
 /**
