@@ -2,30 +2,47 @@ import * as v from 'valibot';
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import { keepNewest, type Located } from './dedupe';
 import { skippedFromIssues, type SkippedItem } from './issues';
-import { parsedImport, type ParseResult } from './parsed';
+import { excerpt, parsedImport, type ParseResult } from './parsed';
+import { settleAnnotation, settleArticle, trimSeenAt } from './settle';
 import { EXPORT_VERSION, ExportAnnotationSchema, ExportArticleSchema } from './schema';
 
 // The first issue is enough to say why a record is skipped, and stopping there is faster.
 const FIRST_ISSUE = { abortEarly: true } as const;
 
+interface RecordReader<T> {
+  schema: v.GenericSchema<T>;
+  name: string;
+  /** Mends the raw record before it is checked (what is trimmed rather than refused). */
+  prepare?: (raw: unknown) => unknown;
+  /** Makes a valid record the extension's own, or says why it is refused. */
+  settle: (record: T) => { record: T } | { reason: string };
+}
+
 function validateAll<T>(
   list: readonly unknown[],
-  schema: v.GenericSchema<T>,
-  name: string,
+  { schema, name, prepare = (raw) => raw, settle }: RecordReader<T>,
   skipped: SkippedItem[],
 ): Located<T>[] {
   const valid: Located<T>[] = [];
   for (let i = 0; i < list.length; i++) {
     const where = `${name}[${String(i)}]`;
-    const result = v.safeParse(schema, list[i], FIRST_ISSUE);
-    if (result.success) valid.push({ record: result.output, where });
-    else skipped.push(skippedFromIssues(where, result.issues));
+    const result = v.safeParse(schema, prepare(list[i]), FIRST_ISSUE);
+    if (!result.success) {
+      skipped.push(skippedFromIssues(where, result.issues));
+      continue;
+    }
+    const settled = settle(result.output);
+    if ('reason' in settled) skipped.push({ where, reason: settled.reason });
+    else valid.push({ record: settled.record, where });
   }
   return valid;
 }
 
-/** Reads a document whose `format` is "claimmark": checks its version, then every record. */
-export function readClaimmarkExport(doc: Record<string, unknown>): ParseResult {
+/**
+ * Reads a document whose `format` is "claimmark": checks its version, then every record; `now`
+ * is when the import happens (a record written after it is refused).
+ */
+export function readClaimmarkExport(doc: Record<string, unknown>, now: Date): ParseResult {
   const version = doc.version;
   if (version !== EXPORT_VERSION) {
     if (typeof version === 'number' && version > EXPORT_VERSION) {
@@ -36,7 +53,7 @@ export function readClaimmarkExport(doc: Record<string, unknown>): ParseResult {
     }
     return {
       ok: false,
-      error: `This Claimmark file has an unknown format version (${version === undefined ? 'none' : JSON.stringify(version)}); this version reads format version ${String(EXPORT_VERSION)}.`,
+      error: `This Claimmark file has an unknown format version (${version === undefined ? 'none' : excerpt(version)}); this version reads format version ${String(EXPORT_VERSION)}.`,
     };
   }
   const articles = doc.articles ?? [];
@@ -50,14 +67,21 @@ export function readClaimmarkExport(doc: Record<string, unknown>): ParseResult {
   const skipped: SkippedItem[] = [];
   const validArticles = validateAll<ArticleRecord>(
     articles,
-    ExportArticleSchema,
-    'articles',
+    {
+      schema: ExportArticleSchema,
+      name: 'articles',
+      prepare: trimSeenAt,
+      settle: (r) => settleArticle(r, now),
+    },
     skipped,
   );
   const validAnnotations = validateAll<AnnotationRecord>(
     annotations,
-    ExportAnnotationSchema,
-    'annotations',
+    {
+      schema: ExportAnnotationSchema,
+      name: 'annotations',
+      settle: (r) => settleAnnotation(r, now),
+    },
     skipped,
   );
   const a = keepNewest(

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { isHttpUrl } from '../model/fields';
+import { isHttpUrl, isRealDay } from '../model/fields';
 
 /** Why one record of an import file was left out, and where it is in the file. */
 export interface SkippedItem {
@@ -49,7 +49,8 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
     case 'uuid':
       return 'expected a UUID';
     case 'check':
-      return issue.requirement === isHttpUrl ? 'expected an absolute http(s) URL' : issue.message;
+      if (issue.requirement === isHttpUrl) return 'expected an absolute http(s) URL';
+      return issue.requirement === isRealDay ? 'no such day in the calendar' : issue.message;
     case 'min_value':
       return `must be at least ${String(issue.requirement)}`;
     case 'integer':

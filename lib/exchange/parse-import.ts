@@ -1,5 +1,5 @@
 import { readClaimmarkExport } from './claimmark-import';
-import { isRecord, type ParseResult } from './parsed';
+import { excerpt, isRecord, type ParseResult } from './parsed';
 import { EXPORT_FORMAT } from './schema';
 import { isW3cDocument, readW3cDocument } from './w3c-import';
 
@@ -16,8 +16,13 @@ export function checkImportSize(bytes: number): string | null {
   return `This file is too large to import (${mb(bytes)}; the limit is ${mb(MAX_IMPORT_BYTES)}). Export a smaller part of the library, such as one search result, and import that.`;
 }
 
+const TOO_DEEP =
+  'This file nests its data too deeply to be an annotation export, so it was not read.';
+
 function describeJsonError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // A file nested thousands deep can overflow the parser's stack.
+  if (error instanceof RangeError) return TOO_DEEP;
+  const message = excerpt(error instanceof Error ? error.message : String(error));
   // V8 says "Unexpected end of JSON input" or "Unterminated string…" for a file cut short.
   if (/end of JSON|Unterminated/i.test(message)) {
     return 'This file ends too early: it was probably cut short while it was saved or copied. Export it again and import the new file.';
@@ -38,6 +43,16 @@ function kindOf(value: unknown): string {
  * `now` stands in for times a W3C file from another tool leaves out.
  */
 export function parseImportFile(text: string, now: Date = new Date()): ParseResult {
+  try {
+    return parseImportText(text, now);
+  } catch (error) {
+    // Reading a record nested thousands deep overflows the stack wherever it is walked.
+    if (error instanceof RangeError) return { ok: false, error: TOO_DEEP };
+    throw error;
+  }
+}
+
+function parseImportText(text: string, now: Date): ParseResult {
   // Each UTF-16 code unit is at least one byte of the file, so this never refuses a small file.
   const tooLarge = checkImportSize(text.length);
   if (tooLarge !== null) return { ok: false, error: tooLarge };
@@ -54,12 +69,12 @@ export function parseImportFile(text: string, now: Date = new Date()): ParseResu
       error: `This file is not a Claimmark or W3C annotation export: it holds ${kindOf(doc)} where an object with "format" or "@context" was expected.`,
     };
   }
-  if (doc.format === EXPORT_FORMAT) return readClaimmarkExport(doc);
+  if (doc.format === EXPORT_FORMAT) return readClaimmarkExport(doc, now);
   if (isW3cDocument(doc)) return readW3cDocument(doc, now);
   if (doc.format !== undefined) {
     return {
       ok: false,
-      error: `This file's format (${JSON.stringify(doc.format)}) is not one Claimmark imports: it reads Claimmark exports and W3C Web Annotation JSON-LD.`,
+      error: `This file's format (${excerpt(doc.format)}) is not one Claimmark imports: it reads Claimmark exports and W3C Web Annotation JSON-LD.`,
     };
   }
   return {

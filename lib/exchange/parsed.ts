@@ -49,3 +49,25 @@ export function parsedImport(
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The longest piece of a file's own content an error quotes. */
+const EXCERPT_CHARS = 80;
+
+// JSON.stringify gives undefined for a value JSON cannot write, whatever its typings say.
+function jsonOf(value: unknown): string | undefined {
+  return JSON.stringify(value);
+}
+
+/** A short quotation of a value from the file: never the whole of a string the file holds. */
+export function excerpt(value: unknown): string {
+  let text: string;
+  try {
+    const written =
+      typeof value === 'string' ? jsonOf(value.slice(0, EXCERPT_CHARS + 1)) : jsonOf(value);
+    text = written ?? typeof value;
+  } catch {
+    // Nested too deeply to write out: say what it is instead.
+    text = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+  }
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+}

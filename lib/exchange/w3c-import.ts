@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { settleAnnotation } from './settle';
 import type { AnnotationRecord, ClaimStatus } from '../model';
 import { CLAIM_STATUSES, RECORD_LIMITS } from '../model';
 import { PAGE_DATE } from '../model/limits';
@@ -209,7 +210,9 @@ export function readW3cDocument(doc: Record<string, unknown>, now: Date): ParseR
     }
     const result = v.safeParse(ExportAnnotationSchema, converted.record, { abortEarly: true });
     if (result.success) {
-      valid.push({ record: result.output, where });
+      const settled = settleAnnotation(result.output, now);
+      if ('reason' in settled) skipped.push({ where, reason: settled.reason });
+      else valid.push({ record: settled.record, where });
       return;
     }
     // The problem is found in the Claimmark record; name both the W3C place and the field.

@@ -38,8 +38,15 @@ export const HttpUrl = v.pipe(
   v.check(isHttpUrl, 'must be an absolute http(s) URL'),
 );
 
-/** An ISO 8601 time as Claimmark writes its own (`Date#toISOString`). */
-export const IsoTime = v.pipe(v.string(), v.isoTimestamp());
+/** True when an ISO 8601 time's day exists in the calendar (no 31 February). */
+export function isRealDay(s: string): boolean {
+  const [y = 0, m = 0, d = 0] = s.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+/** An ISO 8601 time as Claimmark writes its own (`Date#toISOString`), on a day that exists. */
+export const IsoTime = v.pipe(v.string(), v.isoTimestamp(), v.check(isRealDay, 'no such day'));
 
 // PAGE_DATE (lib/model/limits.ts) is looser than IsoTime because pages are.
 

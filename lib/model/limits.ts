@@ -19,8 +19,8 @@ export const RECORD_LIMITS = {
   context: 200,
   /** An article's stored title. */
   title: 2000,
-  /** Addresses an article was seen at. */
-  seenAt: 1000,
+  /** Addresses an article was seen at: the first and the latest (storage and import trim to it). */
+  seenAt: 50,
   /** An entity's name or alias, and a date mention as written. */
   name: 300,
   /** A date mention's ISO-style value ("2025-W42"). */

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { format, resolveConfig } from 'prettier';
 import { ClaimmarkExportSchema } from '../../lib/exchange/schema';
-import { isHttpUrl, SPAN_ORDER } from '../../lib/model/fields';
+import { isHttpUrl, isRealDay, SPAN_ORDER } from '../../lib/model/fields';
 
 /** Where the generated schema is committed. */
 export const SCHEMA_PATH = resolve(
@@ -28,6 +28,9 @@ export async function generateExportSchema(): Promise<string> {
       };
       if (requirement === isHttpUrl) {
         return { ...jsonSchema, format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' };
+      }
+      if (requirement === isRealDay) {
+        return { ...jsonSchema, description: 'A day that exists in the calendar.' };
       }
       if (message === SPAN_ORDER) {
         return { ...jsonSchema, description: '`start` is at most `end`.' };

@@ -221,7 +221,7 @@ describe('planImport', () => {
   it('keeps the library’s article unless the file’s is newer', () => {
     const article = FULL_ARTICLE;
     const oldCopy = { ...article, title: 'old title', updatedAt: '2020-01-01T00:00:00.000Z' };
-    const newCopy = { ...article, title: 'new title', updatedAt: '2030-01-01T00:00:00.000Z' };
+    const newCopy = { ...article, title: 'new title', updatedAt: '2026-11-20T00:00:00.000Z' };
     expect(planImport(parsed(claimmarkFile([], [oldCopy])), existing).articles).toEqual([]);
     const plan = planImport(parsed(claimmarkFile([], [newCopy])), existing);
     expect(plan.articles).toEqual([newCopy]);
@@ -246,7 +246,7 @@ describe('a large import', () => {
   it('updates, moves and adds thousands of notes into the rows a fresh build makes', async () => {
     const db = freshDb();
     await seed(db, ARTICLES, ANNOTATIONS);
-    const later = '2030-01-01T00:00:00.000Z';
+    const later = '2026-11-20T00:00:00.000Z';
     const many = Array.from({ length: 2_500 }, (_, i) => ({
       ...plain,
       id: crypto.randomUUID(),

@@ -1,0 +1,52 @@
+import { RECORD_LIMITS, type AnnotationRecord, type ArticleRecord } from '../model';
+import { normalizeUrl } from '../page/normalize-url';
+import { isRecord } from './parsed';
+
+// What an import file holds is made to look as the extension itself would have written it, so a
+// record from a hand-edited file or another tool meets the same record from this library.
+
+/** A time more than a day after the import is not a time anything was written at. */
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** The first address and the latest ones, within the record's limit: trimmed, never refused. */
+export function trimSeenAt(raw: unknown): unknown {
+  if (!isRecord(raw) || !Array.isArray(raw.seenAt)) return raw;
+  const seen: unknown[] = raw.seenAt;
+  const max = RECORD_LIMITS.seenAt;
+  if (seen.length <= max) return raw;
+  return { ...raw, seenAt: [...seen.slice(0, 1), ...seen.slice(seen.length - (max - 1))] };
+}
+
+function future(times: readonly (string | null)[], now: Date): string | null {
+  const limit = now.getTime() + FUTURE_SLACK_MS;
+  return times.find((t) => t !== null && Date.parse(t) > limit) ?? null;
+}
+
+/** An article as the extension keys it (normalised addresses), or why it is refused. */
+export function settleArticle(
+  record: ArticleRecord,
+  now: Date,
+): { record: ArticleRecord } | { reason: string } {
+  const late = future([record.savedAt, record.updatedAt, record.facts?.analyzedAt ?? null], now);
+  if (late !== null) return { reason: `a time in the future (${late})` };
+  const seenAt = [...new Set(record.seenAt.map((u) => normalizeUrl(u) ?? u))];
+  return { record: { ...record, url: normalizeUrl(record.url) ?? record.url, seenAt } };
+}
+
+/** An annotation as the extension writes it (lower-case id, normalised article), or why not. */
+export function settleAnnotation(
+  record: AnnotationRecord,
+  now: Date,
+): { record: AnnotationRecord } | { reason: string } {
+  const checked = record.anchoring?.checkedAt ?? null;
+  const late = future([record.createdAt, record.modifiedAt, checked], now);
+  if (late !== null) return { reason: `a time in the future (${late})` };
+  return {
+    record: {
+      ...record,
+      // Two spellings of one UUID are one note.
+      id: record.id.toLowerCase(),
+      articleUrl: normalizeUrl(record.articleUrl) ?? record.articleUrl,
+    },
+  };
+}
