@@ -10,6 +10,7 @@ import { readPageInfo } from '@/lib/page/page-info';
 import { Annotator } from '@/lib/highlight/annotator';
 import { HighlightLayer } from '@/lib/highlight/highlight-layer';
 import { markTerms } from '@/lib/highlight/mark-terms';
+import { showNotice } from '@/lib/highlight/notice';
 import { createPaintNames } from '@/lib/highlight/paint-names';
 import { isOwnUi } from '@/lib/highlight/ui-host';
 import { showToolbar } from './toolbar';
@@ -52,6 +53,7 @@ export default defineContentScript({
       layer,
       editorUrl: (query) => `${browser.runtime.getURL('/editor.html')}?${query}`,
       showToolbar,
+      notify: (message, rect) => void showNotice(document, rect, message),
     });
 
     // Set by any change to the page outside Claimmark's own UI since the last report: a story

@@ -30,6 +30,8 @@ export interface AnnotatorDeps {
   /** The editor page's URL with a query (see lib/messaging/editor-address.ts). */
   editorUrl: (query: string) => string;
   showToolbar: ShowToolbar;
+  /** Tells the reader, beside `rect`, that what they asked for failed. */
+  notify: (message: string, rect: DOMRect) => void;
 }
 
 /** True while the document's selection is still exactly `range`. */
@@ -52,11 +54,26 @@ export class Annotator {
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
-  /** Acts on the current selection; false when there is nothing Claimmark can annotate. */
+  /**
+   * Acts on the current selection; false when there is nothing Claimmark can annotate. A failure
+   * (a full disk, the extension restarting) is shown to the reader beside the selection.
+   */
   async act(action: SelectionAction): Promise<boolean> {
-    const { doc, request, layer } = this.deps;
-    const range = annotatableSelection(doc);
+    const range = annotatableSelection(this.deps.doc);
     if (!range) return false;
+    const rect = range.getBoundingClientRect();
+    try {
+      await this.actOn(range, action);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const what = action === 'highlight' ? 'this highlight' : 'this passage';
+      this.deps.notify(`Claimmark could not save ${what}. ${reason}`, rect);
+    }
+    return true;
+  }
+
+  private async actOn(range: Range, action: SelectionAction): Promise<void> {
+    const { doc, request, layer } = this.deps;
     this.hideToolbar?.();
     const selectors = describe(doc.body, range, { exclude: (el) => isOwnUi(el) });
     const draft: AnnotationDraft = {
@@ -73,11 +90,10 @@ export class Annotator {
       // The reader may have selected the next passage while this one was stored: keep theirs.
       if (stillSelected(doc, range)) doc.getSelection()?.removeAllRanges();
       layer.add(anchor, range, selected);
-      return true;
+      return;
     }
     const { draftId } = await request('draft.create', { draft });
     this.openEditor({ view: 'editor', target: { draftId } }, rect);
-    return true;
   }
 
   /** Opens the editor for a stored annotation (a click on its highlight, or the popup). */

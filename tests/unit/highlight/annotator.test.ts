@@ -20,7 +20,7 @@ function select(quote: string): void {
   selection?.addRange(range);
 }
 
-function setup(hooks: { duringCreate?: () => void } = {}) {
+function setup(hooks: { duringCreate?: () => void; fail?: string } = {}) {
   document.body.replaceChildren();
   const p = document.createElement('p');
   p.textContent = 'The minister said the bridge would open in spring.';
@@ -31,6 +31,7 @@ function setup(hooks: { duringCreate?: () => void } = {}) {
   const request = createClient((message) => {
     const { type, payload } = message as { type: string; payload: { draft?: unknown } };
     sent.push(type);
+    if (hooks.fail !== undefined) return Promise.resolve({ ok: false, error: hooks.fail });
     const anchor: AnnotationAnchor | null =
       type === 'annotation.create'
         ? {
@@ -53,6 +54,7 @@ function setup(hooks: { duringCreate?: () => void } = {}) {
   const report = vi.fn(() => Promise.resolve());
   const layer = new HighlightLayer(document, fetchAnchors, report);
   const opened: string[] = [];
+  const notices: string[] = [];
   const annotator = new Annotator({
     doc: document,
     request,
@@ -62,8 +64,9 @@ function setup(hooks: { duringCreate?: () => void } = {}) {
       return `chrome-extension://claimmark/editor.html?${query}`;
     },
     showToolbar: () => () => undefined,
+    notify: (message: string) => notices.push(message),
   });
-  return { sent, created, fetchAnchors, report, layer, annotator, opened };
+  return { sent, created, fetchAnchors, report, layer, annotator, opened, notices };
 }
 
 // jsdom lays nothing out; the annotator only places its toolbar and editor by these.
@@ -126,6 +129,17 @@ describe('Annotator', () => {
     expect(await annotator.act('highlight')).toBe(true);
     expect(layer.drawnCount).toBe(1);
     expect(document.getSelection()?.toString()).toBe('in spring');
+  });
+
+  it('tells the reader when a highlight could not be saved, and draws nothing', async () => {
+    const full = 'There is no room left on this disk for Claimmark’s library.';
+    const { annotator, layer, notices } = setup({ fail: full });
+    select('the bridge would open');
+    expect(await annotator.act('highlight')).toBe(true);
+    expect(notices).toEqual([`Claimmark could not save this highlight. ${full}`]);
+    expect(layer.drawnCount).toBe(0);
+    // The selection stays, so the reader can try again.
+    expect(document.getSelection()?.toString()).toBe('the bridge would open');
   });
 
   it('opens the editor for a claim by its draft, and closes only the editor that asks', async () => {
