@@ -49,8 +49,7 @@ export function showToolbar(
   const win = doc.defaultView ?? window;
   const top = rect.bottom + win.scrollY + 8;
   const left = Math.max(win.scrollX + 4, rect.left + win.scrollX);
-  ui.host.style.setProperty('top', `${top}px`, 'important');
-  ui.host.style.setProperty('left', `${left}px`, 'important');
+  ui.place(top, left);
   const container = doc.createElement('div');
   ui.shadow.append(container);
   let removed = false;

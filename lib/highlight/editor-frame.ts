@@ -31,8 +31,7 @@ export function openEditorFrame(
   const left =
     Math.min(rect?.left ?? win.innerWidth - WIDTH - 24, Math.max(8, win.innerWidth - WIDTH - 24)) +
     win.scrollX;
-  ui.host.style.setProperty('top', `${top}px`, 'important');
-  ui.host.style.setProperty('left', `${Math.max(8, left)}px`, 'important');
+  ui.place(top, Math.max(8, left));
   const frame = doc.createElement('iframe');
   frame.src = src;
   frame.title = 'Claimmark note editor';

@@ -17,12 +17,7 @@ const SHOW_MS = 8_000;
 export function showNotice(doc: Document, rect: DOMRect, message: string): () => void {
   const ui = createUiHost(doc, CSS);
   const win = doc.defaultView ?? window;
-  ui.host.style.setProperty('top', `${rect.bottom + win.scrollY + 8}px`, 'important');
-  ui.host.style.setProperty(
-    'left',
-    `${Math.max(win.scrollX + 4, rect.left + win.scrollX)}px`,
-    'important',
-  );
+  ui.place(rect.bottom + win.scrollY + 8, Math.max(win.scrollX + 4, rect.left + win.scrollX));
   const box = doc.createElement('div');
   box.className = 'notice';
   box.setAttribute('role', 'alert');

@@ -5,26 +5,49 @@ export const UI_TAG = 'claimmark-ui';
 export interface UiHost {
   host: HTMLElement;
   shadow: ShadowRoot;
+  /** Moves the host to a place in the document (pixels from its top left). */
+  place(top: number, left: number): void;
   remove(): void;
 }
 
+// Inline and !important: page styles for unknown elements must not move or hide the host, and
+// an inline !important declaration beats any rule of the page's style sheets.
+const HOST_STYLE =
+  'all: initial !important; position: absolute !important; z-index: 2147483647 !important;';
+
 /**
  * A closed shadow root on its own element: the page's CSS cannot style what is inside, and
- * the page's scripts cannot reach it through `element.shadowRoot`.
+ * the page's scripts cannot reach it through `element.shadowRoot`. The page can still change
+ * the host's own attributes (fade it to put its own buttons over ours): any change is undone.
  */
 export function createUiHost(doc: Document, css: string): UiHost {
   const host = doc.createElement(UI_TAG);
-  // Inline and !important: page styles for unknown elements must not move or hide the host.
-  host.setAttribute(
-    'style',
-    'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; z-index: 2147483647 !important;',
-  );
+  let style = `${HOST_STYLE} top: 0 !important; left: 0 !important;`;
+  const assert = () => {
+    for (const name of host.getAttributeNames()) if (name !== 'style') host.removeAttribute(name);
+    if (host.getAttribute('style') !== style) host.setAttribute('style', style);
+  };
+  assert();
   const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = `:host { all: initial; } ${css}`;
-  shadow.append(style);
+  const sheet = doc.createElement('style');
+  sheet.textContent = `:host { all: initial; } ${css}`;
+  shadow.append(sheet);
+  const win = doc.defaultView;
+  const observer = win ? new win.MutationObserver(assert) : null;
+  observer?.observe(host, { attributes: true });
   doc.documentElement.append(host);
-  return { host, shadow, remove: () => host.remove() };
+  return {
+    host,
+    shadow,
+    place(top, left) {
+      style = `${HOST_STYLE} top: ${String(top)}px !important; left: ${String(left)}px !important;`;
+      assert();
+    },
+    remove: () => {
+      observer?.disconnect();
+      host.remove();
+    },
+  };
 }
 
 /** True for nodes inside Claimmark's own UI. */

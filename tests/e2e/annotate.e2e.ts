@@ -341,6 +341,46 @@ describe('highlighting and annotating in Chromium', () => {
     }, target);
     expect(opened).toBe(false);
 
+    // The reader opens the claim's editor; the page fades the editor's host to lay its own
+    // buttons over it, and the host's styles are put back.
+    await forged.mouse.click(target.x, target.y);
+    const editor = await editorFrame(forged, 'id');
+    await editor.getByLabel('Note').waitFor();
+    await forged.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('claimmark-ui');
+      host?.style.setProperty('opacity', '0.01', 'important');
+      host?.setAttribute('hidden', '');
+    });
+    await expect
+      .poll(() =>
+        forged.evaluate(() => {
+          const host = document.querySelector('claimmark-ui');
+          return host
+            ? `${getComputedStyle(host).opacity} ${String(host.hasAttribute('hidden'))}`
+            : 'gone';
+        }),
+      )
+      .toBe('1 false');
+    await pressToCloseEditor(forged, () => editor.getByLabel('Note').press('Escape'));
+
+    // The page frames the editor itself, naming the claim: the browser does not load it.
+    const claimId = (await annotations()).find((a) => a.quote === CLAIM)?.id ?? '';
+    await forged.evaluate(
+      (src) =>
+        new Promise<void>((resolve) => {
+          const frame = document.createElement('iframe');
+          frame.onload = () => resolve();
+          frame.src = src;
+          document.body.append(frame);
+        }),
+      `chrome-extension://${browser.extensionId}/editor.html?id=${claimId}`,
+    );
+    for (const frame of forged.frames().filter((f) => f.url().includes('editor.html')))
+      expect(await frame.getByText(/Kremlin readout|readout says otherwise/).count()).toBe(0);
+    // The pointer leaves the highlight, so its peek closes (the reader's own UI, while shown).
+    await forged.mouse.move(2, 2);
+    await expect.poll(() => forged.locator('claimmark-ui').count()).toBe(0);
+
     // What the page can read: highlight names, style sheets, its own DOM.
     const traces = await forged.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
