@@ -61,11 +61,12 @@ export function showToolbar(
     render(null, container);
     ui.remove();
   };
+  // Only the reader dismisses it: a page could otherwise take it away the moment it appears.
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') remove();
+    if (event.isTrusted && event.key === 'Escape') remove();
   };
   const onOutside = (event: MouseEvent) => {
-    if (!event.composedPath().includes(ui.host)) remove();
+    if (event.isTrusted && !event.composedPath().includes(ui.host)) remove();
   };
   doc.addEventListener('keydown', onKey, true);
   doc.addEventListener('mousedown', onOutside, true);

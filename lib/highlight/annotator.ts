@@ -51,6 +51,8 @@ export class Annotator {
   private closeEditor: (() => void) | null = null;
   private editorAddress: EditorAddress | null = null;
   private peek: { id: string; close: () => void } | null = null;
+  /** Actions under way: a toolbar for a selection already being acted on would linger. */
+  private acting = 0;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -62,12 +64,15 @@ export class Annotator {
     const range = annotatableSelection(this.deps.doc);
     if (!range) return false;
     const rect = range.getBoundingClientRect();
+    this.acting++;
     try {
       await this.actOn(range, action);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const what = action === 'highlight' ? 'this highlight' : 'this passage';
       this.deps.notify(`Claimmark could not save ${what}. ${reason}`, rect);
+    } finally {
+      this.acting--;
     }
     return true;
   }
@@ -149,7 +154,7 @@ export class Annotator {
     this.hideToolbar?.();
     this.hideToolbar = null;
     const range = annotatableSelection(this.deps.doc);
-    if (!range) return;
+    if (!range || this.acting > 0) return;
     this.hideToolbar = this.deps.showToolbar(
       this.deps.doc,
       range.getBoundingClientRect(),

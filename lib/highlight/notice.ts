@@ -29,10 +29,13 @@ export function showNotice(doc: Document, rect: DOMRect, message: string): () =>
     doc.removeEventListener('keydown', onKey, true);
     ui.remove();
   };
+  // Only the reader dismisses it: a page could otherwise hide it the moment it appears.
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') remove();
+    if (event.isTrusted && event.key === 'Escape') remove();
   };
-  box.addEventListener('click', remove);
+  box.addEventListener('click', (event) => {
+    if (event.isTrusted) remove();
+  });
   doc.addEventListener('keydown', onKey, true);
   timer = win.setTimeout(remove, SHOW_MS);
   return remove;

@@ -41,7 +41,9 @@ export const HttpUrl = v.pipe(
 /** True when an ISO 8601 time's day exists in the calendar (no 31 February). */
 export function isRealDay(s: string): boolean {
   const [y = 0, m = 0, d = 0] = s.slice(0, 10).split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
+  const day = new Date(0);
+  // setUTCFullYear, not Date.UTC: that one reads years 0–99 as 1900–1999.
+  day.setUTCFullYear(y, m - 1, d);
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 

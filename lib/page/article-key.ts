@@ -13,12 +13,29 @@ function siteOf(host: string): string {
   return getDomain(name, { allowPrivateDomains: true }) ?? name;
 }
 
-/** True when a canonical link stays on the page's own site: the same registrable domain. */
+const MIRROR_PREFIX = /^(?:www|m|mobile|amp)\./;
+
+/** The same host after its mirror prefix, or a host and one of its sub- or parent domains. */
+function related(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(MIRROR_PREFIX, '');
+  const y = b.toLowerCase().replace(MIRROR_PREFIX, '');
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+}
+
+/**
+ * True when a canonical link stays on the page's own site: the same registrable domain by the
+ * Public Suffix List, and the same host up to a mirror prefix or a sub- or parent domain. Both,
+ * because platforms that host many writers under one domain (a newsletter host, a blog host)
+ * are mostly not on the list: `evil.substack.com` may not speak for `victim.substack.com`.
+ */
 export function isTrustedCanonical(pageUrl: string, canonicalUrl: string): boolean {
   const page = parseHttpUrl(pageUrl);
   const canonical = parseHttpUrl(canonicalUrl);
   if (!page || !canonical) return false;
-  return siteOf(page.hostname) === siteOf(canonical.hostname);
+  return (
+    siteOf(page.hostname) === siteOf(canonical.hostname) &&
+    related(page.hostname, canonical.hostname)
+  );
 }
 
 /**

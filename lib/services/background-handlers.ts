@@ -1,6 +1,7 @@
 import { decodeEditorAddress } from '../messaging/editor-address';
 import type { Handlers } from '../messaging/router';
 import type { Sender } from '../messaging/sender';
+import { parseHttpUrl } from '../page/normalize-url';
 import type { ClaimmarkDatabase } from '../storage/database';
 import { describeStorageError } from '../storage/errors';
 import type { TabStore } from '../tabs/tab-store';
@@ -41,6 +42,12 @@ function withReadableErrors(handlers: Handlers<'background'>): Handlers<'backgro
     };
   }
   return wrapped as Handlers<'background'>;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  const x = parseHttpUrl(a);
+  const y = parseHttpUrl(b);
+  return x !== null && y !== null && x.origin === y.origin;
 }
 
 /** The tab a message speaks for: a page's own, or the tab an extension page sits in. */
@@ -86,10 +93,13 @@ export function createHandlers({
     'page.report'(report, sender) {
       if (sender.origin !== 'content')
         return Promise.reject(new Error('page.report comes from content scripts only'));
-      // The browser says which page the tab shows; the report only says what is in it. A
-      // content script that names another address (compromised, or lied to) cannot file the
-      // page, or ask about an article, under it.
-      return articles.reported(sender.tabId, { ...report, url: sender.url });
+      // The browser says which site the tab shows; a content script that names another one
+      // (compromised, or lied to) cannot file the page, or ask about an article, under it. The
+      // address within the site is the report's: after history.pushState the browser's sender
+      // record may still hold the first address of a single-page site.
+      if (!sameOrigin(report.url, sender.url))
+        return Promise.reject(new Error('page.report names a site its tab does not show'));
+      return articles.reported(sender.tabId, report);
     },
     'tab.state': ({ tabId }) => articles.state(tabId),
     'tab.analysis': ({ tabId, requested = false }) => articles.analysis(tabId, requested),

@@ -12,8 +12,8 @@ import type { ClaimmarkDatabase } from './database';
  * past what a message or an import file may hold.
  */
 export function withSeenAt(seen: readonly string[], address: string): string[] {
-  if (seen.includes(address)) return [...seen];
-  const all = [...seen, address];
+  // Trimmed even when the address is known: a record from before the limit may hold more.
+  const all = seen.includes(address) ? [...seen] : [...seen, address];
   const max = RECORD_LIMITS.seenAt;
   return all.length <= max ? all : [...all.slice(0, 1), ...all.slice(all.length - (max - 1))];
 }

@@ -86,8 +86,8 @@ describe('background handlers', () => {
     expect((await db.articles.toArray()).map((a) => a.url)).toEqual(['https://example.com/p?id=3']);
   });
 
-  it('takes the page address from the browser, not from the report', async () => {
-    const { db, route } = setup();
+  it('refuses a report that names a site its tab does not show', async () => {
+    const { db, tabs, route } = setup();
     // A compromised content script names another site's story as its page.
     const foreign = {
       url: 'https://bank.example.org/statement',
@@ -96,9 +96,18 @@ describe('background handlers', () => {
       article: null,
     };
     const shown = 'https://example.com/p?id=3';
-    await route({ type: 'page.report', payload: foreign }, { ...content, url: shown });
+    const refused = await route(
+      { type: 'page.report', payload: foreign },
+      { ...content, url: shown },
+    );
+    expect(refused).toMatchObject({ ok: false });
+    expect(await tabs.get(7)).toBeNull();
+    // After history.pushState the browser may still name the site's first address: the report's
+    // address within the same site is the page's.
+    const moved = { ...foreign, url: 'https://example.com/next-story', canonicalUrl: null };
+    await route({ type: 'page.report', payload: moved }, { ...content, url: shown });
     await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
-    expect((await db.articles.toArray()).map((a) => a.url)).toEqual([shown]);
+    expect((await db.articles.toArray()).map((a) => a.url)).toEqual([moved.url]);
     // A frame inside the page may not report for the tab at all.
     const framed = await route(
       { type: 'page.report', payload: { ...foreign, url: shown } },

@@ -75,6 +75,11 @@ describe('articleKey', () => {
     expect(isTrustedCanonical('https://m.example.com.au/a', 'https://example.com.au/a')).toBe(true);
     // .blog is a top-level domain: www.blog is a site, not a prefix.
     expect(isTrustedCanonical('https://www.blog/a', 'https://other.blog/a')).toBe(false);
+    // Writers on a platform that is not on the list are separate sites too.
+    expect(
+      isTrustedCanonical('https://evil.substack.com/p/a', 'https://victim.substack.com/p/a'),
+    ).toBe(false);
+    expect(isTrustedCanonical('https://www.substack.com/a', 'https://substack.com/a')).toBe(true);
     // Blogs on a shared host (a private suffix) are separate sites.
     expect(isTrustedCanonical('https://alice.github.io/a', 'https://bob.github.io/a')).toBe(false);
     // Hosts without a registrable domain are their own site.

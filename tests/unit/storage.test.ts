@@ -126,6 +126,18 @@ describe('article repository', () => {
     expect(v.safeParse(ArticleRecordSchema, record).success).toBe(true);
     expect(withSeenAt(seen, seen[5] ?? '')).toEqual(seen);
   });
+
+  it('trims a record from before the limit when it is saved again', async () => {
+    const db = freshDb();
+    const key = 'https://example.com/a';
+    const old = Array.from({ length: 300 }, (_, i) => `${key}?v=${String(i)}`);
+    await saveArticle(db, key, report, key);
+    await db.articles.update(key, { seenAt: old });
+    const saved = await saveArticle(db, key, report, old[10] ?? key);
+    expect(saved.seenAt).toHaveLength(RECORD_LIMITS.seenAt);
+    expect(saved.seenAt[0]).toBe(old[0]);
+    expect(v.safeParse(ArticleRecordSchema, saved).success).toBe(true);
+  });
 });
 
 describe('describeStorageError', () => {

@@ -20,7 +20,9 @@ function select(quote: string): void {
   selection?.addRange(range);
 }
 
-function setup(hooks: { duringCreate?: () => void; fail?: string } = {}) {
+function setup(
+  hooks: { duringCreate?: () => void; fail?: string; showToolbar?: () => () => void } = {},
+) {
   document.body.replaceChildren();
   const p = document.createElement('p');
   p.textContent = 'The minister said the bridge would open in spring.';
@@ -63,7 +65,7 @@ function setup(hooks: { duringCreate?: () => void; fail?: string } = {}) {
       opened.push(query);
       return `chrome-extension://claimmark/editor.html?${query}`;
     },
-    showToolbar: () => () => undefined,
+    showToolbar: hooks.showToolbar ?? (() => () => undefined),
     notify: (message: string) => notices.push(message),
   });
   return { sent, created, fetchAnchors, report, layer, annotator, opened, notices };
@@ -140,6 +142,21 @@ describe('Annotator', () => {
     expect(layer.drawnCount).toBe(0);
     // The selection stays, so the reader can try again.
     expect(document.getSelection()?.toString()).toBe('the bridge would open');
+  });
+
+  it('shows no toolbar for a selection it is already storing', async () => {
+    let shown = 0;
+    // The reader's mouseup comes through while the highlight is being stored.
+    const { annotator } = setup({
+      duringCreate: () => annotator.onSelectionEnd(),
+      showToolbar: () => {
+        shown++;
+        return () => undefined;
+      },
+    });
+    select('the bridge would open');
+    expect(await annotator.act('highlight')).toBe(true);
+    expect(shown).toBe(0);
   });
 
   it('opens the editor for a claim by its draft, and closes only the editor that asks', async () => {

@@ -3,13 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { showNotice } from '@/lib/highlight/notice';
 
 describe('showNotice', () => {
-  it('shows a notice in its own host until Escape, and its text never in the page’s DOM', () => {
+  it('shows a notice in its own host, its text never in the page’s DOM, and the page cannot dismiss it', () => {
     const message = 'Claimmark could not save this highlight. The disk is full.';
-    showNotice(document, new DOMRect(10, 10, 100, 20), message);
+    const remove = showNotice(document, new DOMRect(10, 10, 100, 20), message);
     const host = document.querySelector('claimmark-ui');
     expect(host).not.toBeNull();
     expect(document.documentElement.textContent).not.toContain('disk is full');
+    // A script's Escape is not the reader's (jsdom's dispatched events are untrusted).
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(document.querySelector('claimmark-ui')).not.toBeNull();
+    remove();
     expect(document.querySelector('claimmark-ui')).toBeNull();
   });
 
