@@ -4,20 +4,16 @@ import { Annotator } from '@/lib/highlight/annotator';
 import { HighlightLayer } from '@/lib/highlight/highlight-layer';
 import { createClient } from '@/lib/messaging/client';
 import type { AnnotationAnchor } from '@/lib/model';
+import { passage } from './passage';
 
 const ARTICLE = 'https://news.example.com/story';
 const NOTE_ID = '0b0f6d8e-58c5-4a3f-9f43-3a7c3f1f2a10';
 const DRAFT_ID = '6f1c2a9e-7f3b-4d6e-8a4c-2b9d1e0f3c21';
 
 function select(quote: string): void {
-  const p = [...document.querySelectorAll('p')].find((el) => el.textContent.includes(quote));
-  const node = p?.firstChild as Text;
-  const range = document.createRange();
-  range.setStart(node, node.data.indexOf(quote));
-  range.setEnd(node, node.data.indexOf(quote) + quote.length);
   const selection = document.getSelection();
   selection?.removeAllRanges();
-  selection?.addRange(range);
+  selection?.addRange(passage(quote));
 }
 
 function setup(

@@ -3,15 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { HighlightLayer } from '@/lib/highlight/highlight-layer';
 import { describe as describeRange } from '@/lib/anchoring/describe';
 import type { AnnotationAnchor } from '@/lib/model';
-
-function passage(quote: string): Range {
-  const p = [...document.querySelectorAll('p')].find((el) => el.textContent.includes(quote));
-  const node = p?.firstChild as Text;
-  const range = document.createRange();
-  range.setStart(node, node.data.indexOf(quote));
-  range.setEnd(node, node.data.indexOf(quote) + quote.length);
-  return range;
-}
+import { passage } from './passage';
 
 describe('HighlightLayer without the CSS Highlight API (jsdom)', () => {
   it('wraps anchored passages, reports outcomes once, and unwraps deleted ones', async () => {
