@@ -1,12 +1,12 @@
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts-experimental';
 import type { PageReport } from '../model';
 import { normalizeUrl, parseHttpUrl } from './normalize-url';
 
 /**
- * The site a host belongs to: its registrable domain by the Public Suffix List (`bbc.co.uk` for
- * `www.bbc.co.uk`; `amp.co.uk` is a site of its own), private suffixes included, so one blog on
- * a shared host cannot speak for another. Hosts without one (an IP address, `localhost`) are
- * their own site.
+ * The site a host belongs to: its registrable domain by the Public Suffix List, in tldts'
+ * compact build (see the README): `bbc.co.uk` for `www.bbc.co.uk`, while `amp.co.uk` is a site
+ * of its own. Private suffixes count, so one blog on a shared host cannot speak for another.
+ * Hosts without one (an IP address, `localhost`) are their own site.
  */
 function siteOf(host: string): string {
   const name = host.toLowerCase();
