@@ -25,6 +25,24 @@ function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+// Firefox's own output, last lines per browser, shown when an extension page never comes up (an
+// intermittent hang whose cause is not known yet: this is what the next failure should tell).
+const output = new WeakMap<Browser, string[]>();
+
+function record(browser: Browser): void {
+  const lines: string[] = [];
+  output.set(browser, lines);
+  browser.process()?.stderr?.on('data', (chunk: Buffer) => {
+    lines.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
+    lines.splice(0, Math.max(0, lines.length - 60));
+  });
+}
+
 async function launchOnce(): Promise<FirefoxSession> {
   const profile = mkdtempSync(join(tmpdir(), 'claimmark-ff-'));
   let browser: Browser | undefined;
@@ -41,6 +59,7 @@ async function launchOnce(): Promise<FirefoxSession> {
       },
       timeout: 45_000,
     });
+    record(browser);
     await within(
       30_000,
       'Installing the add-on',
@@ -80,22 +99,49 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   throw failure;
 }
 
+/** Where the page's document is, as the page itself says; null when it cannot be asked now. */
+async function documentAddress(page: Page): Promise<string | null> {
+  return within(
+    2_000,
+    'Asking the page where it is',
+    page.evaluate(() => location.href),
+  ).catch(() => null);
+}
+
 /**
  * Opens an extension page and waits for `selector` in it. The load event of an extension page
- * never reaches WebDriver BiDi, so the navigation is not awaited; and a wait that starts while
- * the old document is torn down fails with a protocol error, so such a wait is started again.
- * The page is navigated again only while it is not at `url`: a page that is merely slow (a
- * loaded machine) must not be restarted every few seconds, or it never finishes loading.
+ * never reaches WebDriver BiDi (nor does its address: `page.url()` stays `about:blank`), so the
+ * navigation is not awaited, and where the page is comes from the document itself. It is
+ * navigated again only while its document is elsewhere: a page that is merely slow (a loaded
+ * machine) must not be restarted every few seconds, or it might never finish loading.
  */
 export async function openExtensionPage(page: Page, url: string, selector: string): Promise<void> {
   const end = Date.now() + 40_000;
-  for (;;) {
-    if (page.url() !== url) page.goto(url).catch(() => undefined);
-    try {
-      await page.waitForSelector(selector, { timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
+  const errors: string[] = [];
+  const onError = (error: unknown) => errors.push(String(error));
+  page.on('pageerror', onError);
+  try {
+    for (;;) {
+      const at = await documentAddress(page);
+      if (at !== url) page.goto(url).catch(() => undefined);
+      try {
+        await page.waitForSelector(selector, { timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (Date.now() > end) {
+          const log = output.get(page.browser()) ?? [];
+          throw new Error(
+            [
+              `${selector} never appeared in ${url} (its document is at ${(await documentAddress(page)) ?? 'an unknown address'}).`,
+              `Errors in the page: ${errors.join(' | ') || 'none'}.`,
+              `Firefox's last output:\n${log.join('\n') || '(none)'}`,
+            ].join('\n'),
+            { cause: error },
+          );
+        }
+      }
     }
+  } finally {
+    page.off('pageerror', onError);
   }
 }
