@@ -122,7 +122,11 @@ export default defineContentScript({
       ctx.setTimeout(() => annotator.onSelectionEnd(), 0);
     });
     ctx.addEventListener(document, 'keyup', (event) => {
-      if (event.isTrusted && event.shiftKey && !event.altKey) annotator.onSelectionEnd();
+      if (!event.isTrusted) return;
+      // Shift ends a keyboard selection (the toolbar); any other key may have selected too
+      // (select all), and the shortcut acts only on what the reader selected.
+      if (event.shiftKey && !event.altKey) annotator.onSelectionEnd();
+      else annotator.rememberSelection();
     });
     ctx.addEventListener(document, 'keydown', (event) => {
       const action = SHORTCUTS[event.code];

@@ -34,6 +34,14 @@ export interface AnnotatorDeps {
   notify: (message: string, rect: DOMRect) => void;
 }
 
+/** True when two ranges start and end at the same points. */
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
+    a.compareBoundaryPoints(Range.END_TO_END, b) === 0
+  );
+}
+
 /** True while the document's selection is still exactly `range`. */
 function stillSelected(doc: Document, range: Range): boolean {
   const selection = doc.getSelection();
@@ -53,6 +61,8 @@ export class Annotator {
   private peek: { id: string; close: () => void } | null = null;
   /** Actions under way: a toolbar for a selection already being acted on would linger. */
   private acting = 0;
+  /** The selection as the reader's last own gesture (a mouseup, a key) left it. */
+  private readerSelection: Range | null = null;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -63,6 +73,9 @@ export class Annotator {
   async act(action: SelectionAction): Promise<boolean> {
     const range = annotatableSelection(this.deps.doc);
     if (!range) return false;
+    // A page's script can swap the selection between the reader's gesture and the shortcut (a
+    // capturing key listener runs before ours): only the passage the reader selected is acted on.
+    if (!this.readerSelection || !sameRange(range, this.readerSelection)) return false;
     const rect = range.getBoundingClientRect();
     this.acting++;
     try {
@@ -149,11 +162,20 @@ export class Annotator {
     this.closeEditor = openEditorFrame(this.deps.doc, url, rect);
   }
 
-  /** Shows the toolbar for the current selection, or hides it when there is none. */
+  /** Remembers the selection as the reader's own gesture left it (call on trusted events only). */
+  rememberSelection(): Range | null {
+    this.readerSelection = annotatableSelection(this.deps.doc);
+    return this.readerSelection;
+  }
+
+  /**
+   * Shows the toolbar for the current selection, or hides it when there is none; called when the
+   * reader's own gesture ends a selection, so that selection is remembered too.
+   */
   onSelectionEnd(): void {
     this.hideToolbar?.();
     this.hideToolbar = null;
-    const range = annotatableSelection(this.deps.doc);
+    const range = this.rememberSelection();
     if (!range || this.acting > 0) return;
     this.hideToolbar = this.deps.showToolbar(
       this.deps.doc,

@@ -16,6 +16,12 @@ function select(quote: string): void {
   selection?.addRange(passage(quote));
 }
 
+/** The reader's own selection: made, then ended by a gesture the annotator hears. */
+function readerSelects(annotator: Annotator, quote: string): void {
+  select(quote);
+  annotator.rememberSelection();
+}
+
 function setup(
   hooks: { duringCreate?: () => void; fail?: string; showToolbar?: () => () => void } = {},
 ) {
@@ -80,7 +86,7 @@ describe('Annotator', () => {
 
   it('draws a new highlight from the selection with one message to the background', async () => {
     const { sent, created, fetchAnchors, report, layer, annotator } = setup();
-    select('the bridge would open');
+    readerSelects(annotator, 'the bridge would open');
     expect(await annotator.act('highlight')).toBe(true);
     expect(sent).toEqual(['annotation.create']);
     expect(fetchAnchors).not.toHaveBeenCalled();
@@ -109,7 +115,7 @@ describe('Annotator', () => {
       },
     });
     fetchAnchors.mockImplementation(() => Promise.resolve(created));
-    select('the bridge would open');
+    readerSelects(annotator, 'the bridge would open');
     expect(await annotator.act('highlight')).toBe(true);
     expect(sent).toEqual(['annotation.create']);
     // Drawn where the passage now stands, without waiting for another change to the page.
@@ -123,7 +129,7 @@ describe('Annotator', () => {
 
   it('keeps a selection the reader made while the highlight was being stored', async () => {
     const { annotator, layer } = setup({ duringCreate: () => select('in spring') });
-    select('the bridge would open');
+    readerSelects(annotator, 'the bridge would open');
     expect(await annotator.act('highlight')).toBe(true);
     expect(layer.drawnCount).toBe(1);
     expect(document.getSelection()?.toString()).toBe('in spring');
@@ -132,7 +138,7 @@ describe('Annotator', () => {
   it('tells the reader when a highlight could not be saved, and draws nothing', async () => {
     const full = 'There is no room left on this disk for Claimmark’s library.';
     const { annotator, layer, notices } = setup({ fail: full });
-    select('the bridge would open');
+    readerSelects(annotator, 'the bridge would open');
     expect(await annotator.act('highlight')).toBe(true);
     expect(notices).toEqual([`Claimmark could not save this highlight. ${full}`]);
     expect(layer.drawnCount).toBe(0);
@@ -150,14 +156,28 @@ describe('Annotator', () => {
         return () => undefined;
       },
     });
-    select('the bridge would open');
+    readerSelects(annotator, 'the bridge would open');
     expect(await annotator.act('highlight')).toBe(true);
     expect(shown).toBe(0);
   });
 
+  it('acts only on the passage the reader selected, not one a page swapped in', async () => {
+    const { annotator, sent } = setup();
+    readerSelects(annotator, 'the bridge would open');
+    // A page's capturing key listener selects another passage just before the shortcut.
+    select('in spring');
+    expect(await annotator.act('highlight')).toBe(false);
+    expect(sent).toEqual([]);
+    // Nor does a selection no gesture of the reader ended count.
+    const fresh = setup();
+    select('in spring');
+    expect(await fresh.annotator.act('claim')).toBe(false);
+    expect(fresh.sent).toEqual([]);
+  });
+
   it('opens the editor for a claim by its draft, and closes only the editor that asks', async () => {
     const { annotator, opened } = setup();
-    select('the bridge would open');
+    readerSelects(annotator, 'the bridge would open');
     expect(await annotator.act('claim')).toBe(true);
     expect(opened).toEqual([`draft=${DRAFT_ID}`]);
     const other = { view: 'editor' as const, target: { id: NOTE_ID } };
