@@ -128,6 +128,11 @@ export default defineContentScript({
       if (event.shiftKey && !event.altKey) annotator.onSelectionEnd();
       else annotator.rememberSelection();
     });
+    // A right click may select a word first (on some systems): the context menu's "Highlight"
+    // then acts on what the reader right-clicked.
+    ctx.addEventListener(document, 'contextmenu', (event) => {
+      if (event.isTrusted) annotator.rememberSelection();
+    });
     ctx.addEventListener(document, 'keydown', (event) => {
       const action = SHORTCUTS[event.code];
       if (
