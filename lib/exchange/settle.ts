@@ -1,4 +1,4 @@
-import { RECORD_LIMITS, type AnnotationRecord, type ArticleRecord } from '../model';
+import { keepSeenAt, RECORD_LIMITS, type AnnotationRecord, type ArticleRecord } from '../model';
 import { normalizeUrl } from '../page/normalize-url';
 import { isRecord } from './parsed';
 
@@ -12,9 +12,7 @@ const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 export function trimSeenAt(raw: unknown): unknown {
   if (!isRecord(raw) || !Array.isArray(raw.seenAt)) return raw;
   const seen: unknown[] = raw.seenAt;
-  const max = RECORD_LIMITS.seenAt;
-  if (seen.length <= max) return raw;
-  return { ...raw, seenAt: [...seen.slice(0, 1), ...seen.slice(seen.length - (max - 1))] };
+  return seen.length <= RECORD_LIMITS.seenAt ? raw : { ...raw, seenAt: keepSeenAt(seen) };
 }
 
 function future(times: readonly (string | null)[], now: Date): string | null {

@@ -46,11 +46,7 @@ function sameRange(a: Range, b: Range): boolean {
 function stillSelected(doc: Document, range: Range): boolean {
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount !== 1) return false;
-  const current = selection.getRangeAt(0);
-  return (
-    current.compareBoundaryPoints(Range.START_TO_START, range) === 0 &&
-    current.compareBoundaryPoints(Range.END_TO_END, range) === 0
-  );
+  return sameRange(selection.getRangeAt(0), range);
 }
 
 /** The reader's side of annotating: the selection toolbar, shortcuts, and the editor frame. */

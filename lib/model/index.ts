@@ -10,4 +10,5 @@ export { articleSchemas, DATE_PRECISIONS, ENTITY_TYPES } from './article';
 export type { ObjectMaker } from './fields';
 export { RECORD_LIMITS, REPORT_LIMITS } from './limits';
 export { pageReportSchemas } from './page-report';
+export { keepSeenAt } from './seen-at';
 export * from './records';

@@ -1,9 +1,4 @@
-import {
-  RECORD_LIMITS,
-  type ArticleRecord,
-  type PageReport,
-  type StoredArticleFacts,
-} from '../model';
+import { keepSeenAt, type ArticleRecord, type PageReport, type StoredArticleFacts } from '../model';
 import type { ClaimmarkDatabase } from './database';
 
 /**
@@ -13,9 +8,7 @@ import type { ClaimmarkDatabase } from './database';
  */
 export function withSeenAt(seen: readonly string[], address: string): string[] {
   // Trimmed even when the address is known: a record from before the limit may hold more.
-  const all = seen.includes(address) ? [...seen] : [...seen, address];
-  const max = RECORD_LIMITS.seenAt;
-  return all.length <= max ? all : [...all.slice(0, 1), ...all.slice(all.length - (max - 1))];
+  return keepSeenAt(seen.includes(address) ? seen : [...seen, address]);
 }
 
 /** Reads one article by its key, or undefined. */
