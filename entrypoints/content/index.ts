@@ -156,7 +156,7 @@ export default defineContentScript({
       // A highlighted link is still a link.
       if (target?.closest('a[href], button, input, textarea, select, label')) return;
       const id = layer.hitTest(event.clientX, event.clientY);
-      if (id) annotator.edit(id, new DOMRect(event.clientX, event.clientY, 0, 0));
+      if (id) quietly(annotator.edit(id, new DOMRect(event.clientX, event.clientY, 0, 0)));
     });
 
     // Hovering a highlight shows its note's first line (in an extension frame: the page never

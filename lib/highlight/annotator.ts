@@ -106,13 +106,23 @@ export class Annotator {
       layer.add(anchor, range, selected);
       return;
     }
-    const { draftId } = await request('draft.create', { draft });
-    this.openEditor({ view: 'editor', target: { draftId } }, rect);
+    const { draftId, token } = await request('draft.create', { draft });
+    this.openEditor({ view: 'editor', target: { draftId }, token }, rect);
   }
 
-  /** Opens the editor for a stored annotation (a click on its highlight, or the popup). */
-  edit(id: string, rect: DOMRect | null): void {
-    this.openEditor({ view: 'editor', target: this.noteOf(id) }, rect);
+  /**
+   * Opens the editor for a stored annotation (a click on its highlight). The background issues
+   * the frame's token only for a note of an article this tab was shown; a refusal is shown.
+   */
+  async edit(id: string, rect: DOMRect | null): Promise<void> {
+    const note = this.noteOf(id);
+    try {
+      const { token } = await this.deps.request('editor.grant', { view: 'editor', note });
+      this.openEditor({ view: 'editor', target: note, token }, rect);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.deps.notify(`Claimmark could not open this note. ${reason}`, rect ?? new DOMRect());
+    }
   }
 
   // The article goes with the id: the note is stored under the article its highlight was drawn
@@ -129,13 +139,30 @@ export class Annotator {
     this.peek?.close();
     this.peek = null;
     if (!id || this.closeEditor) return;
-    const close = openEditorFrame(
-      this.deps.doc,
-      this.deps.editorUrl(encodeEditorAddress({ view: 'peek', note: this.noteOf(id) })),
-      new DOMRect(x, y + 12, 0, 0),
-      { width: 280, height: 64 },
+    // The frame opens once its token arrives, unless the pointer moved on or an editor opened.
+    let close: (() => void) | null = null;
+    let gone = false;
+    this.peek = {
+      id,
+      close: () => {
+        gone = true;
+        close?.();
+      },
+    };
+    const note = this.noteOf(id);
+    this.deps.request('editor.grant', { view: 'peek', note }).then(
+      ({ token }) => {
+        if (gone || this.closeEditor) return;
+        close = openEditorFrame(
+          this.deps.doc,
+          this.deps.editorUrl(encodeEditorAddress({ view: 'peek', note, token })),
+          new DOMRect(x, y + 12, 0, 0),
+          { width: 280, height: 64 },
+        );
+      },
+      // A peek is a courtesy: a note gone or refused shows nothing.
+      () => undefined,
     );
-    this.peek = { id, close };
   }
 
   /** Closes the editor frame, if one is open; given an address, only the editor it names. */

@@ -10,19 +10,30 @@ export const NoteAddressSchema = v.strictObject({ id: Uuid, articleUrl: v.option
 export const EditorTargetSchema = v.union([v.strictObject({ draftId: Uuid }), NoteAddressSchema]);
 
 /**
- * Schema of what an editor page shows: the editor of a target, or the small peek at a note shown
- * on hover. Its address is part of the protocol, so it is encoded and decoded in this file only.
+ * Schema of what a page asks to show: the editor of a target, or the small peek at a note shown
+ * on hover. The background answers with the token the frame is opened with.
  */
-export const EditorAddressSchema = v.variant('view', [
+export const EditorViewSchema = v.variant('view', [
   v.strictObject({ view: v.literal('editor'), target: EditorTargetSchema }),
   v.strictObject({ view: v.literal('peek'), note: NoteAddressSchema }),
+]);
+
+/**
+ * Schema of an editor page's address: a view and the single-use token the background issued for
+ * it. The address is part of the protocol, so it is encoded and decoded in this file only.
+ */
+export const EditorAddressSchema = v.variant('view', [
+  v.strictObject({ view: v.literal('editor'), target: EditorTargetSchema, token: Uuid }),
+  v.strictObject({ view: v.literal('peek'), note: NoteAddressSchema, token: Uuid }),
 ]);
 
 /** A stored note, with the article it is stored under when the opener knows it. */
 export type NoteAddress = v.InferOutput<typeof NoteAddressSchema>;
 /** Which annotation an editor is about. */
 export type EditorTarget = v.InferOutput<typeof EditorTargetSchema>;
-/** What an editor page shows. */
+/** What a page asks an editor frame to show. */
+export type EditorView = v.InferOutput<typeof EditorViewSchema>;
+/** What an editor page shows, and the token that lets it. */
 export type EditorAddress = v.InferOutput<typeof EditorAddressSchema>;
 
 function noteParams(key: 'id' | 'peek', note: NoteAddress): URLSearchParams {
@@ -31,12 +42,18 @@ function noteParams(key: 'id' | 'peek', note: NoteAddress): URLSearchParams {
   return params;
 }
 
+function viewParams(address: EditorView): URLSearchParams {
+  if (address.view === 'peek') return noteParams('peek', address.note);
+  const { target } = address;
+  if ('draftId' in target) return new URLSearchParams({ draft: target.draftId });
+  return noteParams('id', target);
+}
+
 /** The query (without "?") an editor page is opened with. */
 export function encodeEditorAddress(address: EditorAddress): string {
-  if (address.view === 'peek') return noteParams('peek', address.note).toString();
-  const { target } = address;
-  if ('draftId' in target) return new URLSearchParams({ draft: target.draftId }).toString();
-  return noteParams('id', target).toString();
+  const params = viewParams(address);
+  params.set('token', address.token);
+  return params.toString();
 }
 
 function noteOf(id: string | null, article: string | null): NoteAddress | null {
@@ -46,9 +63,7 @@ function noteOf(id: string | null, article: string | null): NoteAddress | null {
   return v.is(HttpUrl, article) ? { id, articleUrl: article } : { id };
 }
 
-/** Reads an editor page's address (`location.search`, with or without "?"); null when it names nothing. */
-export function decodeEditorAddress(search: string): EditorAddress | null {
-  const params = new URLSearchParams(search);
+function viewOf(params: URLSearchParams): EditorView | null {
   const article = params.get('article');
   const peek = noteOf(params.get('peek'), article);
   if (peek) return { view: 'peek', note: peek };
@@ -58,7 +73,19 @@ export function decodeEditorAddress(search: string): EditorAddress | null {
   return note ? { view: 'editor', target: note } : null;
 }
 
-/** True when two addresses name the same view of the same annotation. */
+/**
+ * Reads an editor page's address (`location.search`, with or without "?"); null when it names
+ * nothing or carries no token.
+ */
+export function decodeEditorAddress(search: string): EditorAddress | null {
+  const params = new URLSearchParams(search);
+  const token = params.get('token');
+  const view = viewOf(params);
+  if (!view || !v.is(Uuid, token)) return null;
+  return { ...view, token };
+}
+
+/** True when two addresses name the same view of the same annotation, under the same token. */
 export function sameEditorAddress(a: EditorAddress, b: EditorAddress): boolean {
   return encodeEditorAddress(a) === encodeEditorAddress(b);
 }

@@ -74,7 +74,15 @@ export const protocol = {
     from: 'content',
     to: 'background',
     request: v.strictObject({ draft: AnnotationDraftSchema }),
-    response: v.strictObject({ draftId: Uuid }),
+    // The token opens the editor frame for this selection, in this tab, once.
+    response: v.strictObject({ draftId: Uuid, token: Uuid }),
+  },
+  'editor.grant': {
+    from: 'content',
+    to: 'background',
+    // A page opens an editor or peek frame only on a note of an article its tab was shown.
+    request: v.strictObject({ view: v.picklist(['editor', 'peek']), note: NoteTarget }),
+    response: v.strictObject({ token: Uuid }),
   },
   'annotations.forPage': {
     from: 'content',

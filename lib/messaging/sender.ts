@@ -11,7 +11,7 @@ export interface RawSender {
 /** A sender the background recognises; anything else is `unknown` and is refused. */
 export type Sender =
   | { origin: 'content'; tabId: number; frameId: number; url: string }
-  | { origin: 'extension'; url: string; tabId: number | null }
+  | { origin: 'extension'; url: string; tabId: number | null; frameId?: number }
   | { origin: 'unknown' };
 
 /** Classifies a message sender by the extension id and the extension's base URL. */
@@ -20,7 +20,12 @@ export function classifySender(raw: RawSender, extensionId: string, extensionBas
   const tabId = raw.tab?.id;
   if (raw.url.startsWith(extensionBase)) {
     // An extension page inside a tab (the editor's iframe, or the popup opened as a tab).
-    return { origin: 'extension', url: raw.url, tabId: typeof tabId === 'number' ? tabId : null };
+    return {
+      origin: 'extension',
+      url: raw.url,
+      tabId: typeof tabId === 'number' ? tabId : null,
+      ...(typeof raw.frameId === 'number' ? { frameId: raw.frameId } : {}),
+    };
   }
   if (typeof tabId === 'number' && tabId >= 0) {
     return { origin: 'content', tabId, frameId: raw.frameId ?? 0, url: raw.url };

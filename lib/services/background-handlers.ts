@@ -4,9 +4,16 @@ import type { Sender } from '../messaging/sender';
 import { parseHttpUrl } from '../page/normalize-url';
 import type { ClaimmarkDatabase } from '../storage/database';
 import { describeStorageError } from '../storage/errors';
-import type { TabStore } from '../tabs/tab-store';
+import { memoryArea, type TabStore } from '../tabs/tab-store';
 import { createArticleTabs, type NotifyTab } from './article-tabs';
 import { createArticlesService } from './articles';
+import {
+  createEditorGrants,
+  type EditorCaller,
+  type EditorGrants,
+  type GrantedNote,
+  type GrantedTarget,
+} from './editor-grants';
 import { createNotesService } from './notes';
 
 /** What the background's handlers work with; injected so they run in Node tests as they do in the browser. */
@@ -25,6 +32,8 @@ export interface BackgroundDeps {
   focusAndReveal?: (tabId: number, id: string) => Promise<boolean>;
   /** Opens an address in a new, active tab and returns its id. */
   openTab?: (url: string) => Promise<number>;
+  /** The editor frames' single-use tokens; in session memory in the browser. */
+  grants?: EditorGrants;
   now?: () => Date;
 }
 
@@ -62,6 +71,34 @@ function editorTabOf(sender: Sender): number | null {
   return sender.origin === 'extension' ? sender.tabId : null;
 }
 
+/** A grant for a held selection cannot delete or undo: only a stored note can. */
+async function noteOnly(granted: Promise<GrantedTarget>): Promise<GrantedNote> {
+  const target = await granted;
+  if ('draftId' in target) throw new Error('This selection is not saved yet.');
+  return target;
+}
+
+/** The toolbar popup: not web-accessible, so no page can frame it; it needs no grant. */
+const POPUP_PATH = '/popup.html';
+
+/**
+ * The editor frame asking, from what the browser says (its tab, its frame, its own address with
+ * the token); null for the popup. Any other extension page in a tab must hold a grant.
+ */
+function editorCallerOf(sender: Sender): EditorCaller | null {
+  if (sender.origin !== 'extension')
+    throw new Error('This message comes from extension pages only.');
+  const url = new URL(sender.url);
+  if (url.pathname === POPUP_PATH) return null;
+  const address = decodeEditorAddress(url.search);
+  if (address === null || sender.tabId === null) {
+    throw new Error(
+      'Claimmark did not open this editor for this page. Click the highlight to open it again.',
+    );
+  }
+  return { tabId: sender.tabId, frameId: sender.frameId ?? null, address };
+}
+
 /**
  * The background's side of the protocol: each message is handed to the articles or notes
  * service, with the tab the browser says it came from.
@@ -76,6 +113,7 @@ export function createHandlers({
   focusAndReveal = () => Promise.resolve(false),
   openTab = () => Promise.reject(new Error('This browser cannot open tabs here.')),
   now = () => new Date(),
+  grants = createEditorGrants(memoryArea(), now),
 }: BackgroundDeps): Handlers<'background'> {
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
   const articleTabs = createArticleTabs(tabs, listTabs, notifyTab);
@@ -106,33 +144,58 @@ export function createHandlers({
     'article.save': ({ tabId }) => articles.save(tabId),
 
     'annotation.create': ({ draft, color }, sender) => notes.highlight(tabOf(sender), draft, color),
-    'draft.create'({ draft }, sender) {
-      return Promise.resolve({ draftId: notes.holdDraft(tabOf(sender), draft) });
+    async 'draft.create'({ draft }, sender) {
+      const tabId = tabOf(sender);
+      const draftId = notes.holdDraft(tabId, draft);
+      return { draftId, token: await grants.issue(tabId, 'editor', { draftId }) };
+    },
+    async 'editor.grant'({ view, note }, sender) {
+      const tabId = tabOf(sender);
+      return { token: await grants.issue(tabId, view, await notes.admit(tabId, note)) };
     },
     'annotations.forPage': (_payload, sender) => notes.anchorsFor(tabOf(sender)),
     async 'annotations.anchored'({ results }, sender) {
       return { recorded: await notes.recordAnchoring(tabOf(sender), results) };
     },
-    'editor.load': (target, sender) => notes.load(target, editorTabOf(sender)),
-    'annotation.save': ({ target, fields }, sender) =>
-      notes.save(target, fields, editorTabOf(sender)),
-    async 'annotation.delete'(note, sender) {
-      return { deleted: await notes.remove(note, editorTabOf(sender)) };
+    async 'editor.load'(target, sender) {
+      const caller = editorCallerOf(sender);
+      if (!caller) return notes.load(target, editorTabOf(sender));
+      return notes.load(await grants.use(caller, 'load', target), caller.tabId);
     },
-    'annotation.undoDelete': ({ id }, sender) => notes.undo(id, editorTabOf(sender)),
+    async 'annotation.save'({ target, fields }, sender) {
+      const caller = editorCallerOf(sender);
+      if (!caller) return notes.save(target, fields, editorTabOf(sender));
+      const granted = await grants.use(caller, 'change', target);
+      const record = await notes.save(granted, fields, caller.tabId);
+      if ('draftId' in granted) {
+        await grants.rebind(caller, { id: record.id, articleUrl: record.articleUrl });
+      }
+      return record;
+    },
+    async 'annotation.delete'(note, sender) {
+      const caller = editorCallerOf(sender);
+      if (!caller) return { deleted: await notes.remove(note, editorTabOf(sender)) };
+      const granted = await noteOnly(grants.use(caller, 'change', note));
+      return { deleted: await notes.remove(granted, caller.tabId) };
+    },
+    async 'annotation.undoDelete'({ id }, sender) {
+      const caller = editorCallerOf(sender);
+      if (!caller) return notes.undo(id, editorTabOf(sender));
+      const granted = await noteOnly(grants.use(caller, 'change', { id }));
+      return notes.undo(granted.id, caller.tabId);
+    },
     'library.open': (ref) => notes.open(ref),
     async 'library.imported'({ urls }) {
       return { notified: await notes.imported(urls) };
     },
-    'editor.close'(_payload, sender) {
-      const tabId = editorTabOf(sender);
+    async 'editor.close'(_payload, sender) {
+      const caller = editorCallerOf(sender);
+      if (!caller) return { closed: false };
+      await grants.close(caller);
       // The editor's own address, as the browser reports it, says which editor asks: a late
       // request from one that is gone does not close the one the reader has open now.
-      const editor =
-        sender.origin === 'extension' ? decodeEditorAddress(new URL(sender.url).search) : null;
-      if (tabId === null || editor === null) return Promise.resolve({ closed: false });
-      notifyTab(tabId, 'page.closeEditor', { editor });
-      return Promise.resolve({ closed: true });
+      notifyTab(caller.tabId, 'page.closeEditor', { editor: caller.address });
+      return { closed: true };
     },
   });
 }

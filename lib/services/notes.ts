@@ -21,6 +21,7 @@ import {
 } from '../storage/annotations';
 import type { ClaimmarkDatabase } from '../storage/database';
 import type { ArticleTabs, NotifyTab } from './article-tabs';
+import type { GrantedNote } from './editor-grants';
 import type { ArticlesService } from './articles';
 import { createDraftStore } from './drafts';
 import { createRevealQueue } from './reveal-queue';
@@ -57,6 +58,11 @@ export interface NotesService {
   ): Promise<AnnotationAnchor>;
   /** Holds a selection for the editor; returns the id the editor will name. */
   holdDraft(tabId: number, draft: AnnotationDraft): string;
+  /**
+   * The note a tab's page may open an editor or peek on: one stored under an article that tab
+   * was shown. Anything else is refused, so a page cannot open another article's notes.
+   */
+  admit(tabId: number, note: NoteAddress): Promise<GrantedNote>;
   /** The annotations of the article a tab shows, without notes or tags. */
   anchorsFor(tabId: number): Promise<AnnotationAnchor[]>;
   /** Records how a tab's page anchored its annotations; scrolls to a note the tab waits for. */
@@ -78,6 +84,9 @@ export interface NotesService {
   /** Takes note of an import the popup wrote; returns how many tabs were told to redraw. */
   imported(articleUrls: readonly string[]): Promise<number>;
 }
+
+/** How many articles a tab remembers being shown (a single-page site moves between stories). */
+const SHOWN_PER_TAB = 20;
 
 /** How long a tab opened from the library may take to load and anchor its article. */
 const REVEAL_WAIT_MS = 60_000;
@@ -111,6 +120,13 @@ export function createNotesService(deps: NotesDeps): NotesService {
   const reveals = createRevealQueue();
   // Imports are written by the popup, which says so (imported), so the cache hears of them too.
   const tags = createTagCache(() => knownTags(db));
+  // The articles whose anchors each tab's page was given: its highlights may still be drawn for
+  // one it no longer shows (history.pushState, the back/forward cache).
+  const shown = new Map<number, string[]>();
+  const show = (tabId: number, articleUrl: string) => {
+    const list = (shown.get(tabId) ?? []).filter((url) => url !== articleUrl);
+    shown.set(tabId, [articleUrl, ...list].slice(0, SHOWN_PER_TAB));
+  };
 
   /**
    * Where a note is stored: the article the message names, or else the one the editor's tab
@@ -132,6 +148,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
         fields,
         now(),
       );
+      show(tabId, record.articleUrl);
       // The page that made it draws it from the selection; other tabs showing the article read it.
       await articleTabs.redraw([record.articleUrl], null, tabId);
       return anchorOf(record);
@@ -139,9 +156,20 @@ export function createNotesService(deps: NotesDeps): NotesService {
 
     holdDraft: (tabId, draft) => drafts.hold(tabId, draft),
 
+    async admit(tabId, note) {
+      const current = await articleTabs.keyOf(tabId);
+      const ref = note.articleUrl === undefined ? current : note.articleUrl;
+      const known = ref !== null && (ref === current || (shown.get(tabId) ?? []).includes(ref));
+      if (!known) throw new Error('This note is not on this page.');
+      const record = await getAnnotation(db, { articleUrl: ref, id: note.id });
+      if (!record) throw new Error('This note no longer exists.');
+      return { id: record.id, articleUrl: record.articleUrl };
+    },
+
     async anchorsFor(tabId) {
       const key = await articleTabs.keyOf(tabId);
       if (!key) return [];
+      show(tabId, key);
       return (await annotationsForArticle(db, key)).map(anchorOf);
     },
 
@@ -193,6 +221,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
         const article = await articles.prepare(held.tabId);
         record = await createAnnotation(db, article, held.draft, fields, now());
         drafts.drop(target.draftId);
+        show(held.tabId, record.articleUrl);
       } else {
         record = await updateAnnotation(db, await noteRef(target, editorTab), fields, now());
         tabId = editorTab;

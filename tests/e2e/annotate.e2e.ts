@@ -349,6 +349,29 @@ describe('highlighting and annotating in Chromium', () => {
     await forged.mouse.click(target.x, target.y);
     const editor = await editorFrame(forged, 'id');
     await editor.getByLabel('Note').waitFor();
+
+    // The page lays its own element over the editor (last in the document, so it is painted on
+    // top, and letting clicks through), so the reader clicks Delete unseen: the editor refuses
+    // while it is covered.
+    const frameBox = await (await editor.frameElement()).boundingBox();
+    if (!frameBox) throw new Error('the editor has no box');
+    await forged.evaluate((box) => {
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      cover.style.cssText = `position: fixed; left: ${String(box.x)}px; top: ${String(box.y)}px;
+        width: ${String(box.width)}px; height: ${String(box.height)}px; z-index: 2147483647;
+        pointer-events: none; background: rgba(255, 255, 255, 0.9);`;
+      document.documentElement.append(cover);
+    }, frameBox);
+    // The browser reports visibility at most every 100 ms: the reader's click comes later.
+    await expect
+      .poll(async () => {
+        await editor.getByRole('button', { name: 'Delete' }).click();
+        return editor.getByText('The page is covering or fading Claimmark’s editor').count();
+      })
+      .toBe(1);
+    expect((await annotations()).some((a) => a.quote === CLAIM)).toBe(true);
+    await forged.evaluate(() => document.getElementById('cover')?.remove());
     await forged.evaluate(() => {
       const host = document.querySelector<HTMLElement>('claimmark-ui');
       host?.style.setProperty('opacity', '0.01', 'important');
@@ -364,7 +387,28 @@ describe('highlighting and annotating in Chromium', () => {
         }),
       )
       .toBe('1 false');
-    await pressToCloseEditor(forged, () => editor.getByLabel('Note').press('Escape'));
+
+    // The page learns the editor's exact address, token and all, and frames a copy: Chromium
+    // does not load it (Firefox does, and the token refuses it: see firefox.e2e.ts).
+    await forged.evaluate(
+      (src) =>
+        new Promise<void>((resolve) => {
+          const frame = document.createElement('iframe');
+          frame.name = 'copy';
+          frame.onload = () => resolve();
+          frame.src = src;
+          document.body.append(frame);
+        }),
+      editor.url(),
+    );
+    expect(forged.frames().filter((f) => f.url().includes('editor.html'))).toEqual([editor]);
+    await forged.evaluate(() => document.querySelector('iframe[name="copy"]')?.remove());
+    // The reader's own editor still works.
+    await editor.getByLabel('Note').fill('Still the reader’s.');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(async () => (await annotations()).find((a) => a.quote === CLAIM)?.note)
+      .toBe('Still the reader’s.');
 
     // The page frames the editor itself, naming the claim: the browser does not load it.
     const claimId = (await annotations()).find((a) => a.quote === CLAIM)?.id ?? '';

@@ -100,7 +100,98 @@ describe('Claimmark in Firefox ESR', () => {
     await control.close();
     await page.close();
   });
+
+  it('refuses an editor the page frames itself, even at the address of the reader’s own', async () => {
+    // Firefox (MV2) serves the editor at a fixed address any page may frame; this page knows it.
+    const pageUrl = `${server.origin}/pages/budapest-summit.html`;
+    const quote = 'Trump will meet Russian President Vladimir Putin in Budapest';
+    const page = await firefox.browser.newPage();
+    await page.goto(pageUrl);
+    const control = await firefox.browser.newPage();
+    await openExtensionPage(control, `${firefox.extensionOrigin}/popup.html`, '.popup');
+    await control.evaluate(reportedTabIdInExtension, pageUrl);
+    const [note] = ((await control.evaluate(readStoreInExtension, 'notes')) as NotesRow[]).flatMap(
+      unpackRow,
+    );
+    if (!note) throw new Error('the previous test stored no highlight');
+    await page.bringToFront();
+
+    // The reader clicks the highlight once it is drawn: their editor opens.
+    const box = widestLine(
+      await page.evaluate(locatePassage, { quote, before: '', select: false }),
+    );
+    const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+    const clip = { ...box, x: box.x + scroll.x, y: box.y + scroll.y };
+    await waitUntil(
+      async () =>
+        (await tintOf(control, await page.screenshot({ clip, encoding: 'base64' }))) > 0.15,
+    );
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const editorHref = async () => {
+      for (const frame of page.frames()) {
+        const href = await frame.evaluate(() => location.href).catch(() => '');
+        if (href.includes('editor.html?id=')) return { frame, href };
+      }
+      return null;
+    };
+    const { frame: ownFrame, href: ownHref } = await waitFor(editorHref);
+    await ownFrame.waitForSelector('::-p-aria(Note)');
+
+    // The page frames the editor twice: naming the note without a token, and at the exact
+    // address of the reader's editor (as if it had learned the token).
+    const bare = `${firefox.extensionOrigin}/editor.html?id=${note.id}`;
+    await page.evaluate(
+      (sources) =>
+        Promise.all(
+          sources.map(
+            ([name, src]) =>
+              new Promise<void>((resolve) => {
+                const frame = document.createElement('iframe');
+                frame.name = name ?? '';
+                frame.onload = () => resolve();
+                frame.src = src ?? '';
+                document.body.append(frame);
+              }),
+          ),
+        ).then(() => undefined),
+      [
+        ['bare', bare],
+        ['copy', ownHref],
+      ],
+    );
+    const framed = async (name: string) => {
+      for (const frame of page.frames()) {
+        if ((await frame.evaluate(() => window.name).catch(() => '')) === name) return frame;
+      }
+      throw new Error(`no frame named ${name}`);
+    };
+    const bareFrame = await framed('bare');
+    await bareFrame.waitForSelector('::-p-text(No note to edit.)');
+    const copy = await framed('copy');
+    await copy.waitForSelector('::-p-text(Claimmark did not open this editor for this page.)');
+    for (const frame of [bareFrame, copy]) {
+      expect(await frame.$('::-p-aria(Delete[role="button"])')).toBeNull();
+      expect(await frame.$('::-p-aria(Note)')).toBeNull();
+    }
+    // The reader's own editor is still theirs: it deletes the highlight.
+    const remove = await ownFrame.waitForSelector('::-p-aria(Delete[role="button"])');
+    await remove?.click();
+    await waitUntil(
+      async () =>
+        ((await control.evaluate(readStoreInExtension, 'notes')) as NotesRow[]).flatMap(unpackRow)
+          .length === 0,
+    );
+    await control.close();
+    await page.close();
+  });
 });
+
+/** Waits until `find` finds something, and returns it. */
+async function waitFor<T>(find: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
+  let found: T | null = null;
+  await waitUntil(async () => (found = await find()) !== null, timeoutMs);
+  return found as T;
+}
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, type BackgroundDeps } from '@/lib/services/background-handlers';
 import { createRouter } from '@/lib/messaging/router';
 import type { Sender } from '@/lib/messaging/sender';
+import { encodeEditorAddress, type EditorAddress } from '@/lib/messaging/editor-address';
 import type { AnnotationAnchor, AnnotationDraft, AnnotationRecord, EditorData } from '@/lib/model';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
 import { readAllNotes, readNotes, writeNotes } from '@/lib/storage/notes';
+import { createEditorGrants, GRANT_LIFETIME_MS } from '@/lib/services/editor-grants';
 import { countNotes, findNote } from './stored-notes';
 
 const page = {
@@ -15,7 +17,13 @@ const page = {
   article: null,
 };
 const content: Sender = { origin: 'content', tabId: 4, frameId: 0, url: page.url };
-const editor: Sender = { origin: 'extension', url: 'chrome-extension://id/editor.html', tabId: 4 };
+const popup: Sender = { origin: 'extension', url: 'chrome-extension://id/popup.html', tabId: null };
+
+/** An editor frame in a tab, as the browser's sender record shows it: its address holds the token. */
+function editorAt(address: EditorAddress, tabId = 4, frameId = 11): Sender {
+  const url = `chrome-extension://id/editor.html?${encodeEditorAddress(address)}`;
+  return { origin: 'extension', url, tabId, frameId };
+}
 const draft: AnnotationDraft = {
   kind: 'claim',
   quote: 'Trump will meet Putin',
@@ -62,7 +70,22 @@ async function setup(extra: Pick<BackgroundDeps, 'listTabs' | 'focusAndReveal' |
     return result.value as T;
   };
   await call('page.report', page, content);
-  return { db, tabs, route, call, notifyTab };
+  /** What the content script does for a claim: holds the selection, and the editor it opens. */
+  const openDraft = async (selection: AnnotationDraft = draft, from: Sender = content) => {
+    const held = await call<{ draftId: string; token: string }>(
+      'draft.create',
+      { draft: selection },
+      from,
+    );
+    const target = { draftId: held.draftId };
+    return { ...held, editor: editorAt({ view: 'editor', target, token: held.token }) };
+  };
+  /** What the content script does on a click on a highlight: the editor frame it opens. */
+  const openNote = async (note: { id: string; articleUrl?: string }, from: Sender = content) => {
+    const { token } = await call<{ token: string }>('editor.grant', { view: 'editor', note }, from);
+    return editorAt({ view: 'editor', target: note, token });
+  };
+  return { db, tabs, route, call, notifyTab, openDraft, openNote };
 }
 
 afterEach(async () => {
@@ -104,8 +127,8 @@ describe('annotations in the background', () => {
   });
 
   it('a claim goes through a draft and the editor, and the tab is told to redraw', async () => {
-    const { db, call, notifyTab } = await setup();
-    const { draftId } = await call<{ draftId: string }>('draft.create', { draft }, content);
+    const { db, call, notifyTab, openDraft, openNote } = await setup();
+    const { draftId, token, editor } = await openDraft();
     expect(await countNotes(db)).toBe(0);
     const loaded = await call<EditorData>('editor.load', { draftId }, editor);
     expect(loaded).toMatchObject({
@@ -127,40 +150,49 @@ describe('annotations in the background', () => {
     expect(saved.createdAt).toBe('2026-01-02T03:04:05.000Z');
     expect(notifyTab).toHaveBeenCalledWith(4, 'page.annotationsChanged', {});
     // Closing names the editor that asked, so a late request cannot close a newer editor.
-    await call(
-      'editor.close',
-      {},
-      { ...editor, url: `chrome-extension://id/editor.html?draft=${draftId}` },
-    );
+    await call('editor.close', {}, editor);
     expect(notifyTab).toHaveBeenCalledWith(4, 'page.closeEditor', {
-      editor: { view: 'editor', target: { draftId } },
+      editor: { view: 'editor', target: { draftId }, token },
     });
     // An editor whose address names nothing closes nothing.
     notifyTab.mockClear();
-    expect(
-      await call('editor.close', {}, { ...editor, url: 'chrome-extension://id/editor.html?x=1' }),
-    ).toEqual({ closed: false });
+    const unnamed: Sender = {
+      origin: 'extension',
+      url: 'chrome-extension://id/editor.html?x=1',
+      tabId: 4,
+    };
+    await expect(call('editor.close', {}, unnamed)).rejects.toThrow(/did not open/);
     expect(notifyTab).not.toHaveBeenCalled();
-    // The draft is used up: saving it again would make a second annotation.
+    // The editor closed, so its token is spent.
     await expect(call('annotation.save', { target: { draftId }, fields }, editor)).rejects.toThrow(
+      /did not open/,
+    );
+    // The draft is used up: saving it again would make a second annotation.
+    await expect(call('annotation.save', { target: { draftId }, fields }, popup)).rejects.toThrow(
       /expired/,
     );
-    const again = await call<EditorData>('editor.load', { id: saved.id }, editor);
+    const again = await call<EditorData>(
+      'editor.load',
+      { id: saved.id },
+      await openNote({ id: saved.id, articleUrl: saved.articleUrl }),
+    );
     expect(again).toMatchObject({ isNew: false, value: fields, knownTags: ['hungary', 'summit'] });
   });
 
   it('edits, deletes and undoes a delete, restoring the record exactly', async () => {
-    const { db, call } = await setup();
-    const { draftId } = await call<{ draftId: string }>('draft.create', { draft }, content);
+    const { db, call, openDraft } = await setup();
+    const { draftId, editor } = await openDraft();
+    await call('editor.load', { draftId }, editor);
     const saved = await call<AnnotationRecord>(
       'annotation.save',
       { target: { draftId }, fields },
       editor,
     );
+    // The same frame goes on with the note its selection became.
     const edited = await call<AnnotationRecord>(
       'annotation.save',
       {
-        target: { id: saved.id },
+        target: { id: saved.id, articleUrl: saved.articleUrl },
         fields: { ...fields, kind: 'highlight', note: 'just a highlight' },
       },
       editor,
@@ -173,40 +205,42 @@ describe('annotations in the background', () => {
   });
 
   it('keeps the tags in use for the editor until a write could change them', async () => {
-    const { db, call } = await setup();
+    const { db, call, openDraft } = await setup();
+    // The popup's editor asks as often as it likes; an editor frame's token loads once.
     const tagsOf = async (target: object) =>
-      (await call<EditorData>('editor.load', target, editor)).knownTags;
-    const first = await call<{ draftId: string }>('draft.create', { draft }, content);
-    expect(await tagsOf({ draftId: first.draftId })).toEqual([]);
+      (await call<EditorData>('editor.load', target, popup)).knownTags;
+    const first = await openDraft();
+    const editor = first.editor;
+    expect(
+      (await call<EditorData>('editor.load', { draftId: first.draftId }, editor)).knownTags,
+    ).toEqual([]);
     const saved = await call<AnnotationRecord>(
       'annotation.save',
       { target: { draftId: first.draftId }, fields: { ...fields, tags: ['summit'] } },
       editor,
     );
-    expect(await tagsOf({ id: saved.id })).toEqual(['summit']);
+    const note = { id: saved.id, articleUrl: saved.articleUrl };
+    expect(await tagsOf(note)).toEqual(['summit']);
     // A write the background did not make (the popup's import) shows once it is announced.
     await writeNotes(db, saved.articleUrl, [
       ...(await readNotes(db, saved.articleUrl)),
       { ...saved, id: crypto.randomUUID(), tags: ['imported'] },
     ]);
-    expect(await tagsOf({ id: saved.id })).toEqual(['summit']);
-    await call('library.imported', { urls: [saved.articleUrl] }, editor);
-    expect(await tagsOf({ id: saved.id })).toEqual(['imported', 'summit']);
-    await call(
-      'annotation.save',
-      { target: { id: saved.id }, fields: { ...fields, tags: ['vote'] } },
-      editor,
-    );
-    expect(await tagsOf({ id: saved.id })).toEqual(['imported', 'vote']);
-    await call('annotation.delete', { id: saved.id }, editor);
-    const second = await call<{ draftId: string }>('draft.create', { draft }, content);
+    expect(await tagsOf(note)).toEqual(['summit']);
+    await call('library.imported', { urls: [saved.articleUrl] }, popup);
+    expect(await tagsOf(note)).toEqual(['imported', 'summit']);
+    await call('annotation.save', { target: note, fields: { ...fields, tags: ['vote'] } }, editor);
+    expect(await tagsOf(note)).toEqual(['imported', 'vote']);
+    await call('annotation.delete', note, editor);
+    // A new selection's editor takes the tab's editor token; the popup's Undo brings the note back.
+    const second = await openDraft();
     expect(await tagsOf({ draftId: second.draftId })).toEqual(['imported']);
-    await call('annotation.undoDelete', { id: saved.id }, editor);
+    await call('annotation.undoDelete', { id: saved.id }, popup);
     expect(await tagsOf({ draftId: second.draftId })).toEqual(['imported', 'vote']);
   });
 
   it('edits a note under the article the editor names, though its tab has moved on', async () => {
-    const { db, call } = await setup();
+    const { db, call, openNote } = await setup();
     const anchor = await call<AnnotationAnchor>(
       'annotation.create',
       { draft, color: 'yellow' },
@@ -215,10 +249,9 @@ describe('annotations in the background', () => {
     // The page changed its address (or its report is gone): the tab shows another article.
     const moved = { ...page, url: 'https://news.example.com/next-story' };
     await call('page.report', moved, { ...content, url: moved.url });
-    await expect(call('editor.load', { id: anchor.id }, editor)).rejects.toThrow(
-      /no longer exists/,
-    );
+    await expect(openNote({ id: anchor.id })).rejects.toThrow(/no longer exists/);
     const named = { id: anchor.id, articleUrl: anchor.articleUrl };
+    const editor = await openNote(named);
     expect(await call<EditorData>('editor.load', named, editor)).toMatchObject({ isNew: false });
     await call('annotation.save', { target: named, fields }, editor);
     expect((await findNote(db, anchor.id))?.note).toBe(fields.note);
@@ -227,18 +260,21 @@ describe('annotations in the background', () => {
   });
 
   it('forgets the undo of a delete once an import may have brought the note back', async () => {
-    const { db, call } = await setup();
+    const { db, call, openNote } = await setup();
     const anchor = await call<AnnotationAnchor>(
       'annotation.create',
       { draft, color: 'yellow' },
       content,
     );
     const note = (await findNote(db, anchor.id)) as AnnotationRecord;
-    await call('annotation.delete', { id: anchor.id, articleUrl: anchor.articleUrl }, editor);
+    const named = { id: anchor.id, articleUrl: anchor.articleUrl };
+    const editor = await openNote(named);
+    await call('editor.load', named, editor);
+    await call('annotation.delete', named, editor);
     // The popup imports a file holding the note under another article, and says so.
     const elsewhere = 'https://news.example.com/other';
     await writeNotes(db, elsewhere, [{ ...note, articleUrl: elsewhere }]);
-    await call('library.imported', { urls: [elsewhere] }, editor);
+    await call('library.imported', { urls: [elsewhere] }, popup);
     await expect(call('annotation.undoDelete', { id: anchor.id }, editor)).rejects.toThrow(
       /nothing to undo/,
     );
@@ -310,7 +346,7 @@ describe('annotations in the background', () => {
   });
 
   it('refuses malformed drafts and fields at the boundary', async () => {
-    const { route, call } = await setup();
+    const { route, call, openDraft } = await setup();
     const bad = [
       { draft: { ...draft, quote: '' }, color: 'yellow' },
       { draft, color: 'chartreuse' },
@@ -319,7 +355,8 @@ describe('annotations in the background', () => {
     for (const payload of bad) {
       expect((await route({ type: 'annotation.create', payload }, content)).ok).toBe(false);
     }
-    const { draftId } = await call<{ draftId: string }>('draft.create', { draft }, content);
+    const { draftId, editor } = await openDraft();
+    await call('editor.load', { draftId }, editor);
     const badFields = { ...fields, evidence: ['javascript:alert(1)'] };
     const saved = await route(
       { type: 'annotation.save', payload: { target: { draftId }, fields: badFields } },
@@ -438,5 +475,180 @@ describe('annotations in the background', () => {
     expect((await route({ type: 'library.imported', payload: { urls: [] } }, content)).ok).toBe(
       false,
     );
+  });
+});
+
+describe('editor frames act only with the token the background issued for them', () => {
+  const claim = async () => {
+    const s = await setup();
+    const anchor = await s.call<AnnotationAnchor>(
+      'annotation.create',
+      { draft, color: 'yellow' },
+      content,
+    );
+    return { ...s, note: { id: anchor.id, articleUrl: anchor.articleUrl } };
+  };
+  const unchanged = async (db: ClaimmarkDatabase, id: string) =>
+    expect((await findNote(db, id))?.note).toBe('');
+
+  it('refuses an editor a page framed itself: no token, a forged one, or another tab', async () => {
+    const { db, call, note, openNote } = await claim();
+    const real = await openNote(note);
+    const forged: Sender[] = [
+      { origin: 'extension', url: `chrome-extension://id/editor.html?id=${note.id}`, tabId: 4 },
+      editorAt({ view: 'editor', target: note, token: crypto.randomUUID() }),
+      // The real token, in a frame in another tab.
+      { ...real, tabId: 5 } as Sender,
+      // Framed with no tab at all.
+      { ...real, tabId: null } as Sender,
+    ];
+    for (const sender of forged) {
+      await expect(call('editor.load', note, sender)).rejects.toThrow(/did not open/);
+      await expect(call('annotation.save', { target: note, fields }, sender)).rejects.toThrow(
+        /did not open/,
+      );
+      await expect(call('annotation.delete', note, sender)).rejects.toThrow(/did not open/);
+    }
+    await unchanged(db, note.id);
+  });
+
+  it('is single use: a second frame on the same address is refused, and cannot change the note', async () => {
+    const { db, call, note, openNote } = await claim();
+    const first = await openNote(note);
+    expect(await call<EditorData>('editor.load', note, first)).toMatchObject({ isNew: false });
+    // A page that learned the address frames it again (the same URL, another frame).
+    const copy = { ...first, frameId: 99 } as Sender;
+    await expect(call('editor.load', note, copy)).rejects.toThrow(/did not open/);
+    await expect(call('annotation.save', { target: note, fields }, copy)).rejects.toThrow(
+      /did not open/,
+    );
+    await expect(call('annotation.delete', note, copy)).rejects.toThrow(/did not open/);
+    await unchanged(db, note.id);
+    // Nor can a frame change a note before it loaded it (the reader never saw it).
+    const unopened = await openNote(note);
+    await expect(call('annotation.delete', note, unopened)).rejects.toThrow(/did not open/);
+    await unchanged(db, note.id);
+  });
+
+  it('is bound to its note: another note of the same article cannot be changed through it', async () => {
+    const { db, call, note, openNote } = await claim();
+    const other = await call<AnnotationAnchor>(
+      'annotation.create',
+      { draft, color: 'green' },
+      content,
+    );
+    const editor = await openNote(note);
+    await call('editor.load', note, editor);
+    const otherNote = { id: other.id, articleUrl: other.articleUrl };
+    await expect(call('annotation.save', { target: otherNote, fields }, editor)).rejects.toThrow(
+      /did not open/,
+    );
+    await expect(call('annotation.delete', otherNote, editor)).rejects.toThrow(/did not open/);
+    expect(await findNote(db, other.id)).toBeDefined();
+    // Its own note it may change, until it closes.
+    await call('annotation.save', { target: note, fields }, editor);
+    expect((await findNote(db, note.id))?.note).toBe(fields.note);
+    await call('editor.close', {}, editor);
+    await expect(call('annotation.delete', note, editor)).rejects.toThrow(/did not open/);
+    expect(await countNotes(db)).toBe(2);
+  });
+
+  it('a peek only shows; a newer editor in the tab ends the older one', async () => {
+    const { db, call, note, openNote } = await claim();
+    const { token } = await call<{ token: string }>(
+      'editor.grant',
+      { view: 'peek', note },
+      content,
+    );
+    const peek = editorAt({ view: 'peek', note, token });
+    expect(await call<EditorData>('editor.load', note, peek)).toMatchObject({ isNew: false });
+    await expect(call('annotation.delete', note, peek)).rejects.toThrow(/did not open/);
+    const older = await openNote(note);
+    await call('editor.load', note, older);
+    const newer = await openNote(note);
+    await expect(call('annotation.save', { target: note, fields }, older)).rejects.toThrow(
+      /did not open/,
+    );
+    await call('editor.load', note, newer);
+    await call('annotation.save', { target: note, fields }, newer);
+    expect((await findNote(db, note.id))?.note).toBe(fields.note);
+  });
+
+  it('is issued only for notes of an article the tab was shown', async () => {
+    const { call, route, note } = await claim();
+    // Another article's note, in the library but never shown in tab 6.
+    const elsewhere = { ...page, url: 'https://other.example.org/story' };
+    const tab6: Sender = { origin: 'content', tabId: 6, frameId: 0, url: elsewhere.url };
+    await call('page.report', elsewhere, tab6);
+    for (const view of ['editor', 'peek'] as const) {
+      await expect(call('editor.grant', { view, note }, tab6)).rejects.toThrow(/not on this page/);
+      await expect(call('editor.grant', { view, note: { id: note.id } }, tab6)).rejects.toThrow(
+        /no longer exists/,
+      );
+    }
+    // Only a page's own content script may ask: an extension page (an editor) may not.
+    const asked = await route(
+      { type: 'editor.grant', payload: { view: 'editor', note } },
+      editorAt({ view: 'editor', target: note, token: crypto.randomUUID() }),
+    );
+    expect(asked).toMatchObject({ ok: false });
+  });
+
+  it('outlives a stopped service worker, and expires', async () => {
+    const area = memoryArea();
+    let now = new Date('2026-01-02T03:04:05Z');
+    const db = new ClaimmarkDatabase(`ann-${crypto.randomUUID()}`);
+    opened.push(db);
+    const tabs = createTabStore(area);
+    // Two backgrounds over the same session area: the second is the worker started again.
+    const start = () =>
+      createRouter(
+        'background',
+        createHandlers({
+          db,
+          tabs,
+          requestBody: () => Promise.resolve(null),
+          now: () => now,
+          grants: createEditorGrants(area, () => now),
+        }),
+      );
+    const call = async <T>(
+      route: ReturnType<typeof start>,
+      type: string,
+      payload: unknown,
+      sender: Sender,
+    ) => {
+      const result = await route({ type, payload }, sender);
+      if (!result.ok) throw new Error(result.error);
+      return result.value as T;
+    };
+    const before = start();
+    await call(before, 'page.report', page, content);
+    const held = await call<{ draftId: string; token: string }>(
+      before,
+      'draft.create',
+      { draft },
+      content,
+    );
+    const target = { draftId: held.draftId };
+    const editor = editorAt({ view: 'editor', target, token: held.token });
+    await call(before, 'editor.load', target, editor);
+    const saved = await call<AnnotationRecord>(
+      before,
+      'annotation.save',
+      { target, fields },
+      editor,
+    );
+    const after = start();
+    const note = { id: saved.id, articleUrl: saved.articleUrl };
+    await call(
+      after,
+      'annotation.save',
+      { target: note, fields: { ...fields, note: 'later' } },
+      editor,
+    );
+    expect((await findNote(db, saved.id))?.note).toBe('later');
+    now = new Date(now.getTime() + GRANT_LIFETIME_MS + 1);
+    await expect(call(after, 'annotation.delete', note, editor)).rejects.toThrow(/expired/);
   });
 });

@@ -6,6 +6,7 @@ import { exportClaimmarkJson } from '@/lib/exchange/claimmark-json';
 import { parseImportFile } from '@/lib/exchange/parse-import';
 import { createRouter } from '@/lib/messaging/router';
 import type { Sender } from '@/lib/messaging/sender';
+import { encodeEditorAddress } from '@/lib/messaging/editor-address';
 import {
   CLAIM_STATUSES,
   HIGHLIGHT_COLORS,
@@ -151,10 +152,11 @@ async function buildLibrary(db: ClaimmarkDatabase, rand: Rand): Promise<void> {
     for (let visit = 0; visit < 1 + int(rand, 3); visit++) {
       const report = pageReport(rand, site, path);
       const content: Sender = { origin: 'content', tabId: tab, frameId: 0, url: report.url };
-      const editor: Sender = {
+      // The library's editor: it may change any note (an editor frame only the one it opened on).
+      const popup: Sender = {
         origin: 'extension',
-        url: 'chrome-extension://id/editor.html',
-        tabId: tab,
+        url: 'chrome-extension://id/popup.html',
+        tabId: null,
       };
       await call('page.report', report, content);
       for (let op = 0; op < int(rand, 4); op++) {
@@ -168,29 +170,33 @@ async function buildLibrary(db: ClaimmarkDatabase, rand: Rand): Promise<void> {
           ids.push({ id: anchor.id, articleUrl: anchor.articleUrl });
         } else if (roll < 0.7) {
           const kind = rand() < 0.7 ? 'claim' : 'highlight';
-          const { draftId } = await call<{ draftId: string }>(
+          const { draftId, token } = await call<{ draftId: string; token: string }>(
             'draft.create',
             { draft: draft(rand, kind) },
             content,
           );
+          const target = { draftId };
+          const query = encodeEditorAddress({ view: 'editor', target, token });
+          const editor: Sender = {
+            origin: 'extension',
+            url: `chrome-extension://id/editor.html?${query}`,
+            tabId: tab,
+          };
+          await call('editor.load', target, editor);
           const saved = await call<AnnotationRecord>(
             'annotation.save',
-            { target: { draftId }, fields: fields(rand, kind) },
+            { target, fields: fields(rand, kind) },
             editor,
           );
           ids.push({ id: saved.id, articleUrl: saved.articleUrl });
         } else if (roll < 0.8 && ids.length > 0) {
           const note = pick(rand, ids);
-          await call('annotation.save', { target: note, fields: fields(rand, 'claim') }, editor);
+          await call('annotation.save', { target: note, fields: fields(rand, 'claim') }, popup);
         } else if (roll < 0.88 && ids.length > 0) {
           const [gone] = ids.splice(int(rand, ids.length), 1);
-          await call('annotation.delete', gone, editor);
+          await call('annotation.delete', gone, popup);
         } else if (roll < 0.95) {
-          await call(
-            'article.save',
-            { tabId: tab },
-            { origin: 'extension', url: 'chrome-extension://id/popup.html', tabId: null },
-          );
+          await call('article.save', { tabId: tab }, popup);
         } else {
           const anchors = await call<AnnotationAnchor[]>('annotations.forPage', {}, content);
           const results = anchors.map((a) => ({

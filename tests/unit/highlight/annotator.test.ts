@@ -9,6 +9,7 @@ import { passage } from './passage';
 const ARTICLE = 'https://news.example.com/story';
 const NOTE_ID = '0b0f6d8e-58c5-4a3f-9f43-3a7c3f1f2a10';
 const DRAFT_ID = '6f1c2a9e-7f3b-4d6e-8a4c-2b9d1e0f3c21';
+const TOKEN = '9d2c7b1e-3f4a-4b5c-8d6e-7f8091a2b3c4';
 
 function select(quote: string): void {
   const selection = document.getSelection();
@@ -51,7 +52,13 @@ function setup(
       created.push(anchor);
       hooks.duringCreate?.();
     }
-    const value = anchor ?? (type === 'draft.create' ? { draftId: DRAFT_ID } : []);
+    const value =
+      anchor ??
+      (type === 'draft.create'
+        ? { draftId: DRAFT_ID, token: TOKEN }
+        : type === 'editor.grant'
+          ? { token: TOKEN }
+          : []);
     return Promise.resolve({ ok: true, value });
   });
   const fetchAnchors = vi.fn(() => request('annotations.forPage', {}));
@@ -179,13 +186,15 @@ describe('Annotator', () => {
     const { annotator, opened } = setup();
     readerSelects(annotator, 'the bridge would open');
     expect(await annotator.act('claim')).toBe(true);
-    expect(opened).toEqual([`draft=${DRAFT_ID}`]);
-    const other = { view: 'editor' as const, target: { id: NOTE_ID } };
+    expect(opened).toEqual([`draft=${DRAFT_ID}&token=${TOKEN}`]);
+    const other = { view: 'editor' as const, target: { id: NOTE_ID }, token: TOKEN };
     expect(annotator.closeEditorFrame(other)).toBe(false);
+    const forged = { view: 'editor' as const, target: { draftId: DRAFT_ID }, token: NOTE_ID };
+    expect(annotator.closeEditorFrame(forged)).toBe(false);
     expect(document.querySelector('claimmark-ui')).not.toBeNull();
-    expect(annotator.closeEditorFrame({ view: 'editor', target: { draftId: DRAFT_ID } })).toBe(
-      true,
-    );
+    expect(
+      annotator.closeEditorFrame({ view: 'editor', target: { draftId: DRAFT_ID }, token: TOKEN }),
+    ).toBe(true);
     expect(document.querySelector('claimmark-ui')).toBeNull();
     expect(annotator.closeEditorFrame()).toBe(false);
   });
