@@ -3,7 +3,7 @@ import type { AnnotationRecord, ArticleRecord } from '../model';
 import { keepNewest, type Located } from './dedupe';
 import { skippedFromIssues, type SkippedItem } from './issues';
 import { excerpt, parsedImport, type ParseResult } from './parsed';
-import { settleAnnotation, settleArticle, trimSeenAt } from './settle';
+import { mendPosition, settleAnnotation, settleArticle, trimSeenAt } from './settle';
 import { EXPORT_VERSION, ExportAnnotationSchema, ExportArticleSchema } from './schema';
 
 // The first issue is enough to say why a record is skipped, and stopping there is faster.
@@ -80,6 +80,7 @@ export function readClaimmarkExport(doc: Record<string, unknown>, now: Date): Pa
     {
       schema: ExportAnnotationSchema,
       name: 'annotations',
+      prepare: mendPosition,
       settle: (r) => settleAnnotation(r, now),
     },
     skipped,

@@ -15,6 +15,37 @@ export function trimSeenAt(raw: unknown): unknown {
   return seen.length <= RECORD_LIMITS.seenAt ? raw : { ...raw, seenAt: keepSeenAt(seen) };
 }
 
+/** Past any page's text: a larger position is a tool's mistake, kept as a hint at the end. */
+export const MAX_POSITION = 100_000_000;
+
+function clampOffset(n: number): number {
+  return Math.min(MAX_POSITION, Math.max(0, Math.round(n)));
+}
+
+/**
+ * A TextPositionSelector as the extension would write it, or null when it holds no numbers. A
+ * position is only a hint for finding the quote, so a bad one is mended (negative, fractional,
+ * huge, reversed) or dropped: the note is never refused for it.
+ */
+export function clampPosition(
+  raw: unknown,
+): { type: 'TextPositionSelector'; start: number; end: number } | null {
+  if (!isRecord(raw)) return null;
+  const { start, end } = raw;
+  if (typeof start !== 'number' || typeof end !== 'number') return null;
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
+  const [a, b] = [clampOffset(start), clampOffset(end)];
+  return { type: 'TextPositionSelector', start: Math.min(a, b), end: Math.max(a, b) };
+}
+
+/** An annotation whose position hint is mended or dropped (see clampPosition), before validation. */
+export function mendPosition(raw: unknown): unknown {
+  if (!isRecord(raw) || !isRecord(raw.selectors) || !('position' in raw.selectors)) return raw;
+  const { position, ...rest } = raw.selectors;
+  const mended = clampPosition(position);
+  return { ...raw, selectors: mended ? { ...rest, position: mended } : rest };
+}
+
 function future(times: readonly (string | null)[], now: Date): string | null {
   const limit = now.getTime() + FUTURE_SLACK_MS;
   return times.find((t) => t !== null && Date.parse(t) > limit) ?? null;

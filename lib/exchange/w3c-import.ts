@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { settleAnnotation } from './settle';
+import { clampPosition, settleAnnotation } from './settle';
 import type { AnnotationRecord, ClaimStatus } from '../model';
 import { CLAIM_STATUSES, RECORD_LIMITS } from '../model';
 import { PAGE_DATE } from '../model/limits';
@@ -128,7 +128,7 @@ function fromW3c(item: unknown, where: string, now: string): Converted {
   const selectors = many(target.selector).filter(isRecord);
   const quote = selectors.find((s) => hasType(s, 'TextQuoteSelector'));
   if (!quote) return { skip: { where: `${where}.target`, reason: 'missing selector' } };
-  const position = selectors.find((s) => hasType(s, 'TextPositionSelector'));
+  const position = clampPosition(selectors.find((s) => hasType(s, 'TextPositionSelector')));
   const created = item.created === undefined ? undefined : normaliseTime(item.created);
   const modified = item.modified === undefined ? undefined : normaliseTime(item.modified);
   if (item.created !== undefined && created === undefined) {
@@ -153,15 +153,7 @@ function fromW3c(item: unknown, where: string, now: string): Converted {
     kind: claim ? 'claim' : 'highlight',
     selectors: {
       quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
-      ...(position
-        ? {
-            position: {
-              type: 'TextPositionSelector',
-              start: position.start,
-              end: position.end,
-            },
-          }
-        : {}),
+      ...(position ? { position } : {}),
     },
     quote: exact,
     note: bodies.notes.join('\n\n'),

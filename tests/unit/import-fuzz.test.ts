@@ -108,7 +108,24 @@ const REPLACEMENTS: Json[] = [
   [1, 2],
   {},
   { type: 'TextPositionSelector', start: 5, end: 2 },
+  // The hostile cases of issue 13: spellings of an id, days that do not exist, far futures,
+  // tracked and credentialled addresses, broken positions, deep nesting, huge names.
+  (ANNOTATIONS[0] as AnnotationRecord).id.toUpperCase(),
+  '2026-02-31T00:00:00.000Z',
+  '9999-12-31T23:59:59.000Z',
+  'https://user:secret@news.example.com/story?utm_source=x&fbclid=y#top',
+  { type: 'TextPositionSelector', start: -3, end: 1e308 },
+  { type: 'TextPositionSelector', start: 2.5, end: 'x' },
+  nested(1_000),
+  'y'.repeat(5_000),
 ];
+
+/** An array nested `depth` deep: a stack-overflow bait for recursive readers. */
+function nested(depth: number): Json {
+  let value: Json = [];
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
 
 function mutate(doc: { [key: string]: Json }, random: () => number): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -121,7 +138,7 @@ function mutate(doc: { [key: string]: Json }, random: () => number): string {
       if (Array.isArray(container)) container.splice(key as number, 1);
       else Reflect.deleteProperty(container, key);
     } else if (op < 0.75) {
-      (container as Record<string | number, Json>)[key] = pick(REPLACEMENTS);
+      (container as Record<string | number, Json>)[key] = structuredClone(pick(REPLACEMENTS));
     } else if (op < 0.9) {
       // Duplicate a record, sometimes with a changed time so either copy may win.
       const list = pick([doc.annotations, doc.articles]);
@@ -187,8 +204,24 @@ async function restore(db: ClaimmarkDatabase, snapshot: Snapshot): Promise<void>
   });
 }
 
+/** Makes the `nth` record the library writes fail as a full disk would; returns the undo. */
+function fullDiskAt(db: ClaimmarkDatabase, nth: number): () => void {
+  let writes = 0;
+  const fail = () => {
+    if (++writes === nth) throw new DOMException('quota', 'QuotaExceededError');
+  };
+  const hooks = [db.articles, db.notes].flatMap((table) => [
+    [table.hook('creating'), fail] as const,
+    [table.hook('updating'), fail] as const,
+  ]);
+  for (const [hook, fn] of hooks) hook.subscribe(fn);
+  return () => {
+    for (const [hook, fn] of hooks) hook.unsubscribe(fn);
+  };
+}
+
 describe('import fuzz', () => {
-  it('leaves the library unchanged or exactly as planned, for 2,000 mutated files', async () => {
+  it('leaves the library unchanged or exactly as planned, for 2,000 mutated and hostile files, a full disk among them', async () => {
     const db = freshDb();
     await seed(db, ARTICLES, ANNOTATIONS);
     const snapshot = await dump(db);
@@ -197,7 +230,7 @@ describe('import fuzz', () => {
       annotations: new Map(snapshot.annotations.map((a) => [a.id, a])),
     };
     const w3c = JSON.parse(exportW3cJsonLd(ANNOTATIONS)) as { [key: string]: Json };
-    const outcomes = { refused: 0, unchanged: 0, changed: 0, skipped: 0 };
+    const outcomes = { refused: 0, unchanged: 0, changed: 0, skipped: 0, interrupted: 0 };
     for (let seedNo = 1; seedNo <= 2000; seedNo++) {
       const random = prng(seedNo);
       const source = random() < 0.2 ? w3c : baseFile();
@@ -218,10 +251,32 @@ describe('import fuzz', () => {
       const articleUrls = new Set(want.articles.map((a) => a.url));
       for (const a of want.annotations) expect(articleUrls.has(a.articleUrl)).toBe(true);
 
+      const wrote = plan.articles.length + plan.annotations.length > 0;
+      // Every third file that would write meets a full disk at one of its writes: nothing of it
+      // may stay (no partial write).
+      if (wrote && seedNo % 3 === 0) {
+        const stop = fullDiskAt(db, 1 + Math.floor(random() * 4));
+        const failed = await applyImport(db, parsed).then(
+          () => false,
+          (error: unknown) => {
+            expect(String(error), `seed ${String(seedNo)}`).toMatch(/disk is full/);
+            return true;
+          },
+        );
+        stop();
+        if (failed) {
+          outcomes.interrupted++;
+          expect(await dump(db), `seed ${String(seedNo)}`).toEqual(snapshot);
+          continue;
+        }
+        expect(await dump(db), `seed ${String(seedNo)}`).toEqual(want);
+        outcomes.changed++;
+        await restore(db, snapshot);
+        continue;
+      }
       const summary = await applyImport(db, parsed);
       expect(summary.added + summary.updated).toBe(plan.annotations.length);
       outcomes.skipped += summary.skipped.length;
-      const wrote = plan.articles.length + plan.annotations.length > 0;
       expect(await dump(db), `seed ${String(seedNo)}`).toEqual(wrote ? want : snapshot);
       if (wrote) {
         outcomes.changed++;
@@ -232,5 +287,6 @@ describe('import fuzz', () => {
     expect(outcomes.refused).toBeGreaterThan(50);
     expect(outcomes.changed).toBeGreaterThan(500);
     expect(outcomes.skipped).toBeGreaterThan(1000);
+    expect(outcomes.interrupted).toBeGreaterThan(200);
   }, 60_000);
 });

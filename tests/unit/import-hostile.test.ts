@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from '@/lib/exchange/parse-import';
+import { MAX_POSITION } from '@/lib/exchange/settle';
 import { RECORD_LIMITS, type AnnotationRecord } from '@/lib/model';
 import { ANNOTATIONS, FULL_ARTICLE } from './exchange-fixtures';
 
@@ -101,5 +102,64 @@ describe('hostile import files', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.length).toBeLessThan(400);
     }
+  });
+});
+
+describe('position hints in import files', () => {
+  const withPosition = (position: unknown) => ({
+    ...claim,
+    id: crypto.randomUUID(),
+    selectors: { ...claim.selectors, position },
+  });
+
+  it('mends a broken position rather than refusing the note, or drops it', () => {
+    const cases: [unknown, { start: number; end: number } | undefined][] = [
+      [
+        { type: 'TextPositionSelector', start: -5, end: 3.7 },
+        { start: 0, end: 4 },
+      ],
+      [
+        { type: 'TextPositionSelector', start: 90, end: 20 },
+        { start: 20, end: 90 },
+      ],
+      [
+        { type: 'TextPositionSelector', start: 1e308, end: 1e308 },
+        { start: MAX_POSITION, end: MAX_POSITION },
+      ],
+      [{ type: 'TextPositionSelector', start: 'x', end: 2 }, undefined],
+      [{ type: 'TextPositionSelector', start: 1 }, undefined],
+      [null, undefined],
+      ['12-40', undefined],
+    ];
+    const records = cases.map(([position]) => withPosition(position));
+    const result = read(file(records));
+    expect(result.skipped).toEqual([]);
+    const byId = new Map(result.annotations.map((a) => [a.id, a]));
+    cases.forEach(([, want], i) => {
+      const got = byId.get(records[i]?.id ?? '')?.selectors.position;
+      expect(got, JSON.stringify(cases[i]?.[0])).toEqual(
+        want ? { type: 'TextPositionSelector', ...want } : undefined,
+      );
+    });
+  });
+
+  it('mends a W3C annotation’s position the same way', () => {
+    const w3c = JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      id: `urn:uuid:${claim.id}`,
+      target: {
+        source: FULL_ARTICLE.url,
+        selector: [
+          { type: 'TextQuoteSelector', exact: claim.quote },
+          { type: 'TextPositionSelector', start: 500.4, end: -3 },
+        ],
+      },
+    });
+    expect(read(w3c).annotations[0]?.selectors.position).toEqual({
+      type: 'TextPositionSelector',
+      start: 0,
+      end: 500,
+    });
   });
 });
