@@ -1,4 +1,5 @@
 import { keepSeenAt, RECORD_LIMITS, type AnnotationRecord, type ArticleRecord } from '../model';
+import { trustedCanonical } from '../page/article-key';
 import { normalizeUrl } from '../page/normalize-url';
 import { isRecord } from './parsed';
 
@@ -59,7 +60,10 @@ export function settleArticle(
   const late = future([record.savedAt, record.updatedAt, record.facts?.analyzedAt ?? null], now);
   if (late !== null) return { reason: `a time in the future (${late})` };
   const seenAt = [...new Set(record.seenAt.map((u) => normalizeUrl(u) ?? u))];
-  return { record: { ...record, url: normalizeUrl(record.url) ?? record.url, seenAt } };
+  const url = normalizeUrl(record.url) ?? record.url;
+  // A canonical on another site than the article's own address is not kept (it would be opened).
+  const canonicalUrl = trustedCanonical(seenAt[0] ?? url, record.canonicalUrl);
+  return { record: { ...record, url, seenAt, canonicalUrl } };
 }
 
 /** An annotation as the extension writes it (lower-case id, normalised article), or why not. */

@@ -39,6 +39,14 @@ export function isTrustedCanonical(pageUrl: string, canonicalUrl: string): boole
 }
 
 /**
+ * The canonical link worth keeping for a page: its own when trusted (see isTrustedCanonical),
+ * else null. A page must not be able to send the reader elsewhere from the library.
+ */
+export function trustedCanonical(pageUrl: string, canonicalUrl: string | null): string | null {
+  return canonicalUrl !== null && isTrustedCanonical(pageUrl, canonicalUrl) ? canonicalUrl : null;
+}
+
+/**
  * The key an article is stored under: its canonical URL when the page names one on its own
  * site (so AMP, mobile and newsletter copies meet), else the page URL; normalised.
  */

@@ -6,7 +6,7 @@ import type {
   TabState,
   TextAnalysis,
 } from '../model';
-import { articleKey } from '../page/article-key';
+import { articleKey, trustedCanonical } from '../page/article-key';
 import { normalizeUrl } from '../page/normalize-url';
 import type { ArticleInput } from '../storage/annotations';
 import { getArticle, noteArticleSeen, saveArticle, updateArticleFacts } from '../storage/articles';
@@ -171,7 +171,10 @@ export function createArticlesService({
 
     async addressOf(articleUrl) {
       const article = await getArticle(db, articleUrl);
-      return article?.canonicalUrl ?? article?.seenAt[0] ?? articleUrl;
+      if (!article) return articleUrl;
+      const first = article.seenAt[0] ?? article.url;
+      // A canonical stored before it had to be trusted (or imported) is opened only if it is.
+      return trustedCanonical(first, article.canonicalUrl) ?? first;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { keepSeenAt, type ArticleRecord, type PageReport, type StoredArticleFacts } from '../model';
+import { trustedCanonical } from '../page/article-key';
 import type { ClaimmarkDatabase } from './database';
 
 /**
@@ -36,11 +37,13 @@ export function saveArticle(
   return db.transaction('rw', db.articles, async () => {
     const existing = await db.articles.get(key);
     const time = now.toISOString();
+    // A canonical on another site did not make the key, and is not kept either.
+    const canonicalUrl = trustedCanonical(report.url, report.canonicalUrl);
     const record: ArticleRecord = existing
       ? {
           ...existing,
           title: report.title || existing.title,
-          canonicalUrl: report.canonicalUrl ?? existing.canonicalUrl,
+          canonicalUrl: canonicalUrl ?? existing.canonicalUrl,
           seenAt: withSeenAt(existing.seenAt, seenAt),
           updatedAt: time,
           ...((facts ?? existing.facts) ? { facts: facts ?? existing.facts } : {}),
@@ -48,7 +51,7 @@ export function saveArticle(
       : {
           url: key,
           title: report.title,
-          canonicalUrl: report.canonicalUrl,
+          canonicalUrl,
           seenAt: [seenAt],
           savedAt: time,
           updatedAt: time,

@@ -8,7 +8,14 @@ import {
   type ChromiumSession,
 } from './support/chromium';
 import { pressToCloseEditor } from './support/editor';
-import { inView, lineOf, pointIn, selectText, tintedShare } from './support/page-text';
+import {
+  inView,
+  lineOf,
+  locatePassage,
+  pointIn,
+  selectText,
+  tintedShare,
+} from './support/page-text';
 import { fixturePath } from '../support/fixtures';
 import { fixtureMounts } from './support/paths';
 
@@ -446,5 +453,38 @@ describe('highlighting and annotating in Chromium', () => {
     for (const trace of [...traces.names, ...traces.styles, traces.markup, ...traces.attributes])
       expect(trace).not.toMatch(telling);
     await forged.close();
+  });
+
+  it('the context menu acts on the passage the reader right-clicked, not on one the page selected', async () => {
+    const menuPage = await browser.context.newPage();
+    await menuPage.goto(storyUrl);
+    const tabId = await reportedTabId(browser, storyUrl);
+    const PASSAGE = 'diplomatic engagement between Washington and Moscow has faltered';
+    // The context menu's item reaches the page as page.act, from the background.
+    const menuItem = () =>
+      browser.control.evaluate(
+        ({ tab }) =>
+          (
+            globalThis as unknown as {
+              chrome: { tabs: { sendMessage(tab: number, message: object): Promise<unknown> } };
+            }
+          ).chrome.tabs.sendMessage(tab, { type: 'page.act', payload: { action: 'highlight' } }),
+        { tab: tabId },
+      );
+    // The page selects the passage and forges the right click the menu would follow.
+    await menuPage.evaluate(locatePassage, { quote: PASSAGE, before: '', select: true });
+    await menuPage.evaluate(() =>
+      document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, button: 2 })),
+    );
+    expect(await menuItem()).toEqual({ ok: true, value: { done: false } });
+    expect((await annotations()).some((a) => a.quote === PASSAGE)).toBe(false);
+    // The reader right-clicks the same selection: now the menu's Highlight acts on it.
+    const point = await pointIn(menuPage, PASSAGE);
+    await menuPage.mouse.click(point.x, point.y, { button: 'right' });
+    await expect.poll(menuItem).toEqual({ ok: true, value: { done: true } });
+    await expect
+      .poll(async () => (await annotations()).some((a) => a.quote === PASSAGE))
+      .toBe(true);
+    await menuPage.close();
   });
 });

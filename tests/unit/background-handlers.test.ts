@@ -116,6 +116,52 @@ describe('background handlers', () => {
     expect(framed).toMatchObject({ ok: false });
   });
 
+  it('neither keeps nor opens a canonical link on another site', async () => {
+    const openTab = vi.fn(() => Promise.resolve(9));
+    const db = new ClaimmarkDatabase(`bg-${crypto.randomUUID()}`);
+    opened.push(db);
+    const route = createRouter(
+      'background',
+      createHandlers({
+        db,
+        tabs: createTabStore(memoryArea()),
+        requestBody: () => Promise.resolve(null),
+        openTab,
+        now: () => new Date(0),
+      }),
+    );
+    const lying = { ...page, canonicalUrl: 'https://phish.example.net/login' };
+    await route({ type: 'page.report', payload: lying }, content);
+    await route({ type: 'article.save', payload: { tabId: 7 } }, popup);
+    const [stored] = await db.articles.toArray();
+    expect(stored?.url).toBe('https://www.example.com/news/story');
+    expect(stored?.canonicalUrl).toBeNull();
+    // An article stored before canonicals had to be trusted, or imported from elsewhere.
+    if (!stored) throw new Error('not saved');
+    await db.articles.put({ ...stored, canonicalUrl: lying.canonicalUrl });
+    const created = await route(
+      {
+        type: 'annotation.create',
+        payload: {
+          draft: {
+            kind: 'highlight',
+            quote: 'Story',
+            selectors: {
+              quote: { type: 'TextQuoteSelector', exact: 'Story', prefix: '', suffix: '' },
+            },
+          },
+          color: 'yellow',
+        },
+      },
+      content,
+    );
+    if (!created.ok) throw new Error(created.error);
+    const { id } = created.value as { id: string };
+    await route({ type: 'library.open', payload: { id, articleUrl: stored.url } }, popup);
+    expect(openTab).toHaveBeenCalledWith(stored.seenAt[0]);
+    expect(openTab).not.toHaveBeenCalledWith(lying.canonicalUrl);
+  });
+
   it('refuses to save a tab that never reported, and writes nothing', async () => {
     const { db, route } = setup();
     const result = await route({ type: 'article.save', payload: { tabId: 99 } }, popup);

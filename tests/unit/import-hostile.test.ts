@@ -65,6 +65,18 @@ describe('hostile import files', () => {
     expect(own.annotations[0]?.articleUrl).toBe(FULL_ARTICLE.url);
   });
 
+  it('drops an article’s canonical link on another site, which the library would open', () => {
+    const phish = { ...FULL_ARTICLE, canonicalUrl: 'https://phish.example.net/login' };
+    const own = {
+      ...FULL_ARTICLE,
+      url: 'https://news.example.org/b',
+      seenAt: ['https://news.example.org/b'],
+      canonicalUrl: 'https://www.news.example.org/b',
+    };
+    const result = read(file([], [phish, own]));
+    expect(result.articles.map((a) => a.canonicalUrl)).toEqual([null, own.canonicalUrl]);
+  });
+
   it('trims an article seen at too many addresses instead of refusing it', () => {
     const seenAt = Array.from({ length: 400 }, (_, i) => `${FULL_ARTICLE.url}?page=${String(i)}`);
     const result = read(file([], [{ ...FULL_ARTICLE, seenAt }]));
