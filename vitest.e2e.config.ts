@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A condition is awaited, never a fixed time: a loaded machine may take seconds to get there.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -118,7 +118,9 @@ export default defineContentScript({
     // only those the browser marks as the reader's own (isTrusted) act.
     ctx.addEventListener(document, 'mouseup', (event) => {
       if (!event.isTrusted || event.button !== 0 || isOwnUi(event.target as Node)) return;
-      // After the click has updated the selection.
+      // A drag's selection is final now, so a shortcut pressed at once acts on it; a click may
+      // still collapse it, so the toolbar waits for the click to update the selection.
+      annotator.rememberSelection();
       ctx.setTimeout(() => annotator.onSelectionEnd(), 0);
     });
     ctx.addEventListener(document, 'keyup', (event) => {
