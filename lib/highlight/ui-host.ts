@@ -15,17 +15,39 @@ export interface UiHost {
 const HOST_STYLE =
   'all: initial !important; position: absolute !important; z-index: 2147483647 !important;';
 
+/** How many undos in a second a page may cause before the UI leaves it. */
+const FIGHT_BUDGET = 50;
+const FIGHT_WINDOW_MS = 1_000;
+
 /**
  * A closed shadow root on its own element: the page's CSS cannot style what is inside, and
  * the page's scripts cannot reach it through `element.shadowRoot`. The page can still change
  * the host's own attributes (fade it to put its own buttons over ours): any change is undone.
  */
-export function createUiHost(doc: Document, css: string): UiHost {
+export function createUiHost(doc: Document, css: string, now: () => number = Date.now): UiHost {
   const host = doc.createElement(UI_TAG);
   let style = `${HOST_STYLE} top: 0 !important; left: 0 !important;`;
+  // A page that changes the host again after every undo would keep both observers running: past
+  // a budget, Claimmark's UI leaves the page instead of fighting it.
+  let undone: number[] = [];
+  const fought = () => {
+    const t = now();
+    undone = [...undone.filter((u) => t - u < FIGHT_WINDOW_MS), t];
+    return undone.length > FIGHT_BUDGET;
+  };
   const assert = () => {
-    for (const name of host.getAttributeNames()) if (name !== 'style') host.removeAttribute(name);
-    if (host.getAttribute('style') !== style) host.setAttribute('style', style);
+    let changed = false;
+    for (const name of host.getAttributeNames()) {
+      if (name !== 'style') {
+        host.removeAttribute(name);
+        changed = true;
+      }
+    }
+    if (host.getAttribute('style') !== style) {
+      host.setAttribute('style', style);
+      changed = true;
+    }
+    if (changed && fought()) remove();
   };
   assert();
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -36,6 +58,10 @@ export function createUiHost(doc: Document, css: string): UiHost {
   const observer = win ? new win.MutationObserver(assert) : null;
   observer?.observe(host, { attributes: true });
   doc.documentElement.append(host);
+  function remove(): void {
+    observer?.disconnect();
+    host.remove();
+  }
   return {
     host,
     shadow,
@@ -43,10 +69,7 @@ export function createUiHost(doc: Document, css: string): UiHost {
       style = `${HOST_STYLE} top: ${String(top)}px !important; left: ${String(left)}px !important;`;
       assert();
     },
-    remove: () => {
-      observer?.disconnect();
-      host.remove();
-    },
+    remove,
   };
 }
 
