@@ -6,7 +6,6 @@ import { classifySender } from '@/lib/messaging/sender';
 import { createTabStore, memoryArea, type SessionArea } from '@/lib/tabs/tab-store';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createHandlers, type BackgroundDeps } from '@/lib/services/background-handlers';
-import { createEditorGrants } from '@/lib/services/editor-grants';
 
 type Action = 'highlight' | 'claim';
 const MENU: { id: string; title: string; action: Action }[] = [
@@ -34,7 +33,6 @@ export default defineBackground(() => {
   const db = new ClaimmarkDatabase();
   const session = sessionArea();
   const tabs = createTabStore(session);
-  const grants = createEditorGrants(session);
   const requestBody = async (tabId: number) => (await toTab(tabId)('page.body', {}))?.text ?? null;
   // A tab without a content script (a browser page) or a busy one must not hold up the popup:
   // its last report is shown then.
@@ -83,7 +81,8 @@ export default defineBackground(() => {
       listTabs,
       focusAndReveal,
       openTab,
-      grants,
+      session,
+      onTabRemoved: (listener) => browser.tabs.onRemoved.addListener(listener),
     }),
   );
   const extensionBase = browser.runtime.getURL('/');
@@ -93,10 +92,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) =>
     route(message, classifySender(sender, browser.runtime.id, extensionBase)),
   );
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void tabs.remove(tabId);
-    void grants.forgetTab(tabId);
-  });
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document is loading: forget the old report until its content script speaks.
     if (change.status === 'loading' && change.url !== undefined) void tabs.remove(tabId);

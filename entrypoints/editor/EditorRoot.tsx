@@ -9,33 +9,34 @@ interface Props {
   target: EditorTarget | null;
   request: Client;
   /** True while the page covers or fades this frame (see lib/highlight/frame-visibility.ts). */
-  covered: () => boolean;
+  covered: () => Promise<boolean>;
 }
 
 /** The note as the background holds it; a selection becomes a stored note on its first save. */
 function backgroundSource(
   request: Client,
   target: EditorTarget,
-  covered: () => boolean,
+  covered: () => Promise<boolean>,
 ): NoteSource {
   let current = target;
   // A click the reader could not see is not theirs: a page may lay its own element over the
   // editor, or fade it, to have Save or Delete clicked unseen.
-  const uncovered = () => {
-    if (covered()) throw new Error(COVERED_MESSAGE);
+  const uncovered = async () => {
+    if (await covered()) throw new Error(COVERED_MESSAGE);
   };
   return {
     load: () => request('editor.load', target),
     async save(fields) {
-      uncovered();
+      await uncovered();
       const record = await request('annotation.save', { target: current, fields });
       current = { id: record.id, articleUrl: record.articleUrl };
     },
     async remove() {
-      uncovered();
+      await uncovered();
       if ('id' in current) await request('annotation.delete', current);
     },
     async restore() {
+      await uncovered();
       if ('id' in current) await request('annotation.undoDelete', { id: current.id });
     },
   };

@@ -61,8 +61,8 @@ export function settleArticle(
   if (late !== null) return { reason: `a time in the future (${late})` };
   const seenAt = [...new Set(record.seenAt.map((u) => normalizeUrl(u) ?? u))];
   const url = normalizeUrl(record.url) ?? record.url;
-  // A canonical on another site than the article's own address is not kept (it would be opened).
-  const canonicalUrl = trustedCanonical(seenAt[0] ?? url, record.canonicalUrl);
+  // A canonical on another site than the article's key is not kept (it would be opened).
+  const canonicalUrl = trustedCanonical(url, record.canonicalUrl);
   return { record: { ...record, url, seenAt, canonicalUrl } };
 }
 

@@ -6,12 +6,20 @@ export interface RawSender {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** Chromium's id of the sending document (new for each page a frame loads). */
+  documentId?: string;
 }
 
 /** A sender the background recognises; anything else is `unknown` and is refused. */
 export type Sender =
   | { origin: 'content'; tabId: number; frameId: number; url: string }
-  | { origin: 'extension'; url: string; tabId: number | null; frameId?: number }
+  | {
+      origin: 'extension';
+      url: string;
+      tabId: number | null;
+      frameId?: number;
+      documentId?: string;
+    }
   | { origin: 'unknown' };
 
 /** Classifies a message sender by the extension id and the extension's base URL. */
@@ -25,6 +33,7 @@ export function classifySender(raw: RawSender, extensionId: string, extensionBas
       url: raw.url,
       tabId: typeof tabId === 'number' ? tabId : null,
       ...(typeof raw.frameId === 'number' ? { frameId: raw.frameId } : {}),
+      ...(typeof raw.documentId === 'string' ? { documentId: raw.documentId } : {}),
     };
   }
   if (typeof tabId === 'number' && tabId >= 0) {

@@ -6,7 +6,7 @@ import type {
   TabState,
   TextAnalysis,
 } from '../model';
-import { articleKey, trustedCanonical } from '../page/article-key';
+import { articleKey, isTrustedCanonical } from '../page/article-key';
 import { normalizeUrl } from '../page/normalize-url';
 import type { ArticleInput } from '../storage/annotations';
 import { getArticle, noteArticleSeen, saveArticle, updateArticleFacts } from '../storage/articles';
@@ -172,9 +172,11 @@ export function createArticlesService({
     async addressOf(articleUrl) {
       const article = await getArticle(db, articleUrl);
       if (!article) return articleUrl;
-      const first = article.seenAt[0] ?? article.url;
-      // A canonical stored before it had to be trusted (or imported) is opened only if it is.
-      return trustedCanonical(first, article.canonicalUrl) ?? first;
+      // Only an address on the article's own site is opened: a canonical stored before it had to
+      // be trusted, or an imported record's addresses, could name any site.
+      const onSite = (url: string | null) => url !== null && isTrustedCanonical(article.url, url);
+      if (onSite(article.canonicalUrl)) return article.canonicalUrl as string;
+      return article.seenAt.find(onSite) ?? article.url;
     },
   };
 }

@@ -4,13 +4,12 @@ import type { Sender } from '../messaging/sender';
 import { parseHttpUrl } from '../page/normalize-url';
 import type { ClaimmarkDatabase } from '../storage/database';
 import { describeStorageError } from '../storage/errors';
-import { memoryArea, type TabStore } from '../tabs/tab-store';
+import { memoryArea, type SessionArea, type TabStore } from '../tabs/tab-store';
 import { createArticleTabs, type NotifyTab } from './article-tabs';
 import { createArticlesService } from './articles';
 import {
   createEditorGrants,
   type EditorCaller,
-  type EditorGrants,
   type GrantedNote,
   type GrantedTarget,
 } from './editor-grants';
@@ -32,8 +31,13 @@ export interface BackgroundDeps {
   focusAndReveal?: (tabId: number, id: string) => Promise<boolean>;
   /** Opens an address in a new, active tab and returns its id. */
   openTab?: (url: string) => Promise<number>;
-  /** The editor frames' single-use tokens; in session memory in the browser. */
-  grants?: EditorGrants;
+  /**
+   * Session memory (`storage.session` in the browser): the editor frames' tokens and held
+   * selections live there, so a stopped MV3 service worker does not lose them.
+   */
+  session?: SessionArea;
+  /** Calls back when a tab closes, so what was held for it is forgotten. */
+  onTabRemoved?: (listener: (tabId: number) => void) => void;
   now?: () => Date;
 }
 
@@ -91,12 +95,15 @@ function editorCallerOf(sender: Sender): EditorCaller | null {
   const url = new URL(sender.url);
   if (url.pathname === POPUP_PATH) return null;
   const address = decodeEditorAddress(url.search);
-  if (address === null || sender.tabId === null) {
+  // Which document asks, as the browser says; a browser that does not say gets no editor.
+  const frame =
+    sender.documentId ?? (sender.frameId === undefined ? null : `frame:${String(sender.frameId)}`);
+  if (address === null || sender.tabId === null || frame === null) {
     throw new Error(
       'Claimmark did not open this editor for this page. Click the highlight to open it again.',
     );
   }
-  return { tabId: sender.tabId, frameId: sender.frameId ?? null, address };
+  return { tabId: sender.tabId, frame, address };
 }
 
 /**
@@ -113,8 +120,10 @@ export function createHandlers({
   focusAndReveal = () => Promise.resolve(false),
   openTab = () => Promise.reject(new Error('This browser cannot open tabs here.')),
   now = () => new Date(),
-  grants = createEditorGrants(memoryArea(), now),
+  session = memoryArea(),
+  onTabRemoved = () => undefined,
 }: BackgroundDeps): Handlers<'background'> {
+  const grants = createEditorGrants(session, now);
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
   const articleTabs = createArticleTabs(tabs, listTabs, notifyTab);
   const notes = createNotesService({
@@ -125,6 +134,11 @@ export function createHandlers({
     focusAndReveal,
     openTab,
     now,
+    session,
+  });
+  onTabRemoved((tabId) => {
+    void grants.forgetTab(tabId);
+    void notes.forgetTab(tabId);
   });
 
   return withReadableErrors({
@@ -146,12 +160,13 @@ export function createHandlers({
     'annotation.create': ({ draft, color }, sender) => notes.highlight(tabOf(sender), draft, color),
     async 'draft.create'({ draft }, sender) {
       const tabId = tabOf(sender);
-      const draftId = notes.holdDraft(tabId, draft);
-      return { draftId, token: await grants.issue(tabId, 'editor', { draftId }) };
+      const draftId = await notes.holdDraft(tabId, draft);
+      const token = await grants.issue(tabId, 'editor', () => Promise.resolve({ draftId }));
+      return { draftId, token };
     },
     async 'editor.grant'({ view, note }, sender) {
       const tabId = tabOf(sender);
-      return { token: await grants.issue(tabId, view, await notes.admit(tabId, note)) };
+      return { token: await grants.issue(tabId, view, () => notes.admit(tabId, note)) };
     },
     'annotations.forPage': (_payload, sender) => notes.anchorsFor(tabOf(sender)),
     async 'annotations.anchored'({ results }, sender) {
@@ -168,7 +183,11 @@ export function createHandlers({
       const granted = await grants.use(caller, 'change', target);
       const record = await notes.save(granted, fields, caller.tabId);
       if ('draftId' in granted) {
-        await grants.rebind(caller, { id: record.id, articleUrl: record.articleUrl });
+        // The note is saved whatever happens here: a newer selection may have taken the tab's
+        // editor token meanwhile, and its frame is closed anyway.
+        await grants
+          .rebind(caller, { id: record.id, articleUrl: record.articleUrl })
+          .catch(() => undefined);
       }
       return record;
     },
@@ -191,7 +210,8 @@ export function createHandlers({
     async 'editor.close'(_payload, sender) {
       const caller = editorCallerOf(sender);
       if (!caller) return { closed: false };
-      await grants.close(caller);
+      // A copy of the reader's editor (a page that learned its address) may not close it.
+      if ((await grants.close(caller)) === 'another frame') return { closed: false };
       // The editor's own address, as the browser reports it, says which editor asks: a late
       // request from one that is gone does not close the one the reader has open now.
       notifyTab(caller.tabId, 'page.closeEditor', { editor: caller.address });

@@ -15,10 +15,16 @@ export type GrantedTarget = { draftId: string } | GrantedNote;
 /** The editor frame asking, as the browser's sender record and the frame's own address say. */
 export interface EditorCaller {
   tabId: number;
-  /** The frame the browser says the message came from; null where the browser does not say. */
-  frameId: number | null;
+  /**
+   * The document the browser says the message came from: Chromium's `documentId` (new for each
+   * page the frame loads), else the frame's id.
+   */
+  frame: string;
   address: EditorAddress;
 }
+
+/** What ending a frame's grant did: ended it, found none, or found another frame's. */
+export type GrantClosed = 'closed' | 'none' | 'another frame';
 
 /** What an editor frame may do: show its note once, then change it (the editor view only). */
 export type GrantUse = 'load' | 'change';
@@ -30,26 +36,42 @@ export type GrantUse = 'load' | 'change';
  * and every later save, delete or undo must come from that frame, in that tab, about that note.
  */
 export interface EditorGrants {
-  /** Issues a token for a tab's next editor or peek; an older one of that view stops working. */
-  issue(tabId: number, view: EditorAddress['view'], target: GrantedTarget): Promise<string>;
+  /**
+   * Issues a token for a tab's next editor or peek; an older one of that view stops working.
+   * `target` is resolved in turn with other grants, so the last request is the live one.
+   */
+  issue(
+    tabId: number,
+    view: EditorAddress['view'],
+    target: () => Promise<GrantedTarget>,
+  ): Promise<string>;
   /** Checks a frame's request against its grant and returns the target it may act on. */
   use(caller: EditorCaller, use: GrantUse, asked: EditorTarget): Promise<GrantedTarget>;
   /** After a selection was saved, the editor's grant covers the note it became. */
   rebind(caller: EditorCaller, note: GrantedNote): Promise<void>;
-  /** Ends a frame's grant (the editor closed); true when the caller held it. */
-  close(caller: EditorCaller): Promise<boolean>;
+  /** Ends a frame's grant (the editor closed). */
+  close(caller: EditorCaller): Promise<GrantClosed>;
   /** Forgets a tab's grants (the tab closed). */
   forgetTab(tabId: number): Promise<void>;
 }
 
-/** How long an unused grant lives: a reader may keep an editor open while they research. */
+/**
+ * How long a token waits for its frame to load. A frame loads in seconds; the margin covers a
+ * machine that slept meanwhile. A token nobody spent is useless after this, even if it leaked.
+ */
+export const UNUSED_GRANT_MS = 10 * 60 * 1000;
+
+/**
+ * How long an editor stays usable after its last request: a reader may keep it open while they
+ * research. Each request renews it.
+ */
 export const GRANT_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 const GrantSchema = v.object({
   token: Uuid,
   target: v.union([v.object({ draftId: Uuid }), v.object({ id: Uuid, articleUrl: HttpUrl })]),
-  frameId: v.nullable(v.number()),
-  redeemed: v.boolean(),
+  /** The document that spent the token; null until then. */
+  frame: v.nullable(v.string()),
   expires: v.number(),
 });
 type Grant = v.InferOutput<typeof GrantSchema>;
@@ -100,13 +122,15 @@ export function createEditorGrants(
     }
     return grant;
   }
+  const renewed = () => now().getTime() + GRANT_LIFETIME_MS;
 
   return {
-    issue: (tabId, view, target) =>
+    issue: (tabId, view, resolve) =>
       serial(async () => {
+        const target = await resolve();
         const token = newToken();
-        const expires = now().getTime() + GRANT_LIFETIME_MS;
-        await write(tabId, view, { token, target, frameId: null, redeemed: false, expires });
+        const expires = now().getTime() + UNUSED_GRANT_MS;
+        await write(tabId, view, { token, target, frame: null, expires });
         return token;
       }),
 
@@ -114,19 +138,16 @@ export function createEditorGrants(
       serial(async () => {
         const grant = await held(caller);
         if (!sameTarget(grant.target, asked)) throw new Error(REFUSED);
+        const { view } = caller.address;
         if (use === 'load') {
           // Single use: a second frame opened on the same address (a page that learned it) is
           // refused, whichever frame loads first.
-          if (grant.redeemed) throw new Error(REFUSED);
-          await write(caller.tabId, caller.address.view, {
-            ...grant,
-            redeemed: true,
-            frameId: caller.frameId,
-          });
+          if (grant.frame !== null) throw new Error(REFUSED);
+          await write(caller.tabId, view, { ...grant, frame: caller.frame, expires: renewed() });
           return grant.target;
         }
-        if (caller.address.view !== 'editor' || !grant.redeemed) throw new Error(REFUSED);
-        if (grant.frameId !== null && grant.frameId !== caller.frameId) throw new Error(REFUSED);
+        if (view !== 'editor' || grant.frame !== caller.frame) throw new Error(REFUSED);
+        await write(caller.tabId, view, { ...grant, expires: renewed() });
         return grant.target;
       }),
 
@@ -139,9 +160,11 @@ export function createEditorGrants(
     close: (caller) =>
       serial(async () => {
         const grant = await held(caller).catch(() => null);
-        if (!grant || (grant.frameId !== null && grant.frameId !== caller.frameId)) return false;
+        if (!grant) return 'none';
+        // A copy of the frame (a page that learned the address) may not close the reader's.
+        if (grant.frame !== caller.frame) return 'another frame';
         await area.remove(keyOf(caller.tabId, caller.address.view));
-        return true;
+        return 'closed';
       }),
 
     forgetTab: (tabId) =>

@@ -20,10 +20,12 @@ import {
   updateAnnotation,
 } from '../storage/annotations';
 import type { ClaimmarkDatabase } from '../storage/database';
+import type { SessionArea } from '../tabs/tab-store';
 import type { ArticleTabs, NotifyTab } from './article-tabs';
 import type { GrantedNote } from './editor-grants';
 import type { ArticlesService } from './articles';
 import { createDraftStore } from './drafts';
+import { createShownArticles } from './shown-articles';
 import { createRevealQueue } from './reveal-queue';
 import { createTagCache } from './tag-cache';
 import { createUndoStore } from './undo';
@@ -39,6 +41,8 @@ export interface NotesDeps {
   /** Opens an address in a new, active tab and returns its id. */
   openTab: (url: string) => Promise<number>;
   now: () => Date;
+  /** Session memory (`storage.session`): held selections and the articles each tab was shown. */
+  session: SessionArea;
 }
 
 /** How one annotation came back on a page, as the content script reports it. */
@@ -57,7 +61,9 @@ export interface NotesService {
     color: HighlightColor,
   ): Promise<AnnotationAnchor>;
   /** Holds a selection for the editor; returns the id the editor will name. */
-  holdDraft(tabId: number, draft: AnnotationDraft): string;
+  holdDraft(tabId: number, draft: AnnotationDraft): Promise<string>;
+  /** Forgets what was held for a tab (it closed). */
+  forgetTab(tabId: number): Promise<void>;
   /**
    * The note a tab's page may open an editor or peek on: one stored under an article that tab
    * was shown. Anything else is refused, so a page cannot open another article's notes.
@@ -85,9 +91,6 @@ export interface NotesService {
   imported(articleUrls: readonly string[]): Promise<number>;
 }
 
-/** How many articles a tab remembers being shown (a single-page site moves between stories). */
-const SHOWN_PER_TAB = 20;
-
 /** How long a tab opened from the library may take to load and anchor its article. */
 const REVEAL_WAIT_MS = 60_000;
 
@@ -112,21 +115,15 @@ export function anchorOf(a: AnnotationRecord): AnnotationAnchor {
   };
 }
 
-/** Notes are written one transaction each; every state in between lives here, in memory. */
+/** Notes are written one transaction each; every state in between lives here or in session memory. */
 export function createNotesService(deps: NotesDeps): NotesService {
   const { db, articles, articleTabs, notifyTab, focusAndReveal, openTab, now } = deps;
-  const drafts = createDraftStore();
+  const drafts = createDraftStore(deps.session);
+  const shown = createShownArticles(deps.session);
   const undo = createUndoStore();
   const reveals = createRevealQueue();
   // Imports are written by the popup, which says so (imported), so the cache hears of them too.
   const tags = createTagCache(() => knownTags(db));
-  // The articles whose anchors each tab's page was given: its highlights may still be drawn for
-  // one it no longer shows (history.pushState, the back/forward cache).
-  const shown = new Map<number, string[]>();
-  const show = (tabId: number, articleUrl: string) => {
-    const list = (shown.get(tabId) ?? []).filter((url) => url !== articleUrl);
-    shown.set(tabId, [articleUrl, ...list].slice(0, SHOWN_PER_TAB));
-  };
 
   /**
    * Where a note is stored: the article the message names, or else the one the editor's tab
@@ -148,7 +145,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
         fields,
         now(),
       );
-      show(tabId, record.articleUrl);
+      await shown.show(tabId, record.articleUrl);
       // The page that made it draws it from the selection; other tabs showing the article read it.
       await articleTabs.redraw([record.articleUrl], null, tabId);
       return anchorOf(record);
@@ -156,10 +153,15 @@ export function createNotesService(deps: NotesDeps): NotesService {
 
     holdDraft: (tabId, draft) => drafts.hold(tabId, draft),
 
+    async forgetTab(tabId) {
+      await drafts.forgetTab(tabId);
+      await shown.forgetTab(tabId);
+    },
+
     async admit(tabId, note) {
       const current = await articleTabs.keyOf(tabId);
       const ref = note.articleUrl === undefined ? current : note.articleUrl;
-      const known = ref !== null && (ref === current || (shown.get(tabId) ?? []).includes(ref));
+      const known = ref !== null && (ref === current || (await shown.wasShown(tabId, ref)));
       if (!known) throw new Error('This note is not on this page.');
       const record = await getAnnotation(db, { articleUrl: ref, id: note.id });
       if (!record) throw new Error('This note no longer exists.');
@@ -169,7 +171,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
     async anchorsFor(tabId) {
       const key = await articleTabs.keyOf(tabId);
       if (!key) return [];
-      show(tabId, key);
+      await shown.show(tabId, key);
       return (await annotationsForArticle(db, key)).map(anchorOf);
     },
 
@@ -185,7 +187,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
     async load(target, editorTab) {
       const knownTags = await tags.get();
       if ('draftId' in target) {
-        const { draft } = drafts.get(target.draftId);
+        const { draft } = await drafts.get(editorTab, target.draftId);
         return {
           quote: draft.quote,
           anchoring: null,
@@ -216,12 +218,12 @@ export function createNotesService(deps: NotesDeps): NotesService {
       let record: AnnotationRecord;
       let tabId: number | null;
       if ('draftId' in target) {
-        const held = drafts.get(target.draftId);
+        const held = await drafts.get(editorTab, target.draftId);
         tabId = held.tabId;
         const article = await articles.prepare(held.tabId);
         record = await createAnnotation(db, article, held.draft, fields, now());
-        drafts.drop(target.draftId);
-        show(held.tabId, record.articleUrl);
+        await drafts.drop(held.tabId, target.draftId);
+        await shown.show(held.tabId, record.articleUrl);
       } else {
         record = await updateAnnotation(db, await noteRef(target, editorTab), fields, now());
         tabId = editorTab;

@@ -7,7 +7,7 @@ import type { AnnotationAnchor, AnnotationDraft, AnnotationRecord, EditorData } 
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
 import { readAllNotes, readNotes, writeNotes } from '@/lib/storage/notes';
-import { createEditorGrants, GRANT_LIFETIME_MS } from '@/lib/services/editor-grants';
+import { GRANT_LIFETIME_MS, UNUSED_GRANT_MS } from '@/lib/services/editor-grants';
 import { countNotes, findNote } from './stored-notes';
 
 const page = {
@@ -234,9 +234,14 @@ describe('annotations in the background', () => {
     await call('annotation.delete', note, editor);
     // A new selection's editor takes the tab's editor token; the popup's Undo brings the note back.
     const second = await openDraft();
-    expect(await tagsOf({ draftId: second.draftId })).toEqual(['imported']);
+    const loaded = await call<EditorData>(
+      'editor.load',
+      { draftId: second.draftId },
+      second.editor,
+    );
+    expect(loaded.knownTags).toEqual(['imported']);
     await call('annotation.undoDelete', { id: saved.id }, popup);
-    expect(await tagsOf({ draftId: second.draftId })).toEqual(['imported', 'vote']);
+    expect(await tagsOf(note)).toEqual(['imported', 'vote']);
   });
 
   it('edits a note under the article the editor names, though its tab has moved on', async () => {
@@ -609,7 +614,7 @@ describe('editor frames act only with the token the background issued for them',
           tabs,
           requestBody: () => Promise.resolve(null),
           now: () => now,
-          grants: createEditorGrants(area, () => now),
+          session: area,
         }),
       );
     const call = async <T>(
@@ -633,22 +638,87 @@ describe('editor frames act only with the token the background issued for them',
     const target = { draftId: held.draftId };
     const editor = editorAt({ view: 'editor', target, token: held.token });
     await call(before, 'editor.load', target, editor);
+    // The reader types for a while; the worker is stopped and started again before they save.
+    const after = start();
     const saved = await call<AnnotationRecord>(
-      before,
+      after,
       'annotation.save',
       { target, fields },
       editor,
     );
-    const after = start();
     const note = { id: saved.id, articleUrl: saved.articleUrl };
-    await call(
-      after,
-      'annotation.save',
-      { target: note, fields: { ...fields, note: 'later' } },
-      editor,
+    // The tab moves on to another story (or its report is gone) and the worker restarts: the
+    // reader's highlight, still drawn (the back/forward cache), still opens.
+    await call(after, 'page.report', { ...page, url: `${page.url}-next` }, content);
+    const again = start();
+    const { token } = await call<{ token: string }>(
+      again,
+      'editor.grant',
+      { view: 'editor', note },
+      content,
     );
+    const reopened = editorAt({ view: 'editor', target: note, token }, 4, 12);
+    await call(again, 'editor.load', note, reopened);
+    // Each change renews the editor: a reader may keep it open all day.
+    for (let hour = 0; hour < 3; hour++) {
+      now = new Date(now.getTime() + GRANT_LIFETIME_MS - 1000);
+      await call(
+        again,
+        'annotation.save',
+        { target: note, fields: { ...fields, note: 'later' } },
+        reopened,
+      );
+    }
     expect((await findNote(db, saved.id))?.note).toBe('later');
+    // A token nobody spent is useless after ten minutes, leaked or not.
+    const unused = await call<{ token: string }>(
+      again,
+      'editor.grant',
+      { view: 'peek', note },
+      content,
+    );
+    now = new Date(now.getTime() + UNUSED_GRANT_MS + 1);
+    const late = editorAt({ view: 'peek', note, token: unused.token });
+    await expect(call(again, 'editor.load', note, late)).rejects.toThrow(/expired/);
     now = new Date(now.getTime() + GRANT_LIFETIME_MS + 1);
-    await expect(call(after, 'annotation.delete', note, editor)).rejects.toThrow(/expired/);
+    await expect(call(again, 'annotation.delete', note, reopened)).rejects.toThrow(/expired/);
+  });
+
+  it('binds the token to the document the browser names, and refuses one it does not name', async () => {
+    const { db, call, note, openNote, notifyTab } = await claim();
+    const editor = await openNote(note);
+    const { frameId: _omitted, ...unnamed } = editor as Sender & { frameId?: number };
+    await expect(call('editor.load', note, unnamed as Sender)).rejects.toThrow(/did not open/);
+    // Chromium names the document itself: a new page in the same frame is another document.
+    const doc = { ...editor, documentId: 'DOC-1' } as Sender;
+    await call('editor.load', note, doc);
+    await expect(
+      call('annotation.delete', note, { ...editor, documentId: 'DOC-2' } as Sender),
+    ).rejects.toThrow(/did not open/);
+    // A copy of the reader's editor cannot close it either.
+    notifyTab.mockClear();
+    expect(await call('editor.close', {}, { ...doc, documentId: 'DOC-2' } as Sender)).toEqual({
+      closed: false,
+    });
+    expect(notifyTab).not.toHaveBeenCalled();
+    await unchanged(db, note.id);
+    expect(await call('editor.close', {}, doc)).toEqual({ closed: true });
+    expect(notifyTab).toHaveBeenCalledWith(4, 'page.closeEditor', expect.anything());
+  });
+
+  it('keeps the last of two quick requests for the tab’s editor live', async () => {
+    const { call, note } = await claim();
+    const tab = content;
+    const other = await call<AnnotationAnchor>('annotation.create', { draft, color: 'green' }, tab);
+    const second = { id: other.id, articleUrl: other.articleUrl };
+    const [first, last] = await Promise.all(
+      [note, second].map((n) =>
+        call<{ token: string }>('editor.grant', { view: 'editor', note: n }, tab),
+      ),
+    );
+    const stale = editorAt({ view: 'editor', target: note, token: first?.token ?? '' });
+    const live = editorAt({ view: 'editor', target: second, token: last?.token ?? '' }, 4, 12);
+    await expect(call('editor.load', note, stale)).rejects.toThrow(/did not open/);
+    expect(await call<EditorData>('editor.load', second, live)).toMatchObject({ isNew: false });
   });
 });

@@ -160,6 +160,11 @@ describe('background handlers', () => {
     await route({ type: 'library.open', payload: { id, articleUrl: stored.url } }, popup);
     expect(openTab).toHaveBeenCalledWith(stored.seenAt[0]);
     expect(openTab).not.toHaveBeenCalledWith(lying.canonicalUrl);
+    // An imported record whose addresses name another site: the article's own key is opened.
+    await db.articles.put({ ...stored, seenAt: ['https://phish.example.net/x', ...stored.seenAt] });
+    openTab.mockClear();
+    await route({ type: 'library.open', payload: { id, articleUrl: stored.url } }, popup);
+    expect(openTab.mock.calls).toEqual([[stored.seenAt[0]]]);
   });
 
   it('refuses to save a tab that never reported, and writes nothing', async () => {

@@ -181,6 +181,7 @@ async function buildLibrary(db: ClaimmarkDatabase, rand: Rand): Promise<void> {
             origin: 'extension',
             url: `chrome-extension://id/editor.html?${query}`,
             tabId: tab,
+            frameId: 1,
           };
           await call('editor.load', target, editor);
           const saved = await call<AnnotationRecord>(

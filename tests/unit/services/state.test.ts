@@ -35,16 +35,28 @@ function note(id: string, articleUrl: string): AnnotationRecord {
 }
 
 describe('draft store', () => {
-  it('holds a selection under a fresh id until it is dropped', () => {
+  const ID = (n: number) => `00000000-0000-4000-8000-00000000000${String(n)}`;
+
+  it('holds one selection per tab under a fresh id, for that tab only, until dropped', async () => {
     let n = 0;
-    const drafts = createDraftStore(() => `draft-${++n}`);
-    const id = drafts.hold(7, draft);
-    expect(id).toBe('draft-1');
-    expect(drafts.get(id)).toEqual({ tabId: 7, draft });
-    expect(drafts.hold(8, draft)).toBe('draft-2');
-    drafts.drop(id);
-    expect(() => drafts.get(id)).toThrow(/expired; select the passage again/);
-    expect(drafts.get('draft-2').tabId).toBe(8);
+    const area = memoryArea();
+    const drafts = createDraftStore(area, () => ID(++n));
+    const id = await drafts.hold(7, draft);
+    expect(id).toBe(ID(1));
+    expect(await drafts.get(7, id)).toEqual({ tabId: 7, draft });
+    // Another tab, or the popup (no tab), cannot name it.
+    await expect(drafts.get(8, id)).rejects.toThrow(/expired; select the passage again/);
+    await expect(drafts.get(null, id)).rejects.toThrow(/expired/);
+    expect(await drafts.hold(8, draft)).toBe(ID(2));
+    // A background started again over the same session memory still has it.
+    expect((await createDraftStore(area).get(8, ID(2))).tabId).toBe(8);
+    // A new selection in the tab replaces its last one.
+    expect(await drafts.hold(7, draft)).toBe(ID(3));
+    await expect(drafts.get(7, id)).rejects.toThrow(/expired/);
+    await drafts.drop(7, ID(3));
+    await expect(drafts.get(7, ID(3))).rejects.toThrow(/expired/);
+    await drafts.forgetTab(8);
+    await expect(drafts.get(8, ID(2))).rejects.toThrow(/expired/);
   });
 });
 
