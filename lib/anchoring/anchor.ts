@@ -11,6 +11,7 @@ import {
 } from './match-quote';
 import { prefixSimilarity, suffixSimilarity } from './similarity';
 import { buildTextModel, rangeFromOffsets, type TextModel } from './text-model';
+import type { VersionDiff } from './version-map';
 import type {
   AnchorMethod,
   AnchorOptions,
@@ -91,7 +92,13 @@ export function anchorInModel(
   model: TextModel,
   selectors: Selectors,
   options: AnchorOptions = {},
+  version: VersionDiff | null = null,
 ): AnchorResult {
+  // 0. With the text the note was made on, the diff says where the passage went.
+  if (version && selectors.position) {
+    const found = throughVersion(model, selectors, version);
+    if (found) return found;
+  }
   const o = { ...DEFAULT_ANCHOR_OPTIONS, ...options };
   const q = foldQuote(model, selectors);
   const text = model.folded.text;
@@ -146,6 +153,30 @@ export function anchorInModel(
   }
   const fuzzy = pickBest(fuzzyCandidates(text, q, maxErrors), q.hint);
   return fuzzyOk(fuzzy) ? toResult(model, selectors.quote.exact, fuzzy, 'fuzzy') : ORPHAN;
+}
+
+/**
+ * The passage followed through the diff from the version it was made on; null when the diff
+ * cannot decide (the search then does). The mapped text must still be the quote where the diff
+ * says it was kept, or the position belonged to another version.
+ */
+function throughVersion(
+  model: TextModel,
+  selectors: Selectors,
+  version: VersionDiff,
+): AnchorResult | null {
+  const { position, quote } = selectors;
+  if (!position) return null;
+  const mapped = version.map(position.start, position.end);
+  if (mapped.kind === 'unknown') return null;
+  if (mapped.kind === 'deleted') return ORPHAN;
+  const range = rangeFromOffsets(model, mapped.start, mapped.end);
+  if (!range) return null;
+  const text = model.text.slice(mapped.start, mapped.end);
+  const changed = collapseWhitespace(text) !== collapseWhitespace(quote.exact);
+  if (mapped.kind !== 'changed' && foldString(text) !== foldString(quote.exact)) return null;
+  const score = changed ? 0.6 : 0.8;
+  return { status: 'anchored', range, changed, score, text, method: 'version' };
 }
 
 /** Find where stored selectors point in `root` now, or report an honest orphan. */

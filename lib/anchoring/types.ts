@@ -2,7 +2,7 @@
 export type { Selectors, TextPositionSelector, TextQuoteSelector } from '../model';
 
 /** Which of the anchoring strategies found the passage (for diagnostics and benchmarks). */
-export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
+export type AnchorMethod = 'version' | 'position' | 'exact' | 'fuzzy';
 
 /** Where a highlight landed, or that it honestly could not be placed. */
 export type AnchorResult =

@@ -11,6 +11,7 @@ import { describeInModel } from '../../lib/anchoring/describe';
 import { collapseWhitespace } from '../../lib/anchoring/fold';
 import { buildTextModel, offsetsFromRange, rangeFromOffsets } from '../../lib/anchoring/text-model';
 import type { AnchorOptions } from '../../lib/anchoring/types';
+import { diffVersions } from '../../lib/anchoring/version-map';
 import { isAmbiguous } from './ambiguity';
 import { OUTCOMES, classify, type Outcome } from './classify';
 import { loadArticles } from './corpus';
@@ -54,6 +55,9 @@ const SETTINGS: [string, AnchorOptions][] = [
   ['default, self-sufficient ≥ 50', { selfSufficientLength: 50 }],
   ['default (q 0.8, c 0.6, short 0.75)', {}],
 ];
+
+/** The default thresholds, given the version the highlight was made on (a diff first). */
+const WITH_VERSION = 'default, with the stored version (diff first)';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -129,6 +133,51 @@ function run(
       collapseWhitespace(result.text) !== collapseWhitespace(selectors.quote.exact);
     flagErrors.push(result.changed !== reallyChanged);
   }
+  // The same, knowing the text the highlight was made on.
+  const versionDiff = diffVersions(model.text, edited.text);
+  const versioned = anchorInModel(edited, selectors, {}, versionDiff);
+  if (versioned.status === 'orphan') {
+    const outcome = classify(trial.truth, truthSpan, null, false);
+    outcomes.push(outcome);
+    flagErrors.push(false);
+    if (DEBUG && !ambiguous && outcome === 'missed') {
+      console.error(
+        JSON.stringify({
+          versionedMissed: true,
+          edit: trial.edit,
+          truthText,
+          quote: selectors.quote.exact,
+          mapped: selectors.position
+            ? versionDiff?.map(selectors.position.start, selectors.position.end)
+            : null,
+        }),
+      );
+    }
+  } else {
+    const found = offsetsFromRange(edited, versioned.range);
+    const same = collapseWhitespace(versioned.text) === truthText;
+    const outcome = classify(trial.truth, truthSpan, found, same);
+    outcomes.push(outcome);
+    if (DEBUG && !ambiguous && (outcome === 'wrong' || outcome === 'imprecise')) {
+      console.error(
+        JSON.stringify({
+          versioned: true,
+          edit: trial.edit,
+          truthText,
+          quote: selectors.quote.exact,
+          found: versioned.text,
+          method: versioned.method,
+          outcome,
+          mapped: selectors.position
+            ? versionDiff?.map(selectors.position.start, selectors.position.end)
+            : null,
+        }),
+      );
+    }
+    const reallyChanged =
+      collapseWhitespace(versioned.text) !== collapseWhitespace(selectors.quote.exact);
+    flagErrors.push(versioned.changed !== reallyChanged);
+  }
   return { outcomes, flagErrors, ambiguous };
 }
 
@@ -161,13 +210,17 @@ function main(): void {
     ),
   ];
 
-  const bySetting = SETTINGS.map(zero);
-  const flags = SETTINGS.map(() => 0);
+  const names = [...SETTINGS.map(([name]) => name), WITH_VERSION];
+  const bySetting = names.map(zero);
+  const flags = names.map(() => 0);
   const chosen = SETTINGS.findIndex(([name]) => name.startsWith('default ('));
   const byEdit = new Map(EDIT_KINDS.map((k) => [k, { c: zero(), n: 0 }]));
   const byLength = new Map(LENGTHS.map((k) => [k, { c: zero(), n: 0 }]));
   const wrongExamples: string[] = [];
   const ambiguousCount = zero();
+  const ambiguousVersioned = zero();
+  const versionedIndex = names.length - 1;
+  const byEditVersioned = new Map(EDIT_KINDS.map((k) => [k, { c: zero(), n: 0 }]));
   const started = performance.now();
   for (let i = 0; i < n;) {
     const index = rng.int(0, articles.length - 1);
@@ -181,6 +234,7 @@ function main(): void {
     const { outcomes, flagErrors, ambiguous } = run(doc, trial, rng);
     if (ambiguous) {
       ambiguousCount[outcomes[chosen] ?? 'lost']++;
+      ambiguousVersioned[outcomes[versionedIndex] ?? 'lost']++;
       continue;
     }
     i++;
@@ -189,6 +243,11 @@ function main(): void {
       if (flagErrors[s]) flags[s] = (flags[s] ?? 0) + 1;
     });
     const o = outcomes[chosen] ?? 'lost';
+    const withVersion = byEditVersioned.get(edit);
+    if (withVersion) {
+      withVersion.c[outcomes[versionedIndex] ?? 'lost']++;
+      withVersion.n++;
+    }
     for (const group of [byEdit.get(edit), byLength.get(length)]) {
       if (!group) continue;
       group.c[o]++;
@@ -213,12 +272,12 @@ function main(): void {
   console.log(
     table(
       'setting',
-      SETTINGS.map(([name], s) => [name, bySetting[s] as Counts, n]),
+      names.map((name, s) => [name, bySetting[s] as Counts, n]),
     ),
   );
   console.log(
     '\nchanged flag disagreeing with the text:',
-    SETTINGS.map(([name], s) => `${name}: ${flags[s]}`).join('; '),
+    names.map((name, s) => `${name}: ${flags[s]}`).join('; '),
   );
   console.log(
     '\n' +
@@ -239,6 +298,17 @@ function main(): void {
     `\nLeft out: ${nAmbiguous} highlights whose passage has a look-alike on its original page ` +
       '(same words, similar surroundings); at the default they came out as ' +
       OUTCOMES.map(([o, t]) => `${t} ${ambiguousCount[o]}`).join(', '),
+  );
+  console.log(
+    '\n' +
+      table(
+        'edit (with the stored version)',
+        [...byEditVersioned].map(([k, v]) => [k, v.c, v.n]),
+      ),
+  );
+  console.log(
+    `With the stored version, the ${nAmbiguous} left out came out as ` +
+      OUTCOMES.map(([o, t]) => `${t} ${ambiguousVersioned[o]}`).join(', '),
   );
   if (wrongExamples.length > 0) console.log('\nwrong at the default:\n' + wrongExamples.join('\n'));
 }

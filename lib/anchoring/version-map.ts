@@ -1,0 +1,208 @@
+import { diffArrays } from 'diff';
+import { foldString } from './fold';
+
+/** What became of a passage of a stored version in the page's text now. */
+export type VersionMapping =
+  /** The same text, at these offsets of the new text. */
+  | { kind: 'kept'; start: number; end: number }
+  /** Edited where it stood: the part of the new text that took its place. */
+  | { kind: 'changed'; start: number; end: number }
+  /** The same text, deleted here and inserted once elsewhere. */
+  | { kind: 'moved'; start: number; end: number }
+  /** Deleted, and nowhere else. */
+  | { kind: 'deleted' }
+  /** The diff cannot decide (the versions differ too much, or the text now stands twice). */
+  | { kind: 'unknown' };
+
+/** Maps passages of an old text to the new one. */
+export interface VersionDiff {
+  /** Where the old text's [start, end) is in the new text, and how it changed. */
+  map(start: number, end: number): VersionMapping;
+}
+
+/**
+ * Words and single other characters (white space is left out: pages re-render it between
+ * versions, and a diff that counts it aligns a punctuation mark with the wrong twin).
+ */
+const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}\s]/gu;
+
+/** Most token edits the diff looks for before it gives up (then the search decides). */
+const MAX_EDIT_TOKENS = 4000;
+
+interface Tokens {
+  /** Each token folded for comparison: typography does not count as an edit. */
+  keys: string[];
+  /** Each token's offset in the text. */
+  starts: number[];
+  /** Each token's end in the text. */
+  ends: number[];
+}
+
+function tokenize(text: string): Tokens {
+  const keys: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    keys.push(foldString(m[0]));
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { keys, starts, ends };
+}
+
+/** The index of the first token ending after `offset` (tokens.length when none does). */
+function firstEndingAfter(ends: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ends[mid] as number) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the last token starting before `offset` (-1 when none does). */
+function lastStartingBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** True when `needle` stands exactly once in `haystack`. */
+function once(haystack: string, needle: string): boolean {
+  const first = haystack.indexOf(needle);
+  return first !== -1 && haystack.indexOf(needle, first + 1) === -1;
+}
+
+/** The folded, white-space-free form of a text, for finding a moved passage. */
+const squeeze = (s: string) => foldString(s).replace(/\s+/g, '');
+
+/**
+ * Diffs two versions of a page's text word by word (jsdiff), so that every position of the old
+ * text can be followed to the new one: kept text keeps its place, edited text maps to what
+ * replaced it (ending on word boundaries), deleted text is gone, and moved text is found once.
+ * Returns null when the texts cannot be diffed within the budget.
+ */
+export function diffVersions(oldText: string, newText: string): VersionDiff | null {
+  const a = tokenize(oldText);
+  const b = tokenize(newText);
+  const changes = diffArrays(a.keys, b.keys, { maxEditLength: MAX_EDIT_TOKENS });
+  if (!changes) return null;
+  // For each old token, the new token it is the same as (-1: removed); each new token's likewise.
+  const toNew = new Int32Array(a.keys.length).fill(-1);
+  const added = new Uint8Array(b.keys.length);
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    const n = change.count;
+    if (change.added) {
+      added.fill(1, j, j + n);
+      j += n;
+    } else if (change.removed) {
+      i += n;
+    } else {
+      for (let k = 0; k < n; k++) toNew[i + k] = j + k;
+      i += n;
+      j += n;
+    }
+  }
+  const newStart = (t: number) => b.starts[t] as number;
+  const newEnd = (t: number) => b.ends[t] as number;
+  const squeezedNew = squeeze(newText);
+  const squeezedOld = squeeze(oldText);
+
+  /** The one place in new tokens [from, to] where these token keys stand in a row; -1 if none or several. */
+  function locate(keys: readonly string[], from: number, to: number): number {
+    let found = -1;
+    for (let t = from; t + keys.length - 1 <= to; t++) {
+      if (keys.every((k, x) => b.keys[t + x] === k)) {
+        if (found !== -1) return -1;
+        found = t;
+      }
+    }
+    return found;
+  }
+
+  /** The passage deleted here, if it was inserted once elsewhere (a moved paragraph). */
+  function moved(keys: readonly string[]): VersionMapping {
+    const needle = keys.join('');
+    if (needle.length === 0) return { kind: 'deleted' };
+    const first = squeezedNew.indexOf(needle);
+    if (first === -1) return { kind: 'deleted' };
+    if (squeezedNew.indexOf(needle, first + 1) !== -1) return { kind: 'unknown' };
+    const at = locate(keys, 0, b.keys.length - 1);
+    if (at === -1 || !added[at]) return { kind: 'unknown' };
+    return { kind: 'moved', start: newStart(at), end: newEnd(at + keys.length - 1) };
+  }
+
+  return {
+    map(start, end) {
+      if (end <= start || end > oldText.length) return { kind: 'unknown' };
+      const first = firstEndingAfter(a.ends, start);
+      const last = lastStartingBefore(a.starts, end);
+      if (first > last) return { kind: 'unknown' };
+      const keys = a.keys.slice(first, last + 1);
+      const inFirst = Math.max(0, start - (a.starts[first] as number));
+      const endGap = Math.max(0, (a.ends[last] as number) - end);
+      // A passage that stood once in the old text and stands once in the new is that passage,
+      // wherever the diff aligned its words (a quote mark can pair with a twin nearby).
+      const needle = keys.join('');
+      if (needle.length > 0 && once(squeezedOld, needle) && once(squeezedNew, needle)) {
+        const at = locate(keys, 0, b.keys.length - 1);
+        if (at !== -1) {
+          const kind = at === toNew[first] ? 'kept' : 'moved';
+          return {
+            kind,
+            start: newStart(at) + inFirst,
+            end: newEnd(at + keys.length - 1) - endGap,
+          };
+        }
+      }
+      let firstKept = -1;
+      let lastKept = -1;
+      let keptChars = 0;
+      let keptTokens = 0;
+      for (let t = first; t <= last; t++) {
+        if ((toNew[t] as number) === -1) continue;
+        if (firstKept === -1) firstKept = t;
+        lastKept = t;
+        keptChars += (a.keys[t] as string).length;
+        keptTokens++;
+      }
+      if (firstKept === -1) return moved(keys);
+      // A few common words left where a passage was rewritten ("the", "said") may have been
+      // matched anywhere: under half the passage kept is for the search to judge.
+      const total = keys.join('').length;
+      if (keptChars < total / 2) {
+        const elsewhere = moved(keys);
+        return elsewhere.kind === 'moved' ? elsewhere : { kind: 'unknown' };
+      }
+      let from = toNew[firstKept] as number;
+      let to = toNew[lastKept] as number;
+      // Every word kept, and nothing inserted between them.
+      const allKept = keptTokens === last - first + 1 && to - from === last - first;
+      if (allKept) {
+        return { kind: 'kept', start: newStart(from) + inFirst, end: newEnd(to) - endGap };
+      }
+      // The diff may have matched one of the passage's words with a twin in inserted text (a
+      // new paragraph that starts with the same word): the passage whole, once, wins.
+      const whole = locate(keys, from, to);
+      if (whole !== -1) {
+        const lastTok = whole + keys.length - 1;
+        return { kind: 'kept', start: newStart(whole) + inFirst, end: newEnd(lastTok) - endGap };
+      }
+      // Words that replaced the passage's first or last words belong to it now.
+      if (firstKept > first) while (from > 0 && added[from - 1]) from--;
+      if (lastKept < last) while (to + 1 < b.keys.length && added[to + 1]) to++;
+      const mappedStart = newStart(from) + (firstKept === first ? inFirst : 0);
+      const mappedEnd = Math.max(newEnd(to) - (lastKept === last ? endGap : 0), mappedStart);
+      return { kind: 'changed', start: mappedStart, end: mappedEnd };
+    },
+  };
+}
