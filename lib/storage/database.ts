@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { AnnotationRecord, ArticleRecord } from '../model';
+import type { VersionRecord } from '../model/version';
 import { packRow, type NotesRow } from './notes';
 
 /** The database's name in the extension origin. */
@@ -10,6 +11,8 @@ export class ClaimmarkDatabase extends Dexie {
   articles!: EntityTable<ArticleRecord, 'url'>;
   /** One row per article holding all its annotations. */
   notes!: EntityTable<NotesRow, 'articleUrl'>;
+  /** The versions of an article's text the reader acted on, compressed (issue 14). */
+  versions!: Dexie.Table<VersionRecord, [string, number]>;
 
   /** `options` lets tests hand in another IndexedDB factory, such as one that fails. */
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
@@ -46,6 +49,13 @@ export class ClaimmarkDatabase extends Dexie {
       notes: 'articleUrl',
       annotations: null,
       catalog: null,
+    });
+    // Version 5 keeps the texts of the articles the reader acted on, one row per version, keyed
+    // by article and number; nothing to move on the way up.
+    this.version(5).stores({
+      articles: 'url, savedAt',
+      notes: 'articleUrl',
+      versions: '[articleUrl+n], articleUrl',
     });
   }
 }

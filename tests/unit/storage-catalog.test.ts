@@ -113,8 +113,9 @@ async function openUpgraded(
 ): Promise<ClaimmarkDatabase> {
   const db = new ClaimmarkDatabase(name);
   await db.open();
-  expect(db.verno).toBe(4);
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
+  expect(db.verno).toBe(5);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes', 'versions']);
+  expect(await db.versions.count()).toBe(0);
   expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
   expect(await notesById(db)).toEqual([...annotations].sort(byId));
   return db;
@@ -189,8 +190,27 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
     // The old stores are gone from the database itself, not just from Dexie's view of it.
     const raw = new Dexie(name);
     await raw.open();
-    expect(raw.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
+    expect(raw.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes', 'versions']);
     raw.close();
+  });
+
+  it('upgrades a version-4 library to version 5 (versions) keeping every record', async () => {
+    const name = `upgrade4-${crypto.randomUUID()}`;
+    names.push(name);
+    const v4 = new Dexie(name);
+    v4.version(4).stores({ articles: 'url, savedAt', notes: 'articleUrl' });
+    const articles = Array.from({ length: 20 }, (_, i) => article(i));
+    const annotations = Array.from({ length: 200 }, (_, i) =>
+      annotation(i, i % 21 === 20 ? 'https://lost.example.com/x' : (articles[i % 20]?.url ?? '')),
+    );
+    const byArticle = new Map<string, AnnotationRecord[]>();
+    for (const a of annotations)
+      byArticle.set(a.articleUrl, [...(byArticle.get(a.articleUrl) ?? []), a]);
+    await v4.table('articles').bulkAdd(articles);
+    await v4.table('notes').bulkAdd([...byArticle].map(([url, items]) => packRow(url, items)));
+    v4.close();
+    const db = await openUpgraded(name, articles, annotations);
+    db.close();
   });
 
   it('every write keeps the rows whole and the catalog built from them follows', async () => {

@@ -34,11 +34,13 @@ afterEach(async () => {
 });
 
 describe('ClaimmarkDatabase', () => {
-  it('opens schema version 4 with the articles store and a notes row per article', async () => {
+  it('opens schema version 5: articles, a notes row per article, versions by article and number', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes', 'versions']);
+    expect(db.versions.schema.primKey.keyPath).toEqual(['articleUrl', 'n']);
+    expect(db.versions.schema.indexes.map((i) => i.name)).toEqual(['articleUrl']);
     expect(db.articles.schema.primKey.name).toBe('url');
     expect(db.articles.schema.indexes.map((i) => i.name)).toEqual(['savedAt']);
     expect(db.notes.schema.primKey.name).toBe('articleUrl');

@@ -3,6 +3,7 @@ import { anchorInModel } from '../../../lib/anchoring/anchor';
 import { contextBefore, describeInModel } from '../../../lib/anchoring/describe';
 import { buildTextModel, offsetsFromRange } from '../../../lib/anchoring/text-model';
 import type { AnchorResult } from '../../../lib/anchoring/types';
+import { diffVersions } from '../../../lib/anchoring/version-map';
 import { collapse, passageRange } from './passage';
 
 /** One case of a re-anchoring fixture (fixtures/anchoring/*.json). */
@@ -52,20 +53,24 @@ function body(html: string): HTMLElement {
 
 /**
  * Highlight each case's passage on the original page, describe it with the real describe(),
- * and anchor it on the updated page with the real anchor(). Throws if a passage is not on the
- * original page (the fixture would be wrong, not the anchoring).
+ * and anchor it on the updated page with the real anchor(): by default knowing the original as
+ * the stored version (a diff first, issue 14); `useVersion: false` is the search alone. Throws if
+ * a passage is not on the original page (the fixture would be wrong, not the anchoring).
  */
 export function reanchorCases(
   originalHtml: string,
   updatedHtml: string,
   cases: readonly ReanchorCase[],
+  { useVersion = true }: { useVersion?: boolean } = {},
 ): ReanchorOutcome[] {
   const original = buildTextModel(body(originalHtml));
   const updated = buildTextModel(body(updatedHtml));
+  const version = useVersion ? diffVersions(original.text, updated.text) : null;
   return cases.map((c) => {
     const range = passageRange(original, c.quote, c.before);
     if (!range) throw new Error(`case "${c.id}": passage not found on the original page`);
-    const result: AnchorResult = anchorInModel(updated, describeInModel(original, range));
+    const selectors = describeInModel(original, range);
+    const result: AnchorResult = anchorInModel(updated, selectors, {}, version);
     if (result.status === 'orphan') {
       return { id: c.id, status: 'orphan', text: null, changed: null, before: null };
     }

@@ -1,0 +1,99 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VersionContent } from '@/lib/model/version';
+import { ClaimmarkDatabase } from '@/lib/storage/database';
+import {
+  VERSIONS_PER_ARTICLE,
+  listVersions,
+  readVersion,
+  recordVersion,
+} from '@/lib/storage/versions';
+import { hashText, packVersion, unpackVersion } from '@/lib/versions/codec';
+
+const URL_A = 'https://news.example.com/a';
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+function fresh(): ClaimmarkDatabase {
+  const name = `versions-${crypto.randomUUID()}`;
+  names.push(name);
+  return new ClaimmarkDatabase(name);
+}
+
+const content = (text: string): VersionContent => ({
+  text,
+  headline: 'Trump, Putin to meet in Budapest',
+  byline: 'Jane Roe',
+  published: '2025-10-16',
+  modified: null,
+});
+
+describe('a version’s content', () => {
+  it('packs with the browser’s gzip and unpacks to the same content, non-Latin text included', async () => {
+    const story = content('Орбан сказал: «встреча в Будапеште». 習近平 '.repeat(500));
+    const packed = await packVersion(story);
+    expect(packed.chars).toBe(story.text.length);
+    expect(packed.hash).toBe(await hashText(story.text));
+    expect(packed.hash).toMatch(/^[0-9a-f]{64}$/);
+    // Repetitive text compresses well; a real story about 3 to 1.
+    expect(packed.data.byteLength).toBeLessThan(story.text.length / 4);
+    expect(await unpackVersion(packed.data)).toEqual(story);
+  });
+
+  it('says plainly when stored bytes are not a version', async () => {
+    await expect(unpackVersion(new Uint8Array([1, 2, 3]))).rejects.toThrow(/damaged/);
+    const notAVersion = await packVersion(content('x'));
+    const tampered = notAVersion.data.slice();
+    tampered[tampered.length - 5] = (tampered[tampered.length - 5] ?? 0) ^ 0xff;
+    await expect(unpackVersion(tampered)).rejects.toThrow(/damaged/);
+  });
+});
+
+describe('versions of an article', () => {
+  it('stores a new version only when the text differs from the newest one', async () => {
+    const db = fresh();
+    const first = await recordVersion(
+      db,
+      URL_A,
+      content('The bridge opens in spring.'),
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(first).toMatchObject({ added: true, version: { n: 1, chars: 27 } });
+    const same = await recordVersion(
+      db,
+      URL_A,
+      content('The bridge opens in spring.'),
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    expect(same).toMatchObject({
+      added: false,
+      version: { n: 1, seenAt: '2026-01-01T00:00:00.000Z' },
+    });
+    const edited = { ...content('The bridge opens in summer.'), modified: '2026-01-03' };
+    const second = await recordVersion(db, URL_A, edited, new Date('2026-01-03T00:00:00Z'));
+    expect(second).toMatchObject({ added: true, version: { n: 2, modified: '2026-01-03' } });
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2]);
+    expect(await readVersion(db, URL_A, 1)).toEqual(content('The bridge opens in spring.'));
+    expect(await readVersion(db, URL_A, 3)).toBeNull();
+    expect(await listVersions(db, 'https://news.example.com/other')).toEqual([]);
+  });
+
+  it('keeps the first version and the newest, at most the cap per article', async () => {
+    const db = fresh();
+    for (let i = 0; i < VERSIONS_PER_ARTICLE + 5; i++) {
+      await recordVersion(
+        db,
+        URL_A,
+        content(`Edit number ${String(i)}.`),
+        new Date(Date.UTC(2026, 0, 1 + i)),
+      );
+    }
+    const kept = (await listVersions(db, URL_A)).map((v) => v.n);
+    expect(kept).toHaveLength(VERSIONS_PER_ARTICLE);
+    expect(kept[0]).toBe(1);
+    expect(kept.at(-1)).toBe(VERSIONS_PER_ARTICLE + 5);
+    expect(await readVersion(db, URL_A, 1)).toEqual(content('Edit number 0.'));
+  });
+});
