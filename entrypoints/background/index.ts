@@ -34,6 +34,7 @@ export default defineBackground(() => {
   const session = sessionArea();
   const tabs = createTabStore(session);
   const requestBody = async (tabId: number) => (await toTab(tabId)('page.body', {}))?.text ?? null;
+  const requestText = async (tabId: number) => (await toTab(tabId)('page.text', {}))?.text ?? null;
   // A tab without a content script (a browser page) or a busy one must not hold up the popup:
   // its last report is shown then.
   const refreshTab = (tabId: number) =>
@@ -76,6 +77,7 @@ export default defineBackground(() => {
       db,
       tabs,
       requestBody,
+      requestText,
       refreshTab,
       notifyTab,
       listTabs,

@@ -2,6 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractBody } from '@/lib/article/body';
 import { readArticle } from '@/lib/article/read-article';
+import { buildTextModel } from '@/lib/anchoring/text-model';
+import { VERSION_TEXT_LIMIT } from '@/lib/model/version';
 import { createClient } from '@/lib/messaging/client';
 import { MAX_BODY_CHARS } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
@@ -46,6 +48,7 @@ export default defineContentScript({
         await request('annotations.anchored', { results });
       },
       names,
+      async (text) => (await request('annotations.remap', { text })).hints,
     );
     const annotator = new Annotator({
       doc: document,
@@ -92,6 +95,10 @@ export default defineContentScript({
       'page.body': () => {
         const body = extractBody(document, location.href);
         return Promise.resolve(body ? { text: body.text.slice(0, MAX_BODY_CHARS) } : null);
+      },
+      'page.text': () => {
+        const text = buildTextModel(document.body, { exclude: isOwnUi }).text;
+        return Promise.resolve({ text: text.slice(0, VERSION_TEXT_LIMIT) });
       },
       'page.mark': ({ terms }) =>
         Promise.resolve({ marked: markTerms(document, terms, names.nameFor('entity')) }),

@@ -1,5 +1,6 @@
 import { anchorInModel } from './anchor';
-import { buildTextModel } from './text-model';
+import { buildTextModel, type TextModel } from './text-model';
+import type { VersionDiff } from './version-hint';
 import type { AnchorOptions, AnchorResult, Selectors, TextModelOptions } from './types';
 
 /** Options of a whole anchoring pass. */
@@ -40,23 +41,36 @@ function yieldToEventLoop(): Promise<void> {
  * Anchor many highlights against one text model, in chunks of about `budgetMs` so that the
  * page stays responsive while many of them need fuzzy matching. Rejects if `signal` aborts.
  */
-export async function anchorAll(
+export function anchorAll(
   root: Element,
   list: readonly Selectors[],
   options: AnchorAllOptions = {},
 ): Promise<AnchorResult[]> {
+  options.signal?.throwIfAborted();
+  return anchorAllInModel(buildTextModel(root, options), list, options);
+}
+
+/**
+ * The same, in a text model already built; `versions[i]`, where given, follows highlight i
+ * through the diff from the version it was made on before any search.
+ */
+export async function anchorAllInModel(
+  model: TextModel,
+  list: readonly Selectors[],
+  options: AnchorAllOptions = {},
+  versions: readonly (VersionDiff | null)[] = [],
+): Promise<AnchorResult[]> {
   const { signal, budgetMs = 20 } = options;
   signal?.throwIfAborted();
   let chunkStart = performance.now();
-  const model = buildTextModel(root, options);
   const results: AnchorResult[] = [];
-  for (const selectors of list) {
+  for (const [i, selectors] of list.entries()) {
     if (performance.now() - chunkStart >= budgetMs) {
       await yieldToEventLoop();
       signal?.throwIfAborted();
       chunkStart = performance.now();
     }
-    results.push(anchorInModel(model, selectors, options));
+    results.push(anchorInModel(model, selectors, options, versions[i] ?? null));
   }
   return results;
 }

@@ -11,7 +11,7 @@ import {
 } from './match-quote';
 import { prefixSimilarity, suffixSimilarity } from './similarity';
 import { buildTextModel, rangeFromOffsets, type TextModel } from './text-model';
-import type { VersionDiff } from './version-map';
+import type { VersionDiff } from './version-hint';
 import type {
   AnchorMethod,
   AnchorOptions,

@@ -1,24 +1,9 @@
 import { diffArrays } from 'diff';
 import { foldString } from './fold';
 
-/** What became of a passage of a stored version in the page's text now. */
-export type VersionMapping =
-  /** The same text, at these offsets of the new text. */
-  | { kind: 'kept'; start: number; end: number }
-  /** Edited where it stood: the part of the new text that took its place. */
-  | { kind: 'changed'; start: number; end: number }
-  /** The same text, deleted here and inserted once elsewhere. */
-  | { kind: 'moved'; start: number; end: number }
-  /** Deleted, and nowhere else. */
-  | { kind: 'deleted' }
-  /** The diff cannot decide (the versions differ too much, or the text now stands twice). */
-  | { kind: 'unknown' };
+import type { VersionDiff, VersionMapping } from './version-hint';
 
-/** Maps passages of an old text to the new one. */
-export interface VersionDiff {
-  /** Where the old text's [start, end) is in the new text, and how it changed. */
-  map(start: number, end: number): VersionMapping;
-}
+export type { VersionDiff, VersionHint, VersionMapping } from './version-hint';
 
 /**
  * Words and single other characters (white space is left out: pages re-render it between

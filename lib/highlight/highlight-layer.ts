@@ -1,4 +1,6 @@
-import { anchorAll } from '../anchoring/anchor-all';
+import { anchorAllInModel } from '../anchoring/anchor-all';
+import { buildTextModel } from '../anchoring/text-model';
+import { hintDiff, type VersionHint } from '../anchoring/version-hint';
 import type { AnchorResult } from '../anchoring/types';
 import { canPaintHighlights, ensureHighlightStyle, paintRanges } from './paint';
 import { wrapRange, type Wrapped } from './wrap';
@@ -62,6 +64,9 @@ export class HighlightLayer {
     private readonly fetchAnchors: () => Promise<AnnotationAnchor[]>,
     private readonly report: (results: AnchoringReport[]) => Promise<void>,
     private readonly names: PaintNames = createPaintNames(),
+    /** Where notes made on a stored version went in the page's text now (the background diffs). */
+    private readonly remap: (text: string) => Promise<readonly VersionHint[]> = () =>
+      Promise.resolve([]),
   ) {}
 
   /** Re-reads the page's annotations and anchors what needs it; concurrent calls coalesce. */
@@ -133,10 +138,22 @@ export class HighlightLayer {
     });
     const body = this.doc.body as HTMLElement | null;
     if (todo.length > 0 && body) {
-      const results = await anchorAll(
-        body,
+      const options = { exclude: (el: Element) => isOwnUi(el) };
+      const model = buildTextModel(body, options);
+      // Notes made on a stored version of the story follow it through the diff first: only
+      // then does the search guess. A failure leaves the search alone, as before versions.
+      const hints = todo.some((a) => a.version !== undefined)
+        ? await this.remap(model.text).catch(() => [])
+        : [];
+      const byId = new Map(hints.map((h) => [h.id, h]));
+      const results = await anchorAllInModel(
+        model,
         todo.map((a) => a.selectors),
-        { exclude: (el) => isOwnUi(el) },
+        options,
+        todo.map((a) => {
+          const hint = byId.get(a.id);
+          return hint ? hintDiff(hint) : null;
+        }),
       );
       todo.forEach((anchor, i) => {
         const result = results[i];

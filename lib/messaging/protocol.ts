@@ -14,6 +14,7 @@ import {
   TextAnalysisSchema,
 } from '../model';
 import { HttpUrl, Offset, Text, Uuid } from '../model/fields';
+import { VERSION_TEXT_LIMIT } from '../model/version';
 import {
   EditorAddressSchema,
   EditorTargetSchema as EditorTarget,
@@ -24,6 +25,17 @@ import {
 // which, and the few values that exist only as messages (a tab id, an editor's target).
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Where a note's passage went since the version it was made on. */
+const VersionHintSchema = v.variant('kind', [
+  v.strictObject({
+    id: Uuid,
+    kind: v.picklist(['kept', 'changed', 'moved']),
+    start: Offset,
+    end: Offset,
+  }),
+  v.strictObject({ id: Uuid, kind: v.literal('deleted') }),
+]);
 const TabTarget = v.strictObject({ tabId: TabId });
 
 /** Most body text Claimmark analyses for one page; longer bodies are cut here. */
@@ -89,6 +101,16 @@ export const protocol = {
     to: 'background',
     request: v.strictObject({}),
     response: v.array(AnnotationAnchorSchema),
+  },
+  'annotations.remap': {
+    from: 'content',
+    to: 'background',
+    // The page's text as anchoring reads it: where each note went since the version it was made
+    // on (issue 14). Asked only when a note of the page has a stored version.
+    request: v.strictObject({ text: Text(VERSION_TEXT_LIMIT) }),
+    response: v.strictObject({
+      hints: v.pipe(v.array(VersionHintSchema), v.maxLength(10_000)),
+    }),
   },
   'annotations.anchored': {
     from: 'content',
@@ -185,6 +207,13 @@ export const protocol = {
     to: 'content',
     request: v.strictObject({}),
     response: v.nullable(v.strictObject({ text: Text(MAX_BODY_CHARS) })),
+  },
+  'page.text': {
+    from: 'extension',
+    to: 'content',
+    // The page's text as anchoring reads it, kept as a version of an article the reader acts on.
+    request: v.strictObject({}),
+    response: v.nullable(v.strictObject({ text: Text(VERSION_TEXT_LIMIT) })),
   },
   'page.mark': {
     from: 'extension',

@@ -39,6 +39,8 @@ const Note = Text(R.note);
 /** Links to evidence (http(s) URLs). */
 const Evidence = v.pipe(v.array(HttpUrl), v.maxLength(R.evidence));
 const Tag = FilledText(R.tag);
+/** A version of an article's text: 1, 2 … */
+const VersionNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 /**
  * The schemas of an annotation and of its parts as they travel (a draft, an anchor, the edited
@@ -97,6 +99,8 @@ export function annotationSchemas(object: ObjectMaker) {
     /** The article's modified date when the passage was selected (W3C TimeState sourceDate). */
     articleModified: v.nullable(PageDate),
     anchoring: v.nullable(AnchoringState),
+    /** The stored version of the article's text the passage was selected on (issue 14). */
+    version: v.optional(VersionNumber),
   });
 
   // What the content script needs to draw an annotation: never its note or tags.
@@ -108,6 +112,8 @@ export function annotationSchemas(object: ObjectMaker) {
     status: Status,
     color: Color,
     selectors: Selectors,
+    /** The version of the text its selectors were made on, when one is stored. */
+    version: v.optional(VersionNumber),
   });
 
   // The fields a reader edits; notes are plain text, evidence http(s) links.

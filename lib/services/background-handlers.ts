@@ -14,6 +14,7 @@ import {
   type GrantedTarget,
 } from './editor-grants';
 import { createNotesService } from './notes';
+import { createVersionsService } from './versions';
 
 /** What the background's handlers work with; injected so they run in Node tests as they do in the browser. */
 export interface BackgroundDeps {
@@ -21,6 +22,8 @@ export interface BackgroundDeps {
   tabs: TabStore;
   /** Asks the tab's content script for the article body text; null when it has none. */
   requestBody: (tabId: number) => Promise<string | null>;
+  /** Asks the tab's content script for its page's text as anchoring reads it; null if none. */
+  requestText?: (tabId: number) => Promise<string | null>;
   /** Has the tab's page read itself again if it changed since its report; never rejects. */
   refreshTab?: (tabId: number) => Promise<void>;
   /** Tells a tab's content script something; failures (tab gone) are ignored. */
@@ -114,6 +117,7 @@ export function createHandlers({
   db,
   tabs,
   requestBody,
+  requestText = () => Promise.resolve(null),
   refreshTab = () => Promise.resolve(),
   notifyTab = () => undefined,
   listTabs = () => Promise.resolve([]),
@@ -135,6 +139,7 @@ export function createHandlers({
     openTab,
     now,
     session,
+    versions: createVersionsService({ db, tabs, requestText, now }),
   });
   onTabRemoved((tabId) => {
     void grants.forgetTab(tabId);
@@ -169,6 +174,9 @@ export function createHandlers({
       return { token: await grants.issue(tabId, view, () => notes.admit(tabId, note)) };
     },
     'annotations.forPage': (_payload, sender) => notes.anchorsFor(tabOf(sender)),
+    async 'annotations.remap'({ text }, sender) {
+      return { hints: await notes.remap(tabOf(sender), text) };
+    },
     async 'annotations.anchored'({ results }, sender) {
       return { recorded: await notes.recordAnchoring(tabOf(sender), results) };
     },

@@ -23,6 +23,7 @@ import type { ClaimmarkDatabase } from '../storage/database';
 import type { SessionArea } from '../tabs/tab-store';
 import type { ArticleTabs, NotifyTab } from './article-tabs';
 import type { GrantedNote } from './editor-grants';
+import type { VersionHint, VersionsService } from './versions';
 import type { ArticlesService } from './articles';
 import { createDraftStore } from './drafts';
 import { createShownArticles } from './shown-articles';
@@ -43,6 +44,8 @@ export interface NotesDeps {
   now: () => Date;
   /** Session memory (`storage.session`): held selections and the articles each tab was shown. */
   session: SessionArea;
+  /** The versions of the articles' text the notes were made on. */
+  versions: VersionsService;
 }
 
 /** How one annotation came back on a page, as the content script reports it. */
@@ -71,6 +74,8 @@ export interface NotesService {
   admit(tabId: number, note: NoteAddress): Promise<GrantedNote>;
   /** The annotations of the article a tab shows, without notes or tags. */
   anchorsFor(tabId: number): Promise<AnnotationAnchor[]>;
+  /** Where each versioned note of the tab's article went in `text`, the page as it is now. */
+  remap(tabId: number, text: string): Promise<VersionHint[]>;
   /** Records how a tab's page anchored its annotations; scrolls to a note the tab waits for. */
   recordAnchoring(tabId: number, results: readonly AnchoringResult[]): Promise<number>;
   /** What an editor shows; `editorTab` is the tab an in-page editor sits in. */
@@ -112,12 +117,13 @@ export function anchorOf(a: AnnotationRecord): AnnotationAnchor {
     status: a.status,
     color: a.color,
     selectors: a.selectors,
+    ...(a.version === undefined ? {} : { version: a.version }),
   };
 }
 
 /** Notes are written one transaction each; every state in between lives here or in session memory. */
 export function createNotesService(deps: NotesDeps): NotesService {
-  const { db, articles, articleTabs, notifyTab, focusAndReveal, openTab, now } = deps;
+  const { db, articles, articleTabs, notifyTab, focusAndReveal, openTab, now, versions } = deps;
   const drafts = createDraftStore(deps.session);
   const shown = createShownArticles(deps.session);
   const undo = createUndoStore();
@@ -138,13 +144,9 @@ export function createNotesService(deps: NotesDeps): NotesService {
   return {
     async highlight(tabId, draft, color) {
       const fields = { ...DEFAULT_FIELDS, kind: draft.kind, color };
-      const record = await createAnnotation(
-        db,
-        await articles.prepare(tabId),
-        draft,
-        fields,
-        now(),
-      );
+      const article = await articles.prepare(tabId);
+      const version = await versions.capture(tabId, article.key);
+      const record = await createAnnotation(db, article, draft, fields, now(), version);
       await shown.show(tabId, record.articleUrl);
       // The page that made it draws it from the selection; other tabs showing the article read it.
       await articleTabs.redraw([record.articleUrl], null, tabId);
@@ -173,6 +175,12 @@ export function createNotesService(deps: NotesDeps): NotesService {
       if (!key) return [];
       await shown.show(tabId, key);
       return (await annotationsForArticle(db, key)).map(anchorOf);
+    },
+
+    async remap(tabId, text) {
+      const key = await articleTabs.keyOf(tabId);
+      if (!key) return [];
+      return versions.remap(tabId, key, text, await annotationsForArticle(db, key));
     },
 
     async recordAnchoring(tabId, results) {
@@ -221,7 +229,8 @@ export function createNotesService(deps: NotesDeps): NotesService {
         const held = await drafts.get(editorTab, target.draftId);
         tabId = held.tabId;
         const article = await articles.prepare(held.tabId);
-        record = await createAnnotation(db, article, held.draft, fields, now());
+        const version = await versions.capture(held.tabId, article.key);
+        record = await createAnnotation(db, article, held.draft, fields, now(), version);
         await drafts.drop(held.tabId, target.draftId);
         await shown.show(held.tabId, record.articleUrl);
       } else {

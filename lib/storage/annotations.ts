@@ -50,6 +50,7 @@ export function createAnnotation(
   draft: AnnotationDraft,
   fields: AnnotationFields,
   now: Date = new Date(),
+  version: number | null = null,
 ): Promise<AnnotationRecord> {
   return db.transaction('rw', db.articles, db.notes, async () => {
     const article =
@@ -71,6 +72,7 @@ export function createAnnotation(
       modifiedAt: time,
       articleModified: article.facts?.metadata?.modified ?? null,
       anchoring: { status: 'anchored', text: null, checkedAt: time },
+      ...(version === null ? {} : { version }),
     };
     await writeNotes(db, article.url, [...(await readNotes(db, article.url)), record]);
     return record;

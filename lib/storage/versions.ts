@@ -1,5 +1,5 @@
-import type { VersionContent, VersionRecord } from '../model/version';
-import { packVersion, unpackVersion } from '../versions/codec';
+import { VERSION_TEXT_LIMIT, type VersionContent, type VersionRecord } from '../model/version';
+import { hashText, packVersion, unpackVersion } from '../versions/codec';
 import type { ClaimmarkDatabase } from './database';
 
 /** A version without its content: what lists and marks need. */
@@ -43,6 +43,12 @@ export async function recordVersion(
   content: VersionContent,
   now: Date,
 ): Promise<{ version: VersionMeta; added: boolean }> {
+  const newestOf = async () =>
+    (await db.versions.where('articleUrl').equals(articleUrl).sortBy('n')).at(-1);
+  // Most visits find the text unchanged: a hash, and nothing compressed or written.
+  const hash = await hashText(content.text.slice(0, VERSION_TEXT_LIMIT));
+  const known = await newestOf();
+  if (known?.hash === hash) return { version: meta(known), added: false };
   const packed = await packVersion(content);
   return db.transaction('rw', db.versions, async () => {
     const rows = await db.versions.where('articleUrl').equals(articleUrl).sortBy('n');

@@ -4,6 +4,7 @@ import { startStaticServer, type StaticServer } from '../support/static-server';
 import {
   launchChromium,
   readAnnotations,
+  readStore,
   reportedTabId,
   type ChromiumSession,
 } from './support/chromium';
@@ -143,6 +144,16 @@ describe('highlighting and annotating in Chromium', () => {
       }) as object,
     });
     await expect.poll(() => passageTint(page, CLAIM)).toBeGreaterThan(0.15);
+    // The text the notes were made on is version 1 of the story, and the edited text version 2;
+    // every note names the version it was made on (issue 14).
+    const versions = async () =>
+      ((await readStore(browser, 'versions')) as { articleUrl: string; n: number; chars: number }[])
+        .filter((v) => v.articleUrl === storyUrl)
+        .map((v) => v.n);
+    await expect.poll(versions).toEqual([1, 2]);
+    expect(new Set((await annotations()).map((a) => (a as { version?: number }).version))).toEqual(
+      new Set([1]),
+    );
 
     const tabId = await reportedTabId(browser, storyUrl);
     const popup = await browser.context.newPage();

@@ -28,6 +28,7 @@ function contentHandlers(): Handlers<'content'> {
   return {
     'page.refresh': () => Promise.resolve({ reread: false }),
     'page.body': () => Promise.resolve(null),
+    'page.text': () => Promise.resolve(null),
     'page.mark': () => Promise.resolve({ marked: 0 }),
     'page.annotationsChanged': () => Promise.resolve({ drawn: 0 }),
     'page.closeEditor': () => Promise.resolve({ closed: false }),

@@ -70,3 +70,60 @@ describe('HighlightLayer without the CSS Highlight API (jsdom)', () => {
     );
   });
 });
+
+describe('HighlightLayer with a stored version', () => {
+  it('follows the background’s diff for a note made on a version, and asks only then', async () => {
+    document.body.replaceChildren();
+    const sentence = 'Critics doubt the date and the budget.';
+    // The story now quotes the sentence twice: a pull quote above, the original below.
+    for (const text of [sentence, 'The minister said the bridge would open in spring.', sentence]) {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.body.append(p);
+    }
+    const text = document.body.textContent;
+    const quote = { type: 'TextQuoteSelector' as const, exact: sentence, prefix: '', suffix: '' };
+    const anchor: AnnotationAnchor = {
+      id: crypto.randomUUID(),
+      articleUrl: 'https://news.example.com/story',
+      kind: 'highlight',
+      status: null,
+      color: 'yellow',
+      selectors: { quote, position: { type: 'TextPositionSelector', start: 2, end: 40 } },
+      version: 1,
+    };
+    const second = text.lastIndexOf(sentence);
+    const remap = vi.fn((seen: string) => {
+      expect(seen).toBe(text);
+      return Promise.resolve([
+        { id: anchor.id, kind: 'kept' as const, start: second, end: second + sentence.length },
+      ]);
+    });
+    const report = vi.fn(() => Promise.resolve());
+    const layer = new HighlightLayer(
+      document,
+      () => Promise.resolve([anchor]),
+      report,
+      undefined,
+      remap,
+    );
+    await layer.refresh();
+    expect(remap).toHaveBeenCalledTimes(1);
+    const mark = document.querySelector('claimmark-mark');
+    // Drawn on the third paragraph, the one the note was made on, not the pull quote.
+    expect(mark?.closest('p')).toBe(document.querySelectorAll('p')[2]);
+
+    // A note without a version does not send the page's text anywhere.
+    const plain = { ...anchor, id: crypto.randomUUID(), version: undefined };
+    const quiet = vi.fn(() => Promise.resolve([]));
+    document.querySelectorAll('claimmark-mark').forEach((m) => m.replaceWith(...m.childNodes));
+    await new HighlightLayer(
+      document,
+      () => Promise.resolve([plain]),
+      report,
+      undefined,
+      quiet,
+    ).refresh();
+    expect(quiet).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,109 @@
+import { foldString } from '../anchoring/fold';
+import { diffVersions, type VersionDiff, type VersionHint } from '../anchoring/version-map';
+import { RECORD_LIMITS, type AnnotationRecord } from '../model';
+import { VERSION_TEXT_LIMIT, type VersionContent } from '../model/version';
+import type { ClaimmarkDatabase } from '../storage/database';
+import { readVersion, recordVersion } from '../storage/versions';
+import type { TabStore } from '../tabs/tab-store';
+
+export type { VersionHint };
+
+/** What the versions service needs. */
+export interface VersionsDeps {
+  db: ClaimmarkDatabase;
+  tabs: TabStore;
+  /** Asks the tab's content script for its page's text, as anchoring reads it; null if none. */
+  requestText: (tabId: number) => Promise<string | null>;
+  now: () => Date;
+}
+
+/** The versions of the articles the reader acted on (issue 14). */
+export interface VersionsService {
+  /**
+   * Reads the tab's page text and stores it as the article's newest version if it is new;
+   * returns that version's number, or null when the page gave no text.
+   */
+  capture(tabId: number, articleUrl: string): Promise<number | null>;
+  /**
+   * Follows each note from the version it was made on to `text`, the page as the tab shows it
+   * now, and keeps `text` as a new version when it differs (the reader acted on this article).
+   */
+  remap(
+    tabId: number,
+    articleUrl: string,
+    text: string,
+    notes: readonly AnnotationRecord[],
+  ): Promise<VersionHint[]>;
+}
+
+/** True when two passages read the same once typography and white space are set aside. */
+function sameText(a: string, b: string): boolean {
+  return foldString(a) === foldString(b);
+}
+
+/** Versions are written by the background only, from the page text its content script reads. */
+export function createVersionsService({
+  db,
+  tabs,
+  requestText,
+  now,
+}: VersionsDeps): VersionsService {
+  async function contentOf(tabId: number, text: string): Promise<VersionContent> {
+    const meta = (await tabs.get(tabId))?.article?.metadata ?? null;
+    return {
+      text: text.slice(0, VERSION_TEXT_LIMIT),
+      headline: meta?.headline?.slice(0, RECORD_LIMITS.title) ?? null,
+      byline:
+        meta && meta.byline.length > 0
+          ? meta.byline.join(', ').slice(0, RECORD_LIMITS.title)
+          : null,
+      published: meta?.published ?? null,
+      modified: meta?.modified ?? null,
+    };
+  }
+
+  return {
+    async capture(tabId, articleUrl) {
+      const text = await requestText(tabId).catch(() => null);
+      if (text === null || text.length === 0) return null;
+      const { version } = await recordVersion(db, articleUrl, await contentOf(tabId, text), now());
+      return version.n;
+    },
+
+    async remap(tabId, articleUrl, text, notes) {
+      const versioned = notes.filter((n) => n.version !== undefined && n.selectors.position);
+      if (versioned.length === 0) return [];
+      await recordVersion(db, articleUrl, await contentOf(tabId, text), now());
+      const diffs = new Map<number, VersionDiff | null>();
+      const texts = new Map<number, string>();
+      const hints: VersionHint[] = [];
+      for (const note of versioned) {
+        const n = note.version as number;
+        if (!diffs.has(n)) {
+          // A version imported without its text, or dropped over the cap: the search decides.
+          const old = await readVersion(db, articleUrl, n).catch(() => null);
+          if (old) texts.set(n, old.text);
+          diffs.set(n, old ? diffVersions(old.text, text) : null);
+        }
+        const position = note.selectors.position;
+        const diff = diffs.get(n);
+        if (!diff || !position) continue;
+        // The note's position must hold its quote in that version: a note imported from another
+        // library may name a version number this library gave to another text.
+        if (
+          !sameText(
+            texts.get(n)?.slice(position.start, position.end) ?? '',
+            note.selectors.quote.exact,
+          )
+        )
+          continue;
+        const mapped = diff.map(position.start, position.end);
+        if (mapped.kind === 'unknown') continue;
+        hints.push(
+          mapped.kind === 'deleted' ? { id: note.id, kind: 'deleted' } : { id: note.id, ...mapped },
+        );
+      }
+      return hints;
+    },
+  };
+}

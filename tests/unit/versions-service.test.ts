@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRouter } from '@/lib/messaging/router';
+import type { Sender } from '@/lib/messaging/sender';
+import type { AnnotationAnchor } from '@/lib/model';
+import { createHandlers } from '@/lib/services/background-handlers';
+import { ClaimmarkDatabase } from '@/lib/storage/database';
+import { listVersions, readVersion } from '@/lib/storage/versions';
+import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
+import { findNote } from './stored-notes';
+
+const URL_A = 'https://news.example.com/story';
+const ORIGINAL = [
+  'Trump will meet Putin in Budapest, the White House said.',
+  'It remains unclear who will represent Russia at the meeting.',
+  'Orban called it great news.',
+].join('\n');
+const content: Sender = { origin: 'content', tabId: 4, frameId: 0, url: URL_A };
+const report = {
+  url: URL_A,
+  title: 'Story',
+  canonicalUrl: null,
+  article: {
+    detection: { isArticle: true, reasons: [] },
+    metadata: {
+      headline: 'Trump, Putin to meet',
+      byline: ['Jane Roe', 'John Doe'],
+      siteName: null,
+      published: '2025-10-16',
+      modified: null,
+      language: null,
+      canonicalUrl: null,
+      description: null,
+    },
+    hints: [],
+  },
+};
+const opened: ClaimmarkDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+/** The draft of a highlight on `quote` in ORIGINAL, as the page describes it. */
+function draftOf(quote: string) {
+  const start = ORIGINAL.indexOf(quote);
+  return {
+    kind: 'highlight' as const,
+    quote,
+    selectors: {
+      quote: { type: 'TextQuoteSelector' as const, exact: quote, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector' as const, start, end: start + quote.length },
+    },
+  };
+}
+
+async function setup() {
+  const db = new ClaimmarkDatabase(`ver-${crypto.randomUUID()}`);
+  opened.push(db);
+  let pageText: string | null = ORIGINAL;
+  const route = createRouter(
+    'background',
+    createHandlers({
+      db,
+      tabs: createTabStore(memoryArea()),
+      requestBody: () => Promise.resolve(null),
+      requestText: () => Promise.resolve(pageText),
+      now: () => new Date('2026-01-02T03:04:05Z'),
+    }),
+  );
+  const call = async <T>(type: string, payload: unknown): Promise<T> => {
+    const result = await route({ type, payload }, content);
+    if (!result.ok) throw new Error(result.error);
+    return result.value as T;
+  };
+  await call('page.report', report);
+  const highlight = (quote: string) =>
+    call<AnnotationAnchor>('annotation.create', { draft: draftOf(quote), color: 'yellow' });
+  return { db, call, highlight, setText: (t: string | null) => (pageText = t) };
+}
+
+describe('versions of the stories the reader marks', () => {
+  it('keeps the text a highlight was made on as version 1, and the note names it', async () => {
+    const { db, highlight } = await setup();
+    const first = await highlight('Trump will meet Putin');
+    expect(first.version).toBe(1);
+    expect((await findNote(db, first.id))?.version).toBe(1);
+    expect(await readVersion(db, URL_A, 1)).toEqual({
+      text: ORIGINAL,
+      headline: 'Trump, Putin to meet',
+      byline: 'Jane Roe, John Doe',
+      published: '2025-10-16',
+      modified: null,
+    });
+    // The same text again: no new version.
+    expect((await highlight('Orban called it great news.')).version).toBe(1);
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1]);
+  });
+
+  it('stores no version, and the note names none, when the page gives no text', async () => {
+    const { db, highlight, setText } = await setup();
+    setText(null);
+    const note = await highlight('Trump will meet Putin');
+    expect(note.version).toBeUndefined();
+    expect(await listVersions(db, URL_A)).toEqual([]);
+  });
+
+  it('follows each note to the edited story and keeps the edited text as version 2', async () => {
+    const { db, call, highlight } = await setup();
+    const kept = await highlight('Orban called it great news.');
+    const gone = await highlight('It remains unclear who will represent Russia at the meeting.');
+    const changed = await highlight('Trump will meet Putin in Budapest');
+    const edited = [
+      'Update: the summit was postponed.',
+      'Trump will meet Putin in Hungary, the White House said.',
+      'Orban called it great news.',
+    ].join('\n');
+    const { hints } = await call<{
+      hints: { id: string; kind: string; start?: number; end?: number }[];
+    }>('annotations.remap', { text: edited });
+    const byId = new Map(hints.map((h) => [h.id, h]));
+    expect(byId.get(kept.id)).toMatchObject({ kind: 'kept', start: edited.indexOf('Orban') });
+    expect(byId.get(gone.id)).toEqual({ id: gone.id, kind: 'deleted' });
+    const moved = byId.get(changed.id);
+    expect(moved?.kind).toBe('changed');
+    expect(edited.slice(moved?.start, moved?.end)).toBe('Trump will meet Putin in Hungary');
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2]);
+    expect((await readVersion(db, URL_A, 2))?.text).toBe(edited);
+    // The notes still name the version they were made on.
+    expect((await findNote(db, kept.id))?.version).toBe(1);
+  });
+
+  it('gives no hint for a note whose version does not hold its quote (imported from elsewhere)', async () => {
+    const { db, call, highlight } = await setup();
+    const note = await highlight('Orban called it great news.');
+    const stored = await findNote(db, note.id);
+    if (!stored) throw new Error('no note');
+    // Another library's version 1 was another text: this note's offsets do not fit ours.
+    const rows = await db.notes.toArray();
+    for (const row of rows) {
+      for (const item of row.items) {
+        if (item.id === note.id && item.selectors.position) item.selectors.position.start += 3;
+      }
+    }
+    await db.notes.bulkPut(rows);
+    const { hints } = await call<{ hints: unknown[] }>('annotations.remap', {
+      text: `Intro.\n${ORIGINAL}`,
+    });
+    expect(hints).toEqual([]);
+  });
+});
