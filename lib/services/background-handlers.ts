@@ -130,6 +130,7 @@ export function createHandlers({
   const grants = createEditorGrants(session, now);
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
   const articleTabs = createArticleTabs(tabs, listTabs, notifyTab);
+  const versions = createVersionsService({ db, tabs, requestText, now });
   const notes = createNotesService({
     db,
     articles,
@@ -139,7 +140,7 @@ export function createHandlers({
     openTab,
     now,
     session,
-    versions: createVersionsService({ db, tabs, requestText, now }),
+    versions,
   });
   onTabRemoved((tabId) => {
     void grants.forgetTab(tabId);
@@ -160,7 +161,13 @@ export function createHandlers({
     },
     'tab.state': ({ tabId }) => articles.state(tabId),
     'tab.analysis': ({ tabId, requested = false }) => articles.analysis(tabId, requested),
-    'article.save': ({ tabId }) => articles.save(tabId),
+    async 'article.save'({ tabId }) {
+      const record = await articles.save(tabId);
+      // The text the reader saved is the story's first version (or its newest, if it changed).
+      // The article is saved either way: a version that cannot be stored is not a failed save.
+      await versions.capture(tabId, record.url).catch(() => null);
+      return record;
+    },
 
     'annotation.create': ({ draft, color }, sender) => notes.highlight(tabOf(sender), draft, color),
     async 'draft.create'({ draft }, sender) {

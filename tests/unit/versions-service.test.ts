@@ -74,7 +74,7 @@ async function setup() {
   await call('page.report', report);
   const highlight = (quote: string) =>
     call<AnnotationAnchor>('annotation.create', { draft: draftOf(quote), color: 'yellow' });
-  return { db, call, highlight, setText: (t: string | null) => (pageText = t) };
+  return { db, call, route, highlight, setText: (t: string | null) => (pageText = t) };
 }
 
 describe('versions of the stories the reader marks', () => {
@@ -92,6 +92,17 @@ describe('versions of the stories the reader marks', () => {
     });
     // The same text again: no new version.
     expect((await highlight('Orban called it great news.')).version).toBe(1);
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1]);
+  });
+
+  it('keeps the text of a story the reader saves from the popup as version 1', async () => {
+    const { db, route } = await setup();
+    const popup: Sender = {
+      origin: 'extension',
+      url: 'chrome-extension://id/popup.html',
+      tabId: null,
+    };
+    expect((await route({ type: 'article.save', payload: { tabId: 4 } }, popup)).ok).toBe(true);
     expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1]);
   });
 
