@@ -5,6 +5,7 @@ import { ArticleCard, BodyNames } from './ArticleCard';
 import type { Async } from './async';
 import { siteOf } from './format';
 import { StatusMessage } from './StatusMessage';
+import type { StoryChange } from '@/lib/versions/changes';
 
 interface Props {
   state: Async<TabState | null>;
@@ -15,10 +16,21 @@ interface Props {
   marked: string | null;
   markNote: string | null;
   annotations: Async<AnnotationRecord[]>;
+  /** How the story changed since the reader marked it; null when it did not. */
+  change: StoryChange | null;
   onReveal: (annotation: AnnotationRecord) => void;
   onSave: () => void;
   onMark: (entity: Entity) => void;
   onAnalyze: () => void;
+}
+
+/** "This story changed since you marked it (3 passages affected)." */
+export function changeSentence({ affected }: StoryChange): string {
+  const passages =
+    affected === 0
+      ? 'your passages are all still there'
+      : `${String(affected)} ${affected === 1 ? 'passage' : 'passages'} affected`;
+  return `This story changed since you marked it (${passages}).`;
 }
 
 /** True when a page's metadata names anything a card would show (a text file's names nothing). */
@@ -29,7 +41,7 @@ function saysSomething(meta: ArticleMetadata): boolean {
 /** "This page": what the current tab reported, what Claimmark understood of it, and Save. */
 export function PageView(props: Props) {
   const { state, analysis, saving, saveError, marked, markNote, onSave, onMark } = props;
-  const { annotations, onReveal, onAnalyze } = props;
+  const { annotations, change, onReveal, onAnalyze } = props;
   if (state.status === 'loading') {
     return <StatusMessage kind="loading">Reading this page…</StatusMessage>;
   }
@@ -104,6 +116,11 @@ export function PageView(props: Props) {
       </div>
       {saveError ? <StatusMessage kind="error">Could not save: {saveError}</StatusMessage> : null}
       <h3 class="section-title">Highlights and claims</h3>
+      {change ? (
+        <p class="notice story-changed" role="status">
+          {changeSentence(change)}
+        </p>
+      ) : null}
       <AnnotationList annotations={annotations} onReveal={onReveal} />
     </article>
   );

@@ -8,6 +8,8 @@ import type { Client } from '@/lib/messaging/client';
 import type { Entity } from '@/lib/article/types';
 import type { TabState, TextAnalysis } from '@/lib/model';
 import { annotationsForArticle } from '@/lib/storage/annotations';
+import { listVersions } from '@/lib/storage/versions';
+import { changeSinceMarked } from '@/lib/versions/changes';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import type { CatalogEntry } from '@/lib/library/types';
@@ -87,6 +89,12 @@ export function App({
   const annotations = useLiveQuery(
     db,
     () => (articleKey ? annotationsForArticle(db, articleKey) : Promise.resolve([])),
+    [articleKey],
+  );
+  // The newest stored version of the story's text: "changed since you marked it" (issue 14).
+  const newestVersion = useLiveQuery(
+    db,
+    async () => (articleKey ? ((await listVersions(db, articleKey)).at(-1)?.n ?? null) : null),
     [articleKey],
   );
 
@@ -189,6 +197,11 @@ export function App({
             marked={marked}
             markNote={markNote}
             annotations={annotations}
+            change={
+              annotations.status === 'ready' && newestVersion.status === 'ready'
+                ? changeSinceMarked(annotations.value, newestVersion.value)
+                : null
+            }
             onReveal={(annotation) => {
               if (tabId !== null) revealInTab(tabId, annotation.id).catch(() => undefined);
             }}

@@ -158,6 +158,10 @@ describe('highlighting and annotating in Chromium', () => {
     const tabId = await reportedTabId(browser, storyUrl);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    // The claim is where it was; one passage is gone and one changed.
+    await popup
+      .getByText('This story changed since you marked it (2 passages affected).')
+      .waitFor();
     const list = popup.getByRole('list', { name: 'Highlights and claims on this page' });
     await list.getByText('No longer on the page').waitFor();
     await list

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { changeSentence } from '@/components/PageView';
+import type { AnnotationRecord } from '@/lib/model';
+import { changeSinceMarked } from '@/lib/versions/changes';
+
+function note(
+  version: number | undefined,
+  status: 'anchored' | 'changed' | 'orphan',
+): AnnotationRecord {
+  return {
+    id: crypto.randomUUID(),
+    articleUrl: 'https://news.example.com/a',
+    kind: 'highlight',
+    selectors: { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' } },
+    quote: 'x',
+    note: '',
+    status: null,
+    evidence: [],
+    tags: [],
+    color: 'yellow',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    modifiedAt: '2026-01-01T00:00:00.000Z',
+    articleModified: null,
+    anchoring: { status, text: null, checkedAt: '2026-01-01T00:00:00.000Z' },
+    ...(version === undefined ? {} : { version }),
+  };
+}
+
+describe('a story that changed since the reader marked it', () => {
+  it('counts the passages made on an older version that changed or are gone', () => {
+    const notes = [note(1, 'anchored'), note(1, 'orphan'), note(1, 'changed'), note(2, 'changed')];
+    expect(changeSinceMarked(notes, 2)).toEqual({ newest: 2, markedOn: 1, affected: 2 });
+    expect(changeSinceMarked(notes, 3)).toEqual({ newest: 3, markedOn: 1, affected: 3 });
+  });
+
+  it('says nothing when no note is older than the newest version, or none names one', () => {
+    expect(changeSinceMarked([note(2, 'orphan')], 2)).toBeNull();
+    expect(changeSinceMarked([note(undefined, 'orphan')], 4)).toBeNull();
+    expect(changeSinceMarked([note(1, 'orphan')], null)).toBeNull();
+  });
+
+  it('says so in a sentence', () => {
+    expect(changeSentence({ newest: 2, markedOn: 1, affected: 3 })).toBe(
+      'This story changed since you marked it (3 passages affected).',
+    );
+    expect(changeSentence({ newest: 2, markedOn: 1, affected: 1 })).toBe(
+      'This story changed since you marked it (1 passage affected).',
+    );
+    expect(changeSentence({ newest: 2, markedOn: 1, affected: 0 })).toBe(
+      'This story changed since you marked it (your passages are all still there).',
+    );
+  });
+});
