@@ -18,6 +18,8 @@ interface Props {
   annotations: Async<AnnotationRecord[]>;
   /** How the story changed since the reader marked it; null when it did not. */
   change: StoryChange | null;
+  /** The diff page comparing the version the reader marked with the newest. */
+  diffHref: string | null;
   onReveal: (annotation: AnnotationRecord) => void;
   onSave: () => void;
   onMark: (entity: Entity) => void;
@@ -41,7 +43,7 @@ function saysSomething(meta: ArticleMetadata): boolean {
 /** "This page": what the current tab reported, what Claimmark understood of it, and Save. */
 export function PageView(props: Props) {
   const { state, analysis, saving, saveError, marked, markNote, onSave, onMark } = props;
-  const { annotations, change, onReveal, onAnalyze } = props;
+  const { annotations, change, diffHref, onReveal, onAnalyze } = props;
   if (state.status === 'loading') {
     return <StatusMessage kind="loading">Reading this page…</StatusMessage>;
   }
@@ -118,7 +120,12 @@ export function PageView(props: Props) {
       <h3 class="section-title">Highlights and claims</h3>
       {change ? (
         <p class="notice story-changed" role="status">
-          {changeSentence(change)}
+          {changeSentence(change)}{' '}
+          {diffHref ? (
+            <a href={diffHref} target="_blank" rel="noopener noreferrer">
+              See what changed
+            </a>
+          ) : null}
         </p>
       ) : null}
       <AnnotationList annotations={annotations} onReveal={onReveal} />

@@ -10,6 +10,7 @@ import type { TabState, TextAnalysis } from '@/lib/model';
 import { annotationsForArticle } from '@/lib/storage/annotations';
 import { listVersions } from '@/lib/storage/versions';
 import { changeSinceMarked } from '@/lib/versions/changes';
+import { encodeDiffAddress } from '@/lib/versions/diff-address';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import type { CatalogEntry } from '@/lib/library/types';
@@ -97,6 +98,10 @@ export function App({
     async () => (articleKey ? ((await listVersions(db, articleKey)).at(-1)?.n ?? null) : null),
     [articleKey],
   );
+  const change =
+    annotations.status === 'ready' && newestVersion.status === 'ready'
+      ? changeSinceMarked(annotations.value, newestVersion.value)
+      : null;
 
   useEffect(() => {
     // The popup may close (unmount) before the background answers.
@@ -197,9 +202,10 @@ export function App({
             marked={marked}
             markNote={markNote}
             annotations={annotations}
-            change={
-              annotations.status === 'ready' && newestVersion.status === 'ready'
-                ? changeSinceMarked(annotations.value, newestVersion.value)
+            change={change}
+            diffHref={
+              change && articleKey
+                ? `diff.html?${encodeDiffAddress({ articleUrl: articleKey, from: change.markedOn, to: change.newest })}`
                 : null
             }
             onReveal={(annotation) => {

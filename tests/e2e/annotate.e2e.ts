@@ -18,6 +18,7 @@ import {
   tintedShare,
 } from './support/page-text';
 import { fixturePath } from '../support/fixtures';
+import { collapse } from '../support/anchoring/passage';
 import { fixtureMounts } from './support/paths';
 
 interface StoredAnnotation {
@@ -162,6 +163,21 @@ describe('highlighting and annotating in Chromium', () => {
     await popup
       .getByText('This story changed since you marked it (2 passages affected).')
       .waitFor();
+    // "See what changed" opens the two versions in one text: the deleted sentence struck
+    // through, the changed quote's new characters inserted, and the reader's marks in both.
+    const [diff] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.getByRole('link', { name: 'See what changed' }).click(),
+    ]);
+    await diff.getByRole('status').filter({ hasText: 'characters deleted' }).waitFor();
+    const deleted = (await diff.locator('.diff del').allTextContents()).join('');
+    expect(collapse(deleted)).toContain(REMOVED);
+    const inserted = (await diff.locator('.diff ins').allTextContents()).join('');
+    // The changed quote: its straight quotes became curly ones.
+    expect(inserted).toMatch(/‘.*’/);
+    const marks = (await diff.locator('.diff mark').allTextContents()).join(' ');
+    expect(collapse(marks)).toContain(collapse(REMOVED));
+    await diff.close();
     const list = popup.getByRole('list', { name: 'Highlights and claims on this page' });
     await list.getByText('No longer on the page').waitFor();
     await list

@@ -9,6 +9,8 @@ import {
   recordVersion,
 } from '@/lib/storage/versions';
 import { hashText, packVersion, unpackVersion } from '@/lib/versions/codec';
+import { loadDiff } from '@/lib/storage/load-diff';
+import { decodeDiffAddress, encodeDiffAddress } from '@/lib/versions/diff-address';
 
 const URL_A = 'https://news.example.com/a';
 const names: string[] = [];
@@ -95,5 +97,43 @@ describe('versions of an article', () => {
     expect(kept[0]).toBe(1);
     expect(kept.at(-1)).toBe(VERSIONS_PER_ARTICLE + 5);
     expect(await readVersion(db, URL_A, 1)).toEqual(content('Edit number 0.'));
+  });
+});
+
+describe('the diff page’s data', () => {
+  it('says plainly when a story has no stored version, and reads one that has', async () => {
+    const db = fresh();
+    await expect(loadDiff(db, { articleUrl: URL_A, from: null, to: null })).rejects.toThrow(
+      /no stored version/,
+    );
+    await recordVersion(
+      db,
+      URL_A,
+      content('The bridge opens in spring. Costs doubled.'),
+      new Date(0),
+    );
+    await recordVersion(
+      db,
+      URL_A,
+      content('The bridge opens in summer. Costs doubled.'),
+      new Date(1),
+    );
+    const loaded = await loadDiff(db, { articleUrl: URL_A, from: null, to: null });
+    expect([loaded.from.n, loaded.to.n]).toEqual([1, 2]);
+    expect(loaded.model.removed).toBeGreaterThan(0);
+    // A version number that is not stored falls back to the first and the newest.
+    const again = await loadDiff(db, { articleUrl: URL_A, from: 7, to: 9 });
+    expect([again.from.n, again.to.n]).toEqual([1, 2]);
+  });
+
+  it('reads and writes its own address', () => {
+    const address = { articleUrl: 'https://news.example.com/a?id=1&x=2', from: 1, to: 3 };
+    expect(decodeDiffAddress(encodeDiffAddress(address))).toEqual(address);
+    expect(decodeDiffAddress('?article=x&from=-1&to=zz')).toEqual({
+      articleUrl: 'x',
+      from: null,
+      to: null,
+    });
+    expect(decodeDiffAddress('?from=1')).toBeNull();
   });
 });
