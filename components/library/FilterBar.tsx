@@ -32,7 +32,8 @@ function active(filters: LibraryFilters): boolean {
     filters.kinds.length + filters.statuses.length + filters.tags.length > 0 ||
     filters.sites.length + filters.entities.length > 0 ||
     filters.from !== null ||
-    filters.to !== null
+    filters.to !== null ||
+    filters.changed
   );
 }
 
@@ -124,6 +125,15 @@ export function FilterBar({ filters, options, onChange }: Props) {
           value={filters.to ?? ''}
           onChange={(event) => set({ to: event.currentTarget.value || null })}
         />
+      </div>
+      <div class="filter filter--check">
+        <input
+          id={`${id}-changed`}
+          type="checkbox"
+          checked={filters.changed}
+          onChange={(event) => set({ changed: event.currentTarget.checked })}
+        />
+        <label for={`${id}-changed`}>Changed since marked</label>
       </div>
       {active(filters) ? (
         <button type="button" class="link" onClick={() => onChange(NO_FILTERS)}>

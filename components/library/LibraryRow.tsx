@@ -67,6 +67,7 @@ export function LibraryRow({ row, onToggle, onOpen, onEdit, onDelete }: Props) {
         <span class="lib-note__meta">
           {item.status ? <span class="badge">{CLAIM_STATUS_LABELS[item.status]}</span> : null}
           {item.anchoring === 'orphan' ? <span class="badge">Not on the page now</span> : null}
+          {item.outdated ? <span class="badge">Story changed since</span> : null}
           {item.note ? <span class="lib-note__note">{firstLine(item.note)}</span> : null}
           {item.tags.length > 0 ? (
             <span class="lib-note__tags">{item.tags.map((t) => `#${t}`).join(' ')}</span>

@@ -18,9 +18,15 @@ export function siteOfUrl(url: string): string {
   }
 }
 
-/** The catalog's view of one annotation. */
-export function catalogItem(annotation: AnnotationRecord): CatalogItem {
+/** The catalog's view of one annotation; `newest` is its story's newest stored version. */
+export function catalogItem(
+  annotation: AnnotationRecord,
+  newest: number | null = null,
+): CatalogItem {
+  const outdated =
+    annotation.version !== undefined && newest !== null && annotation.version < newest;
   return {
+    ...(outdated ? { outdated } : {}),
     id: annotation.id,
     kind: annotation.kind,
     status: annotation.status,
@@ -43,6 +49,7 @@ export function buildCatalogEntry(
   url: string,
   article: ArticleRecord | undefined,
   annotations: AnnotationRecord[],
+  newestVersion: number | null = null,
 ): CatalogEntry {
   const metadata = article?.facts?.metadata ?? null;
   const entities = (article?.facts?.analysis?.entities ?? []).map((e) => ({
@@ -54,7 +61,7 @@ export function buildCatalogEntry(
   const site = siteOfUrl(article?.canonicalUrl ?? url);
   const byline = metadata?.byline ?? [];
   const items = annotations
-    .map(catalogItem)
+    .map((a) => catalogItem(a, newestVersion))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
   return {
     url,

@@ -38,6 +38,8 @@ export interface LibraryColumns {
   kind: Uint8Array;
   /** Status codes (see NO_STATUS). */
   status: Uint8Array;
+  /** 1 where the annotation's story changed since it was made. */
+  outdated: Uint8Array;
   tagNames: Names;
   /** Each annotation's tag ids. */
   tags: PackedRows;
@@ -141,6 +143,7 @@ class ColumnWriter {
   private readonly times: Float64Array;
   private readonly kind: Uint8Array;
   private readonly status: Uint8Array;
+  private readonly outdated: Uint8Array;
   private readonly tagNames = new Names();
   private readonly tagIds: IntList;
   private readonly tagStart: Uint32Array;
@@ -168,6 +171,7 @@ class ColumnWriter {
     this.times = new Float64Array(itemCount + articleCount);
     this.kind = new Uint8Array(itemCount);
     this.status = new Uint8Array(itemCount);
+    this.outdated = new Uint8Array(itemCount);
     this.tagIds = new IntList(itemCount);
     this.tagStart = new Uint32Array(itemCount + 1);
     this.site = new Uint32Array(articleCount);
@@ -219,6 +223,7 @@ class ColumnWriter {
     counts.kinds[kindCode] = (counts.kinds[kindCode] ?? 0) + 1;
     const statusCode = item.status ? CLAIM_STATUSES.indexOf(item.status) + 1 : NO_STATUS;
     this.status[n] = statusCode;
+    this.outdated[n] = item.outdated === true ? 1 : 0;
     counts.statuses[statusCode] = (counts.statuses[statusCode] ?? 0) + 1;
     for (const tag of item.tags) {
       const id = this.tagNames.id(tag);
@@ -246,6 +251,7 @@ class ColumnWriter {
       created: this.created,
       kind: this.kind,
       status: this.status,
+      outdated: this.outdated,
       tagNames: this.tagNames,
       tags: { start: this.tagStart, values: this.tagIds.toArray() },
       siteNames: this.siteNames,

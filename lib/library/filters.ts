@@ -23,6 +23,8 @@ export interface ResolvedFilter {
   from: number;
   until: number;
   dates: boolean;
+  /** Only annotations whose story changed since they were made. */
+  changed: boolean;
   /** Whether any filter only annotations can satisfy is on. */
   itemsOnly: boolean;
 }
@@ -45,7 +47,8 @@ export function resolveFilter(f: LibraryFilters, columns: LibraryColumns): Resol
     from: Number.isNaN(from) ? -Infinity : from,
     until: Number.isNaN(until) ? Infinity : until,
     dates,
-    itemsOnly: Boolean(kinds ?? statuses ?? tags) || dates,
+    changed: f.changed,
+    itemsOnly: Boolean(kinds ?? statuses ?? tags) || dates || f.changed,
   };
 }
 
@@ -69,6 +72,7 @@ function articleSelection(f: LibraryFilters, columns: LibraryColumns): Uint8Arra
 export function itemPasses(columns: LibraryColumns, f: ResolvedFilter, i: number): boolean {
   if (f.kinds && f.kinds[columns.kind[i] ?? 0] !== true) return false;
   if (f.statuses && f.statuses[columns.status[i] ?? 0] !== true) return false;
+  if (f.changed && columns.outdated[i] !== 1) return false;
   if (f.tags && !rowHasSelected(columns.tags, i, f.tags)) return false;
   if (f.dates) {
     const t = columns.created[i] ?? NaN;

@@ -11,6 +11,8 @@ export interface CatalogItem {
   createdAt: string;
   modifiedAt: string;
   anchoring: AnchorStatus;
+  /** True when the story changed since this was made (a newer version of its text is stored). */
+  outdated?: boolean;
   /** The quote, cut to CATALOG_TEXT_LIMIT characters for display. */
   quote: string;
   /** The note, cut to CATALOG_TEXT_LIMIT characters for display. */
@@ -57,6 +59,8 @@ export interface LibraryFilters {
   from: string | null;
   /** Annotations made on or before this day (YYYY-MM-DD). */
   to: string | null;
+  /** Only annotations whose story changed since they were made. */
+  changed: boolean;
 }
 
 /** What the reader asked the library for. */
@@ -91,4 +95,5 @@ export const NO_FILTERS: LibraryFilters = {
   entities: [],
   from: null,
   to: null,
+  changed: false,
 };

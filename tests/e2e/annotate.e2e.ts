@@ -192,6 +192,18 @@ describe('highlighting and annotating in Chromium', () => {
       .poll(() => inView(page, 'Budapest, Hungary, to see if we can bring this'))
       .toBe(true);
     await popup.close();
+
+    // The library's "Changed since marked" finds the story's notes, each marked so.
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/popup.html?view=library&tab=0`);
+    const saved = library.getByRole('list', { name: 'Saved articles and notes' });
+    await saved.getByRole('listitem').first().waitFor();
+    await library.getByLabel('Changed since marked').check();
+    await library.getByText('3 notes in 1 article').waitFor();
+    await expect
+      .poll(() => library.getByText('Story changed since', { exact: true }).count())
+      .toBe(3);
+    await library.close();
   });
 
   it('edits a claim from its highlight, deletes it, and undoes the delete', async () => {

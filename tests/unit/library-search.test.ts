@@ -20,6 +20,7 @@ interface ItemSpec {
   status?: ClaimStatus | null;
   createdAt?: string;
   modifiedAt?: string;
+  outdated?: boolean;
 }
 
 interface EntrySpec {
@@ -49,6 +50,7 @@ function item(spec: ItemSpec): CatalogItem {
     quote: spec.quote,
     note,
     text: foldText(`${spec.quote} ${note} ${tags.join(' ')}`),
+    ...(spec.outdated ? { outdated: true } : {}),
   };
 }
 
@@ -343,6 +345,28 @@ describe('createLibraryIndex: search text', () => {
     expect(ids(ask(library, 'tax tax cuts'))).toEqual(expect.arrayContaining(['a1']));
     const long = Array.from({ length: 40 }, () => 'the').join(' ');
     expect(ids(ask(library, long))).toContain('a3');
+  });
+});
+
+describe('createLibraryIndex: stories changed since they were marked', () => {
+  it('finds only the notes made on an older version of their story, and combines with search', () => {
+    const changed = [
+      entry({
+        url: 'https://news.example.com/edited',
+        items: [
+          { id: 'old', quote: 'Putin will come to Budapest', outdated: true },
+          { id: 'new', quote: 'Putin will not come after all' },
+        ],
+      }),
+      entry({
+        url: 'https://news.example.com/same',
+        items: [{ id: 'other', quote: 'Putin spoke' }],
+      }),
+    ];
+    expect(ids(ask(changed, '', { changed: true }))).toEqual(['old']);
+    expect(ids(ask(changed, 'putin', { changed: true }))).toEqual(['old']);
+    expect(ids(ask(changed, 'spoke', { changed: true }))).toEqual([]);
+    expect(ids(ask(changed, '', {}))).toHaveLength(3);
   });
 });
 

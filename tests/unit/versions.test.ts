@@ -10,6 +10,8 @@ import {
 } from '@/lib/storage/versions';
 import { hashText, packVersion, unpackVersion } from '@/lib/versions/codec';
 import { loadDiff } from '@/lib/storage/load-diff';
+import { createAnnotation } from '@/lib/storage/annotations';
+import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import { decodeDiffAddress, encodeDiffAddress } from '@/lib/versions/diff-address';
 
 const URL_A = 'https://news.example.com/a';
@@ -135,5 +137,39 @@ describe('the diff page’s data', () => {
       to: null,
     });
     expect(decodeDiffAddress('?from=1')).toBeNull();
+  });
+});
+
+describe('the library’s view of changed stories', () => {
+  it('marks the notes made on a version older than the story’s newest', async () => {
+    const db = fresh();
+    const report = { url: URL_A, title: 'A', canonicalUrl: null, article: null };
+    const draft = {
+      kind: 'highlight' as const,
+      quote: 'spring',
+      selectors: {
+        quote: { type: 'TextQuoteSelector' as const, exact: 'spring', prefix: '', suffix: '' },
+      },
+    };
+    const fields = {
+      kind: 'highlight' as const,
+      note: '',
+      status: null,
+      evidence: [],
+      tags: [],
+      color: 'yellow' as const,
+    };
+    const input = { key: URL_A, report, seenAt: URL_A };
+    await recordVersion(db, URL_A, content('The bridge opens in spring.'), new Date(0));
+    const old = await createAnnotation(db, input, draft, fields, new Date(0), 1);
+    const versionless = await createAnnotation(db, input, draft, fields, new Date(0));
+    expect((await readCatalog(db))[0]?.items.some((i) => i.outdated)).toBe(false);
+    await recordVersion(db, URL_A, content('The bridge opens in summer.'), new Date(1));
+    const items = (await readCatalog(db))[0]?.items ?? [];
+    expect(items.find((i) => i.id === old.id)?.outdated).toBe(true);
+    expect(items.find((i) => i.id === versionless.id)?.outdated).toBeUndefined();
+    expect((await readNewestCatalog(db, 5))[0]?.items.find((i) => i.id === old.id)?.outdated).toBe(
+      true,
+    );
   });
 });
