@@ -134,6 +134,7 @@ function anchoring(): void {
       'The library in Chromium (100,000 notes over 5,000 articles, through the real popup)',
       ['scripts/library/bench-chromium.ts'],
     ],
+    ['Versions of a story (issue 14, Node)', ['scripts/bench-versions.ts']],
   ] as const) {
     console.log(`\n## ${title}\n`);
     const run = spawnSync('npx', ['tsx', ...args], { cwd: root, stdio: 'inherit' });
