@@ -11,7 +11,7 @@ import {
 } from './match-quote';
 import { prefixSimilarity, suffixSimilarity } from './similarity';
 import { buildTextModel, rangeFromOffsets, type TextModel } from './text-model';
-import type { VersionDiff } from './version-hint';
+import { plausibleLength, type VersionDiff } from './version-hint';
 import type {
   AnchorMethod,
   AnchorOptions,
@@ -175,6 +175,8 @@ function throughVersion(
   const text = model.text.slice(mapped.start, mapped.end);
   const changed = collapseWhitespace(text) !== collapseWhitespace(quote.exact);
   if (mapped.kind !== 'changed' && foldString(text) !== foldString(quote.exact)) return null;
+  // A hint from elsewhere is checked again: a changed passage cannot have grown into a page.
+  if (mapped.kind === 'changed' && !plausibleLength(quote.exact.length, text.length)) return null;
   const score = changed ? 0.6 : 0.8;
   return { status: 'anchored', range, changed, score, text, method: 'version' };
 }

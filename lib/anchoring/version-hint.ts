@@ -33,3 +33,11 @@ export interface VersionDiff {
   /** Where the old text's [start, end) is in the new text, and how it changed. */
   map(start: number, end: number): VersionMapping;
 }
+
+/**
+ * True when an edited passage's new length is one an edit could give it: at most twice the old
+ * and a sentence more. Used here and again where a page applies a hint it was sent.
+ */
+export function plausibleLength(oldLength: number, newLength: number): boolean {
+  return newLength <= 2 * oldLength + 40;
+}

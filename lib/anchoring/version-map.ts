@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import { foldString } from './fold';
 
-import type { VersionDiff, VersionMapping } from './version-hint';
+import { plausibleLength, type VersionDiff, type VersionMapping } from './version-hint';
 
 export type { VersionDiff, VersionHint, VersionMapping } from './version-hint';
 
@@ -10,6 +10,9 @@ export type { VersionDiff, VersionHint, VersionMapping } from './version-hint';
  * versions, and a diff that counts it aligns a punctuation mark with the wrong twin).
  */
 const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}\s]/gu;
+
+/** Inserted words beyond those replaced that a changed passage may take in at each end. */
+const REPLACED_SLACK = 3;
 
 /** Most token edits the diff looks for before it gives up (then the search decides). */
 const MAX_EDIT_TOKENS = 4000;
@@ -182,11 +185,16 @@ export function diffVersions(oldText: string, newText: string): VersionDiff | nu
         const lastTok = whole + keys.length - 1;
         return { kind: 'kept', start: newStart(whole) + inFirst, end: newEnd(lastTok) - endGap };
       }
-      // Words that replaced the passage's first or last words belong to it now.
-      if (firstKept > first) while (from > 0 && added[from - 1]) from--;
-      if (lastKept < last) while (to + 1 < b.keys.length && added[to + 1]) to++;
+      // Words that replaced the passage's first or last words belong to it now: as many as
+      // were replaced, and a few more, never a whole paragraph inserted next to it.
+      let reach = firstKept - first + REPLACED_SLACK;
+      if (firstKept > first) while (from > 0 && added[from - 1] && reach-- > 0) from--;
+      reach = last - lastKept + REPLACED_SLACK;
+      if (lastKept < last) while (to + 1 < b.keys.length && added[to + 1] && reach-- > 0) to++;
       const mappedStart = newStart(from) + (firstKept === first ? inFirst : 0);
       const mappedEnd = Math.max(newEnd(to) - (lastKept === last ? endGap : 0), mappedStart);
+      // A long insertion inside the passage is not the passage: the search decides.
+      if (!plausibleLength(end - start, mappedEnd - mappedStart)) return { kind: 'unknown' };
       return { kind: 'changed', start: mappedStart, end: mappedEnd };
     },
   };

@@ -8,6 +8,7 @@ import { createPaintNames, type PaintNames } from './paint-names';
 import { paintStyle } from './palette';
 import { scrollToCenter } from './scroll';
 import type { AnchorStatus, AnnotationAnchor } from '../model';
+import { VERSION_TEXT_LIMIT } from '../model/version';
 import { isOwnUi } from './ui-host';
 
 interface Drawn {
@@ -143,7 +144,7 @@ export class HighlightLayer {
       // Notes made on a stored version of the story follow it through the diff first: only
       // then does the search guess. A failure leaves the search alone, as before versions.
       const hints = todo.some((a) => a.version !== undefined)
-        ? await this.remap(model.text).catch(() => [])
+        ? await this.remap(model.text.slice(0, VERSION_TEXT_LIMIT)).catch(() => [])
         : [];
       const byId = new Map(hints.map((h) => [h.id, h]));
       const results = await anchorAllInModel(

@@ -145,7 +145,8 @@ export function createNotesService(deps: NotesDeps): NotesService {
     async highlight(tabId, draft, color) {
       const fields = { ...DEFAULT_FIELDS, kind: draft.kind, color };
       const article = await articles.prepare(tabId);
-      const version = await versions.capture(tabId, article.key);
+      // A version that cannot be stored (a full disk) does not cost the reader the highlight.
+      const version = await versions.capture(tabId, article.key).catch(() => null);
       const record = await createAnnotation(db, article, draft, fields, now(), version);
       await shown.show(tabId, record.articleUrl);
       // The page that made it draws it from the selection; other tabs showing the article read it.
@@ -229,7 +230,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
         const held = await drafts.get(editorTab, target.draftId);
         tabId = held.tabId;
         const article = await articles.prepare(held.tabId);
-        const version = await versions.capture(held.tabId, article.key);
+        const version = await versions.capture(held.tabId, article.key).catch(() => null);
         record = await createAnnotation(db, article, held.draft, fields, now(), version);
         await drafts.drop(held.tabId, target.draftId);
         await shown.show(held.tabId, record.articleUrl);

@@ -3,6 +3,7 @@ import { diffVersions, type VersionDiff, type VersionHint } from '../anchoring/v
 import { RECORD_LIMITS, type AnnotationRecord } from '../model';
 import { VERSION_TEXT_LIMIT, type VersionContent } from '../model/version';
 import type { ClaimmarkDatabase } from '../storage/database';
+import { annotationsForArticle } from '../storage/annotations';
 import { readVersion, recordVersion } from '../storage/versions';
 import type { TabStore } from '../tabs/tab-store';
 
@@ -36,6 +37,11 @@ export interface VersionsService {
   ): Promise<VersionHint[]>;
 }
 
+/** The versions notes were made on. */
+function versionsInUse(notes: readonly AnnotationRecord[]): Set<number> {
+  return new Set(notes.flatMap((n) => (n.version === undefined ? [] : [n.version])));
+}
+
 /** True when two passages read the same once typography and white space are set aside. */
 function sameText(a: string, b: string): boolean {
   return foldString(a) === foldString(b);
@@ -66,14 +72,18 @@ export function createVersionsService({
     async capture(tabId, articleUrl) {
       const text = await requestText(tabId).catch(() => null);
       if (text === null || text.length === 0) return null;
-      const { version } = await recordVersion(db, articleUrl, await contentOf(tabId, text), now());
+      const inUse = versionsInUse(await annotationsForArticle(db, articleUrl));
+      const content = await contentOf(tabId, text);
+      const { version } = await recordVersion(db, articleUrl, content, now(), inUse);
       return version.n;
     },
 
     async remap(tabId, articleUrl, text, notes) {
       const versioned = notes.filter((n) => n.version !== undefined && n.selectors.position);
       if (versioned.length === 0) return [];
-      await recordVersion(db, articleUrl, await contentOf(tabId, text), now());
+      // Keeping the new text is a side effect: the hints do not depend on it being written.
+      const content = await contentOf(tabId, text);
+      await recordVersion(db, articleUrl, content, now(), versionsInUse(notes)).catch(() => null);
       const diffs = new Map<number, VersionDiff | null>();
       const texts = new Map<number, string>();
       const hints: VersionHint[] = [];

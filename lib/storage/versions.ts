@@ -42,6 +42,8 @@ export async function recordVersion(
   articleUrl: string,
   content: VersionContent,
   now: Date,
+  /** Versions notes were made on: kept over the cap, so those notes can still follow the diff. */
+  inUse: ReadonlySet<number> = new Set(),
 ): Promise<{ version: VersionMeta; added: boolean }> {
   const newestOf = async () =>
     (await db.versions.where('articleUrl').equals(articleUrl).sortBy('n')).at(-1);
@@ -65,11 +67,15 @@ export async function recordVersion(
       data: packed.data,
     };
     await db.versions.put(record);
-    // Over the cap, the oldest after the first go: the first is what the reader acted on.
+    // Over the cap, the oldest no note was made on go first; the first and the newest stay.
     const kept = [...rows, record];
     const extra = kept.length - VERSIONS_PER_ARTICLE;
     if (extra > 0) {
-      const gone = kept.slice(1, 1 + extra).map((r): [string, number] => [r.articleUrl, r.n]);
+      const gone = kept
+        .slice(1, -1)
+        .filter((r) => !inUse.has(r.n))
+        .slice(0, extra)
+        .map((r): [string, number] => [r.articleUrl, r.n]);
       await db.versions.bulkDelete(gone);
     }
     return { version: meta(record), added: true };

@@ -82,6 +82,19 @@ describe('following a passage through the diff from the version it was made on',
     expect(mapped).toMatchObject({ kind: 'changed', text: 'the costs have doubled since 2021' });
   });
 
+  it('never grows an edited passage into text inserted next to it or inside it', () => {
+    const insert = 'A new paragraph inserted by the publisher. '.repeat(100);
+    // The first word of the passage edited, with a long paragraph inserted just before it.
+    const before = STORY.replace('Critics said', `${insert}\n\nOpponents said`);
+    const mapped = follow(STORY, before, 'Critics said the cost had doubled since 2021.');
+    if ('text' in mapped) expect(mapped.text?.length).toBeLessThan(150);
+    else expect(mapped.kind).toBe('unknown');
+    // A long insertion inside the passage: its two ends are kept, the middle is not the passage.
+    const inside = STORY.replace('the cost had', `the cost ${insert} had`);
+    const split = follow(STORY, inside, 'Critics said the cost had doubled since 2021.');
+    expect(split.kind).toBe('unknown');
+  });
+
   it('leaves a rewritten passage to the search (under half of it kept)', () => {
     const after = STORY.replace(
       'Critics said the cost had doubled since 2021.',

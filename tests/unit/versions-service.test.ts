@@ -106,6 +106,17 @@ describe('versions of the stories the reader marks', () => {
     expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1]);
   });
 
+  it('still stores the highlight when its version cannot be written (a full disk)', async () => {
+    const { db, highlight } = await setup();
+    db.versions.hook('creating', () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    const note = await highlight('Trump will meet Putin');
+    expect(note.version).toBeUndefined();
+    expect(await findNote(db, note.id)).toBeDefined();
+    expect(await listVersions(db, URL_A)).toEqual([]);
+  });
+
   it('stores no version, and the note names none, when the page gives no text', async () => {
     const { db, highlight, setText } = await setup();
     setText(null);

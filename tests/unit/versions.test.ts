@@ -173,3 +173,25 @@ describe('the library’s view of changed stories', () => {
     );
   });
 });
+
+describe('the cap on versions', () => {
+  it('keeps the versions notes were made on, dropping the oldest unused ones first', async () => {
+    const db = fresh();
+    const inUse = new Set([3]);
+    for (let i = 0; i < VERSIONS_PER_ARTICLE + 3; i++) {
+      await recordVersion(
+        db,
+        URL_A,
+        content(`Edit ${String(i)}.`),
+        new Date(Date.UTC(2026, 0, 1 + i)),
+        inUse,
+      );
+    }
+    const kept = (await listVersions(db, URL_A)).map((v) => v.n);
+    expect(kept).toHaveLength(VERSIONS_PER_ARTICLE);
+    expect(kept).toContain(3);
+    expect(kept[0]).toBe(1);
+    expect(kept).not.toContain(2);
+    expect(kept.at(-1)).toBe(VERSIONS_PER_ARTICLE + 3);
+  });
+});
