@@ -12,34 +12,9 @@ import { ClaimmarkDatabase } from '../lib/storage/database';
 import { recordVersion } from '../lib/storage/versions';
 import { packVersion } from '../lib/versions/codec';
 import { buildDiffView } from '../lib/versions/diff-view';
-import { loadArticles } from './anchoring/corpus';
+import { edited, storyMaker } from './versions/stories';
 
-const articles = loadArticles(200);
-const paragraphs = articles.flat();
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-
-/** A story of about `target` words from consecutive corpus paragraphs, starting at `from`. */
-function story(from: number, target: number): string {
-  const out: string[] = [];
-  let n = 0;
-  for (let i = from; n < target; i = (i + 1) % paragraphs.length) {
-    const p = paragraphs[i] ?? '';
-    out.push(p);
-    n += words(p);
-  }
-  return out.join('\n\n');
-}
-
-/** The publisher's edit: a paragraph deleted, one reworded, one added, one moved. */
-function edited(text: string): string {
-  const ps = text.split('\n\n');
-  ps.splice(5, 1);
-  ps[10] = (ps[10] ?? '').replace(/\b(\w+)\b/, 'Officials');
-  ps.splice(20, 0, 'An update added after publication, with a new quote from a spokesperson.');
-  const [moved] = ps.splice(30, 1);
-  ps.push(moved ?? '');
-  return ps.join('\n\n');
-}
+const story = storyMaker();
 
 const content = (text: string): VersionContent => ({
   text,

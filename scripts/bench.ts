@@ -135,6 +135,7 @@ function anchoring(): void {
       ['scripts/library/bench-chromium.ts'],
     ],
     ['Versions of a story (issue 14, Node)', ['scripts/bench-versions.ts']],
+    ['Versions of a story in Chromium (issue 14)', ['scripts/versions/bench-chromium.ts']],
   ] as const) {
     console.log(`\n## ${title}\n`);
     const run = spawnSync('npx', ['tsx', ...args], { cwd: root, stdio: 'inherit' });
