@@ -37,6 +37,9 @@ export interface VersionsService {
   ): Promise<VersionHint[]>;
 }
 
+/** How long one visit of a tab to an article lasts, as far as keeping a new version goes. */
+export const VISIT_MS = 10 * 60 * 1000;
+
 /** The versions notes were made on. */
 function versionsInUse(notes: readonly AnnotationRecord[]): Set<number> {
   return new Set(notes.flatMap((n) => (n.version === undefined ? [] : [n.version])));
@@ -54,6 +57,9 @@ export function createVersionsService({
   requestText,
   now,
 }: VersionsDeps): VersionsService {
+  // When each tab last added a version of each article it re-anchored.
+  const kept = new Map<string, number>();
+
   async function contentOf(tabId: number, text: string): Promise<VersionContent> {
     const meta = (await tabs.get(tabId))?.article?.metadata ?? null;
     return {
@@ -81,9 +87,17 @@ export function createVersionsService({
     async remap(tabId, articleUrl, text, notes) {
       const versioned = notes.filter((n) => n.version !== undefined && n.selectors.position);
       if (versioned.length === 0) return [];
-      // Keeping the new text is a side effect: the hints do not depend on it being written.
-      const content = await contentOf(tabId, text);
-      await recordVersion(db, articleUrl, content, now(), versionsInUse(notes)).catch(() => null);
+      // Keeping the new text is a side effect: the hints do not depend on it being written. A
+      // page that rewrites itself re-anchors often; one visit keeps one version, so neither a
+      // restless page nor a compromised content script turns the story's versions over.
+      const key = `${String(tabId)} ${articleUrl}`;
+      const last = kept.get(key);
+      if (last === undefined || now().getTime() - last >= VISIT_MS) {
+        const content = await contentOf(tabId, text);
+        const inUse = versionsInUse(notes);
+        const result = await recordVersion(db, articleUrl, content, now(), inUse).catch(() => null);
+        if (result?.added) kept.set(key, now().getTime());
+      }
       const diffs = new Map<number, VersionDiff | null>();
       const texts = new Map<number, string>();
       const hints: VersionHint[] = [];

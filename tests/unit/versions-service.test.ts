@@ -3,6 +3,7 @@ import { createRouter } from '@/lib/messaging/router';
 import type { Sender } from '@/lib/messaging/sender';
 import type { AnnotationAnchor } from '@/lib/model';
 import { createHandlers } from '@/lib/services/background-handlers';
+import { VISIT_MS } from '@/lib/services/versions';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { listVersions, readVersion } from '@/lib/storage/versions';
 import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
@@ -52,7 +53,7 @@ function draftOf(quote: string) {
   };
 }
 
-async function setup() {
+async function setup(clock: { now: Date } = { now: new Date('2026-01-02T03:04:05Z') }) {
   const db = new ClaimmarkDatabase(`ver-${crypto.randomUUID()}`);
   opened.push(db);
   let pageText: string | null = ORIGINAL;
@@ -63,7 +64,7 @@ async function setup() {
       tabs: createTabStore(memoryArea()),
       requestBody: () => Promise.resolve(null),
       requestText: () => Promise.resolve(pageText),
-      now: () => new Date('2026-01-02T03:04:05Z'),
+      now: () => clock.now,
     }),
   );
   const call = async <T>(type: string, payload: unknown): Promise<T> => {
@@ -148,6 +149,23 @@ describe('versions of the stories the reader marks', () => {
     expect((await readVersion(db, URL_A, 2))?.text).toBe(edited);
     // The notes still name the version they were made on.
     expect((await findNote(db, kept.id))?.version).toBe(1);
+  });
+
+  it('keeps one new version per visit of a page that rewrites itself', async () => {
+    const clock = { now: new Date('2026-01-02T03:04:05Z') };
+    const { db, call, highlight } = await setup(clock);
+    await highlight('Orban called it great news.');
+    // Re-anchoring the unchanged page adds nothing, and does not hold back the next change.
+    await call('annotations.remap', { text: ORIGINAL });
+    // Three re-anchorings in one visit, each with another "updated 5 minutes ago" line.
+    for (const minutes of [1, 2, 3]) {
+      await call('annotations.remap', { text: `${ORIGINAL}\nUpdated ${String(minutes)} min ago` });
+    }
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2]);
+    // A later visit keeps its text again.
+    clock.now = new Date(clock.now.getTime() + VISIT_MS);
+    await call('annotations.remap', { text: `${ORIGINAL}\nUpdated tomorrow` });
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2, 3]);
   });
 
   it('gives no hint for a note whose version does not hold its quote (imported from elsewhere)', async () => {
