@@ -17,6 +17,28 @@ function describeVersion(v: VersionMeta): string {
   return `Version ${String(v.n)}, read ${seen}`;
 }
 
+/** One end of the comparison: a version picked from the story's stored ones. */
+function VersionSelect(props: {
+  label: string;
+  versions: VersionMeta[];
+  value: number;
+  onPick: (n: number) => void;
+}) {
+  const { label, versions, value, onPick } = props;
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onPick(Number(e.currentTarget.value))}>
+        {versions.map((v) => (
+          <option key={v.n} value={v.n}>
+            {describeVersion(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The diff page: which story, which two versions, and what changed between them. */
 export function DiffPage({ db, address }: Props) {
   const [state, setState] = useState<Async<LoadedDiff>>({ status: 'loading' });
@@ -47,26 +69,13 @@ export function DiffPage({ db, address }: Props) {
       <h1>{after.headline ?? before.headline ?? address?.articleUrl}</h1>
       <p class="diff-page__url">{address?.articleUrl}</p>
       <form class="diff-page__versions" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From{' '}
-          <select value={from.n} onChange={(e) => go({ from: Number(e.currentTarget.value) })}>
-            {versions.map((v) => (
-              <option key={v.n} value={v.n}>
-                {describeVersion(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          to{' '}
-          <select value={to.n} onChange={(e) => go({ to: Number(e.currentTarget.value) })}>
-            {versions.map((v) => (
-              <option key={v.n} value={v.n}>
-                {describeVersion(v)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect
+          label="From"
+          versions={versions}
+          value={from.n}
+          onPick={(n) => go({ from: n })}
+        />
+        <VersionSelect label="to" versions={versions} value={to.n} onPick={(n) => go({ to: n })} />
       </form>
       <p class="diff-page__summary" role="status">
         {model.removed.toLocaleString('en')} characters deleted, {model.added.toLocaleString('en')}{' '}
