@@ -11,7 +11,11 @@ interface Props {
   resultCount: number | null;
   /** The headline of the popup's article when it is in the library; null hides that scope. */
   currentArticle: string | null;
-  exportAs: (scope: ExportScope, format: ExportFormatChoice) => Promise<string>;
+  exportAs: (
+    scope: ExportScope,
+    format: ExportFormatChoice,
+    options: { versions: boolean },
+  ) => Promise<string>;
   previewImport: (file: File) => Promise<ImportPreview>;
   applyImport: () => Promise<ImportOutcome>;
 }
@@ -37,10 +41,15 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function articlesPart(added: number, updated: number): string {
+function articlesPart(counts: {
+  articlesAdded: number;
+  articlesUpdated: number;
+  versionsAdded: number;
+}): string {
   const parts = [
-    added > 0 ? plural(added, 'new article') : '',
-    updated > 0 ? plural(updated, 'updated article') : '',
+    counts.articlesAdded > 0 ? plural(counts.articlesAdded, 'new article') : '',
+    counts.articlesUpdated > 0 ? plural(counts.articlesUpdated, 'updated article') : '',
+    counts.versionsAdded > 0 ? plural(counts.versionsAdded, 'new version') : '',
   ].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
@@ -54,6 +63,8 @@ export function ExchangePanel(props: Props) {
   const { resultCount, currentArticle, exportAs, previewImport, applyImport } = props;
   const id = useId();
   const [scope, setScope] = useState<ExportScope>('all');
+  // Off by default: a story's versions weigh far more than its notes.
+  const [withVersions, setWithVersions] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [exportNote, setExportNote] = useState<{ error: boolean; text: string } | null>(null);
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
@@ -75,7 +86,7 @@ export function ExchangePanel(props: Props) {
     setExporting(true);
     setExportNote(null);
     try {
-      const name = await exportAs(chosen, format);
+      const name = await exportAs(chosen, format, { versions: withVersions });
       setExportNote({ error: false, text: `Saved ${name}.` });
     } catch (error) {
       setExportNote({ error: true, text: `Could not export: ${errorText(error)}` });
@@ -106,7 +117,7 @@ export function ExchangePanel(props: Props) {
       const outcome = await applyImport();
       setState({
         phase: 'done',
-        message: `Imported ${preview.fileName}: ${outcome.added.toLocaleString()} new, ${outcome.updated.toLocaleString()} updated, ${outcome.skipped.toLocaleString()} skipped${articlesPart(outcome.articlesAdded, outcome.articlesUpdated)}.`,
+        message: `Imported ${preview.fileName}: ${outcome.added.toLocaleString()} new, ${outcome.updated.toLocaleString()} updated, ${outcome.skipped.toLocaleString()} skipped${articlesPart(outcome)}.`,
       });
     } catch (error) {
       setState({ phase: 'error', message: errorText(error) });
@@ -130,6 +141,14 @@ export function ExchangePanel(props: Props) {
             <option value="result">The list shown ({plural(resultCount, 'note')})</option>
           ) : null}
         </select>
+        <label class="exchange__option">
+          <input
+            type="checkbox"
+            checked={withVersions}
+            onChange={(event) => setWithVersions(event.currentTarget.checked)}
+          />
+          With the stories' stored versions (Claimmark JSON only; a much larger file)
+        </label>
         <div class="exchange__buttons">
           {FORMATS.map(({ format, label }) => (
             <button key={format} type="button" onClick={() => void runExport(format)}>
@@ -161,7 +180,7 @@ export function ExchangePanel(props: Props) {
               {state.preview.fileName}: {plural(state.preview.added, 'new note')},{' '}
               {state.preview.updated.toLocaleString()} updated,{' '}
               {state.preview.skipped.length.toLocaleString()} skipped
-              {articlesPart(state.preview.articlesAdded, state.preview.articlesUpdated)}.
+              {articlesPart(state.preview)}.
             </p>
             {state.preview.skipped.length > 0 ? (
               <ul class="import-preview__skips" aria-label="Skipped">
@@ -183,7 +202,8 @@ export function ExchangePanel(props: Props) {
                   state.preview.added +
                     state.preview.updated +
                     state.preview.articlesAdded +
-                    state.preview.articlesUpdated ===
+                    state.preview.articlesUpdated +
+                    state.preview.versionsAdded ===
                   0
                 }
                 aria-disabled={state.phase === 'writing'}

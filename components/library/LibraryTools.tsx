@@ -21,9 +21,9 @@ export function LibraryTools(props: Props) {
     <ExchangePanel
       resultCount={props.offerResult ? shown.annotationCount : null}
       currentArticle={props.articleListed ? currentArticle : null}
-      exportAs={(scope, format) => {
+      exportAs={(scope, format, options) => {
         const { selection, described } = exportRequest(scope, currentArticle, shown, query);
-        return exchange.exportAs(selection, described, format);
+        return exchange.exportAs(selection, described, format, options);
       }}
       previewImport={exchange.previewImport}
       applyImport={exchange.applyImport}

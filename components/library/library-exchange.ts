@@ -1,6 +1,7 @@
 import type { ExportFormat, ExportScope, ImportOutcome, ImportPreview } from '@/lib/exchange';
 import type { LibraryQuery, LibraryResult } from '@/lib/library/types';
 import type { ExportSelection } from '@/lib/storage/export';
+import type { ExportOptions } from '@/lib/storage/export-file';
 import type { ExportScope as PanelScope } from './ExchangePanel';
 
 /** Export and import, as the popup wires them to the database and the file system. */
@@ -10,6 +11,7 @@ export interface LibraryExchange {
     selection: ExportSelection,
     scope: ExportScope,
     format: ExportFormat,
+    options: ExportOptions,
   ) => Promise<string>;
   previewImport: (file: File) => Promise<ImportPreview>;
   applyImport: () => Promise<ImportOutcome>;

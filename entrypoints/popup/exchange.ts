@@ -2,12 +2,13 @@ import type { LibraryExchange } from '@/components/library/library-exchange';
 import {
   checkImportSize,
   parseImportFile,
+  readyImport,
   type ImportOutcome,
   type ImportPreview,
-  type ParsedImport,
+  type ReadyImport,
 } from '@/lib/exchange';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
-import { buildExportFile } from '@/lib/storage/export-file';
+import { buildExportFile, type ExportFile } from '@/lib/storage/export-file';
 import { applyImport, previewImport } from '@/lib/storage/import';
 
 // Timings for `npm run bench`, on the page's performance timeline; no console output.
@@ -29,6 +30,18 @@ function saveAs(name: string, mime: string, parts: string[]): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const count = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the reader is told an export saved. */
+function exportedText(file: ExportFile): string {
+  const parts = [count(file.annotations, 'note')];
+  if (file.versions > 0) parts.push(count(file.versions, 'version'));
+  if (file.damagedVersions > 0) {
+    parts.push(`${count(file.damagedVersions, 'damaged version')} left out`);
+  }
+  return `${file.name} (${parts.join(', ')})`;
+}
+
 /** Export to a file and import from one, against the popup's database. */
 export function createExchange(
   db: ClaimmarkDatabase,
@@ -36,13 +49,13 @@ export function createExchange(
   announce: (urls: string[]) => Promise<unknown> = () => Promise.resolve(),
 ): LibraryExchange {
   // The file the reader previewed, held until they confirm or choose another.
-  let pending: ParsedImport | null = null;
+  let pending: ReadyImport | null = null;
   return {
-    exportAs: (selection, scope, format) =>
+    exportAs: (selection, scope, format, options) =>
       timed('claimmark:export', async () => {
-        const file = await buildExportFile(db, selection, scope, format);
+        const file = await buildExportFile(db, selection, scope, format, new Date(), options);
         saveAs(file.name, file.mime, file.parts);
-        return `${file.name} (${file.annotations.toLocaleString()} note${file.annotations === 1 ? '' : 's'})`;
+        return exportedText(file);
       }),
     previewImport: (file) =>
       timed('claimmark:import-preview', async (): Promise<ImportPreview> => {
@@ -51,8 +64,10 @@ export function createExchange(
         if (tooLarge) throw new Error(tooLarge);
         const parsed = parseImportFile(await file.text());
         if (!parsed.ok) throw new Error(parsed.error);
-        const { summary } = await previewImport(db, parsed);
-        pending = parsed;
+        // Versions are packed once, here: the import itself then only writes.
+        const ready = await readyImport(parsed);
+        const { summary } = await previewImport(db, ready);
+        pending = ready;
         return {
           fileName: file.name,
           added: summary.added,
@@ -60,6 +75,7 @@ export function createExchange(
           skipped: summary.skipped,
           articlesAdded: summary.articlesAdded,
           articlesUpdated: summary.articlesUpdated,
+          versionsAdded: summary.versionsAdded,
         };
       }),
     applyImport: () =>
@@ -75,6 +91,7 @@ export function createExchange(
           skipped: summary.skipped.length,
           articlesAdded: summary.articlesAdded,
           articlesUpdated: summary.articlesUpdated,
+          versionsAdded: summary.versionsAdded,
         };
       }),
   };

@@ -3,8 +3,14 @@ import type { AnnotationRecord, ArticleRecord } from '../model';
 import { keepNewest, type Located } from './dedupe';
 import { skippedFromIssues, type SkippedItem } from './issues';
 import { excerpt, parsedImport, type ParseResult } from './parsed';
-import { mendPosition, settleAnnotation, settleArticle, trimSeenAt } from './settle';
-import { EXPORT_VERSION, ExportAnnotationSchema, ExportArticleSchema } from './schema';
+import { mendPosition, settleAnnotation, settleArticle, settleVersion, trimSeenAt } from './settle';
+import {
+  EXPORT_VERSION,
+  ExportAnnotationSchema,
+  ExportArticleSchema,
+  ExportVersionSchema,
+  type ExportVersion,
+} from './schema';
 
 // The first issue is enough to say why a record is skipped, and stopping there is faster.
 const FIRST_ISSUE = { abortEarly: true } as const;
@@ -65,6 +71,12 @@ export function readClaimmarkExport(doc: Record<string, unknown>, now: Date): Pa
     return { ok: false, error: 'This Claimmark file is damaged: "annotations" is not a list.' };
   }
   const skipped: SkippedItem[] = [];
+  // Versions are an optional extra: a damaged list costs the versions, never the notes.
+  let versions: unknown[] = [];
+  if (Array.isArray(doc.versions)) versions = doc.versions;
+  else if (doc.versions !== undefined) {
+    skipped.push({ where: 'versions', reason: 'not a list, so no version was imported' });
+  }
   const validArticles = validateAll<ArticleRecord>(
     articles,
     {
@@ -85,6 +97,11 @@ export function readClaimmarkExport(doc: Record<string, unknown>, now: Date): Pa
     },
     skipped,
   );
+  const validVersions = validateAll<ExportVersion>(
+    versions,
+    { schema: ExportVersionSchema, name: 'versions', settle: (r) => settleVersion(r, now) },
+    skipped,
+  );
   const a = keepNewest(
     validArticles,
     (r) => r.url,
@@ -97,5 +114,18 @@ export function readClaimmarkExport(doc: Record<string, unknown>, now: Date): Pa
     (r) => r.modifiedAt,
     'id',
   );
-  return parsedImport('claimmark', a.kept, n.kept, [...skipped, ...a.skipped, ...n.skipped]);
+  // A file numbers each article's versions once; a second "version 2" is a damaged file.
+  const w = keepNewest(
+    validVersions,
+    (r) => `${String(r.n)} of ${r.articleUrl}`,
+    (r) => r.seenAt,
+    'version',
+  );
+  return parsedImport(
+    'claimmark',
+    a.kept,
+    n.kept,
+    [...skipped, ...a.skipped, ...n.skipped, ...w.skipped],
+    w.kept,
+  );
 }

@@ -1,12 +1,22 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ClaimmarkExport, type ExportScope } from './schema';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ClaimmarkExport,
+  type ExportScope,
+  type ExportVersion,
+} from './schema';
 
-/** The Claimmark export document of these records, every field of every record kept. */
+/**
+ * The Claimmark export document of these records, every field of every record kept; `versions`
+ * only when given (the reader chose to export them).
+ */
 export function buildClaimmarkExport(
   articles: readonly ArticleRecord[],
   annotations: readonly AnnotationRecord[],
   scope: ExportScope,
   now: Date = new Date(),
+  versions?: readonly ExportVersion[],
 ): ClaimmarkExport {
   return {
     format: EXPORT_FORMAT,
@@ -15,6 +25,7 @@ export function buildClaimmarkExport(
     scope,
     articles: [...articles],
     annotations: [...annotations],
+    ...(versions ? { versions: [...versions] } : {}),
   };
 }
 
@@ -45,7 +56,8 @@ export function serializeClaimmarkParts(doc: ClaimmarkExport): string[] {
     parts.push(`\n]${end}`);
   };
   list('articles', doc.articles, false);
-  list('annotations', doc.annotations, true);
+  list('annotations', doc.annotations, doc.versions === undefined);
+  if (doc.versions !== undefined) list('versions', doc.versions, true);
   parts.push('}\n');
   return parts;
 }
@@ -61,8 +73,9 @@ export function exportClaimmarkJsonParts(
   annotations: readonly AnnotationRecord[],
   scope: ExportScope,
   now: Date = new Date(),
+  versions?: readonly ExportVersion[],
 ): string[] {
-  return serializeClaimmarkParts(buildClaimmarkExport(articles, annotations, scope, now));
+  return serializeClaimmarkParts(buildClaimmarkExport(articles, annotations, scope, now, versions));
 }
 
 /** The Claimmark JSON export file's text for these records. */

@@ -8,6 +8,8 @@ export interface ImportPreview {
   skipped: { where: string; reason: string }[];
   articlesAdded: number;
   articlesUpdated: number;
+  /** Versions of stories' text new to the library. */
+  versionsAdded: number;
 }
 
 /** The import's outcome after it was written. */
@@ -17,4 +19,6 @@ export interface ImportOutcome {
   skipped: number;
   articlesAdded: number;
   articlesUpdated: number;
+  /** Versions of stories' text new to the library. */
+  versionsAdded: number;
 }

@@ -12,5 +12,6 @@ export { exportMarkdown } from './markdown';
 export { checkImportSize, MAX_IMPORT_BYTES, parseImportFile } from './parse-import';
 export type { ImportFailure, ImportFormat, ParsedImport, ParseResult } from './parsed';
 export { planImport, type ExistingRecords, type ImportPlan, type ImportSummary } from './plan';
+export { readyImport, type ReadyImport } from './ready-import';
 export { EXPORT_VERSION, type ExportScope } from './schema';
 export { exportW3cJsonLd, exportW3cJsonLdParts } from './w3c-export';

@@ -1,6 +1,7 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import type { Located } from './dedupe';
 import type { SkippedItem } from './issues';
+import type { ExportVersion } from './schema';
 
 /** The file formats Claimmark imports. */
 export type ImportFormat = 'claimmark' | 'w3c';
@@ -15,6 +16,10 @@ export interface ParsedImport {
   articlePlaces: string[];
   /** Where each record of `annotations` is in the file (same order). */
   annotationPlaces: string[];
+  /** Versions of the articles' text the file carries (most files carry none). */
+  versions: ExportVersion[];
+  /** Where each record of `versions` is in the file (same order). */
+  versionPlaces: string[];
   skipped: SkippedItem[];
 }
 
@@ -33,6 +38,7 @@ export function parsedImport(
   articles: readonly Located<ArticleRecord>[],
   annotations: readonly Located<AnnotationRecord>[],
   skipped: SkippedItem[],
+  versions: readonly Located<ExportVersion>[] = [],
 ): ParsedImport {
   return {
     ok: true,
@@ -41,6 +47,8 @@ export function parsedImport(
     annotations: annotations.map((a) => a.record),
     articlePlaces: articles.map((a) => a.where),
     annotationPlaces: annotations.map((a) => a.where),
+    versions: versions.map((a) => a.record),
+    versionPlaces: versions.map((a) => a.where),
     skipped,
   };
 }

@@ -1,7 +1,9 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
+import type { VersionRecord } from '../model/version';
 import { timeOf } from './dedupe';
 import type { SkippedItem } from './issues';
 import type { ImportFormat, ParsedImport } from './parsed';
+import { capVersions, mergeArticleVersions, type IncomingVersion } from './plan-versions';
 
 /**
  * The library's records that an import may meet: at least every article whose URL and every
@@ -9,7 +11,13 @@ import type { ImportFormat, ParsedImport } from './parsed';
  */
 export interface ExistingRecords {
   articles: ReadonlyMap<string, ArticleRecord>;
-  annotations: ReadonlyMap<string, Pick<AnnotationRecord, 'id' | 'articleUrl' | 'modifiedAt'>>;
+  annotations: ReadonlyMap<
+    string,
+    Pick<AnnotationRecord, 'id' | 'articleUrl' | 'modifiedAt'> &
+      Partial<Pick<AnnotationRecord, 'version' | 'selectors'>>
+  >;
+  /** The stored versions of every article the file brings versions of (none needed otherwise). */
+  versions?: ReadonlyMap<string, readonly VersionRecord[]>;
 }
 
 /** Counts of what an import adds and updates, and every record it skips with the reason. */
@@ -23,6 +31,8 @@ export interface ImportSummary {
   skipped: SkippedItem[];
   articlesAdded: number;
   articlesUpdated: number;
+  /** Versions of stories' text new to the library. */
+  versionsAdded: number;
 }
 
 /** What an import will write: records to put, the catalog rows to rebuild, and the counts. */
@@ -33,6 +43,11 @@ export interface ImportPlan {
   annotations: AnnotationRecord[];
   /** Articles whose catalog rows change: the ones written and those an annotation moved from. */
   touchedUrls: string[];
+  /**
+   * Per article whose versions change: every version it keeps (they replace its stored ones),
+   * and the library's old number of each → its new one, for the notes not replaced.
+   */
+  versions: Map<string, { rows: VersionRecord[]; renumber: Map<number, number> }>;
   summary: ImportSummary;
 }
 
@@ -50,9 +65,14 @@ export function minimalArticle(url: string, time: string): ArticleRecord {
 /**
  * Decides what importing a parsed file does to a library (pure). Annotations are matched by
  * id and the newer `modifiedAt` wins; an article is added when missing and replaced only when
- * the file's `updatedAt` is newer than the library's.
+ * the file's `updatedAt` is newer than the library's. Versions (packed, numbered as the file
+ * numbers them) join their articles' stored versions; see planVersions.
  */
-export function planImport(parsed: ParsedImport, existing: ExistingRecords): ImportPlan {
+export function planImport(
+  parsed: ParsedImport,
+  existing: ExistingRecords,
+  incomingVersions: readonly IncomingVersion[] = [],
+): ImportPlan {
   const skipped = [...parsed.skipped];
   const putArticles = new Map<string, ArticleRecord>();
   let articlesAdded = 0;
@@ -97,10 +117,14 @@ export function planImport(parsed: ParsedImport, existing: ExistingRecords): Imp
     }
   });
   for (const article of minimal.values()) putArticles.set(article.url, article);
+  const known = (url: string) => inFile.has(url) || existing.articles.has(url) || minimal.has(url);
+  const versions = planVersions(incomingVersions, putAnnotations, existing, known, skipped);
+  for (const url of versions.plan.keys()) touched.add(url);
   return {
     articles: [...putArticles.values()],
-    annotations: putAnnotations,
+    annotations: versions.annotations,
     touchedUrls: [...touched],
+    versions: versions.plan,
     summary: {
       format: parsed.format,
       added,
@@ -108,6 +132,91 @@ export function planImport(parsed: ParsedImport, existing: ExistingRecords): Imp
       skipped,
       articlesAdded: articlesAdded + minimal.size,
       articlesUpdated,
+      versionsAdded: versions.added,
     },
   };
+}
+
+function sameAnchor(a: AnnotationRecord, b: Partial<Pick<AnnotationRecord, 'selectors'>>): boolean {
+  const [p, q] = [a.selectors.position, b.selectors?.position];
+  return (
+    a.selectors.quote.exact === b.selectors?.quote.exact &&
+    p?.start === q?.start &&
+    p?.end === q?.end
+  );
+}
+
+/**
+ * Merges the file's versions into their articles' and gives each incoming note the number its
+ * version has in this library. A note's `version` names a version of the library that wrote it:
+ * it is kept when the file carries that version, or when the library's copy of the note stands
+ * on the same passage (the library's number then); otherwise it is dropped, so a note never
+ * points at another text this library happens to number alike (its re-anchoring then searches).
+ */
+function planVersions(
+  incoming: readonly IncomingVersion[],
+  annotations: readonly AnnotationRecord[],
+  existing: ExistingRecords,
+  known: (url: string) => boolean,
+  skipped: SkippedItem[],
+): {
+  plan: ImportPlan['versions'];
+  annotations: AnnotationRecord[];
+  added: number;
+} {
+  const byArticle = new Map<string, IncomingVersion[]>();
+  for (const item of incoming) {
+    const url = item.record.articleUrl;
+    if (!known(url)) {
+      skipped.push({
+        where: item.where,
+        reason: 'a version of an article that is neither in the file nor in the library',
+      });
+      continue;
+    }
+    const list = byArticle.get(url) ?? [];
+    list.push(item);
+    byArticle.set(url, list);
+  }
+  const merges = new Map(
+    [...byArticle].map(([url, items]) => [
+      url,
+      mergeArticleVersions(existing.versions?.get(url) ?? [], items),
+    ]),
+  );
+  const renumbered = (url: string, n: number | undefined) =>
+    n === undefined ? undefined : (merges.get(url)?.fromLibrary.get(n) ?? n);
+  const mapped = annotations.map((note): AnnotationRecord => {
+    const { version: theirs, ...rest } = note;
+    const fromFile =
+      theirs === undefined ? undefined : merges.get(note.articleUrl)?.fromFile.get(theirs);
+    const mine = existing.annotations.get(note.id);
+    const version =
+      fromFile ??
+      (mine && mine.articleUrl === note.articleUrl && sameAnchor(note, mine)
+        ? renumbered(mine.articleUrl, mine.version)
+        : undefined);
+    return version === undefined ? rest : { ...rest, version };
+  });
+  // The cap keeps every version a note stands on: the library's notes and the file's.
+  const inUse = new Map<string, Set<number>>();
+  const use = (url: string, n: number | undefined) => {
+    if (n === undefined || !merges.has(url)) return;
+    inUse.set(url, (inUse.get(url) ?? new Set()).add(n));
+  };
+  const replaced = new Set(mapped.map((a) => a.id));
+  for (const a of existing.annotations.values()) {
+    if (!replaced.has(a.id)) use(a.articleUrl, renumbered(a.articleUrl, a.version));
+  }
+  for (const a of mapped) use(a.articleUrl, a.version);
+  const plan: ImportPlan['versions'] = new Map();
+  let added = 0;
+  for (const [url, merge] of merges) {
+    if (merge.rows === null) continue;
+    const rows = capVersions(merge.rows, inUse.get(url) ?? new Set());
+    const kept = new Set(rows.map((r) => r.hash));
+    added += merge.added.filter((item) => kept.has(item.record.hash)).length;
+    plan.set(url, { rows, renumber: merge.fromLibrary });
+  }
+  return { plan, annotations: mapped, added };
 }

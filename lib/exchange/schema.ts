@@ -11,6 +11,7 @@ import {
   REPORT_LIMITS,
 } from '../model';
 import { HttpUrl, IsoTime, Text } from '../model/fields';
+import { Sha256Hex, VersionContentSchema, VersionNumber } from '../model/version';
 
 // The export file is a contract with other machines and other versions of Claimmark
 // (docs/export-format.md). Its records are the model's, read leniently: an object ignores fields
@@ -37,6 +38,27 @@ export const ExportAnnotationSchema: v.GenericSchema<AnnotationRecord> = v.pipe(
   annotation.AnnotationRecord,
   v.description('A highlight or claim on an article; `id` is a UUID so libraries merge.'),
 );
+
+/**
+ * One stored version of an article's text, unpacked so any tool can read it. Exported only when
+ * the reader asks (they are large); `n` numbers an article's versions within the file, and the
+ * notes' `version` refers to it.
+ */
+export const ExportVersionSchema = v.pipe(
+  v.object({
+    articleUrl: HttpUrl,
+    n: VersionNumber,
+    hash: v.pipe(Sha256Hex, v.description('SHA-256 of `content.text` (UTF-8), hex.')),
+    seenAt: IsoTime,
+    content: VersionContentSchema,
+  }),
+  v.description(
+    "A version of an article's text as Claimmark read it: the text notes' positions point into, and its headline, byline and dates.",
+  ),
+);
+
+/** One version of an export. */
+export type ExportVersion = v.InferOutput<typeof ExportVersionSchema>;
 
 const FiltersSchema = v.object({
   kinds: v.array(v.picklist(ANNOTATION_KINDS)),
@@ -70,6 +92,7 @@ export const ClaimmarkExportSchema = v.pipe(
     scope: ExportScopeSchema,
     articles: v.array(ExportArticleSchema),
     annotations: v.array(ExportAnnotationSchema),
+    versions: v.optional(v.array(ExportVersionSchema)),
   }),
   v.title('Claimmark export'),
   v.description(
@@ -85,4 +108,6 @@ export interface ClaimmarkExport {
   scope: ExportScope;
   articles: ArticleRecord[];
   annotations: AnnotationRecord[];
+  /** Present only when the reader chose to export the stories' versions. */
+  versions?: ExportVersion[];
 }

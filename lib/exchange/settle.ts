@@ -2,6 +2,7 @@ import { keepSeenAt, RECORD_LIMITS, type AnnotationRecord, type ArticleRecord } 
 import { trustedCanonical } from '../page/article-key';
 import { normalizeUrl } from '../page/normalize-url';
 import { isRecord } from './parsed';
+import type { ExportVersion } from './schema';
 
 // What an import file holds is made to look as the extension itself would have written it, so a
 // record from a hand-edited file or another tool meets the same record from this library.
@@ -81,5 +82,17 @@ export function settleAnnotation(
       id: record.id.toLowerCase(),
       articleUrl: normalizeUrl(record.articleUrl) ?? record.articleUrl,
     },
+  };
+}
+
+/** A version as the extension keys it (normalised article address), or why it is refused. */
+export function settleVersion(
+  record: ExportVersion,
+  now: Date,
+): { record: ExportVersion } | { reason: string } {
+  const late = future([record.seenAt], now);
+  if (late !== null) return { reason: `a time in the future (${late})` };
+  return {
+    record: { ...record, articleUrl: normalizeUrl(record.articleUrl) ?? record.articleUrl },
   };
 }

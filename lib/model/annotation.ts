@@ -10,6 +10,7 @@ import {
   Text,
   Uuid,
 } from './fields';
+import { VersionNumber } from './version';
 import { RECORD_LIMITS as R } from './limits';
 
 /** The kinds of annotation a reader makes. */
@@ -39,8 +40,6 @@ const Note = Text(R.note);
 /** Links to evidence (http(s) URLs). */
 const Evidence = v.pipe(v.array(HttpUrl), v.maxLength(R.evidence));
 const Tag = FilledText(R.tag);
-/** A version of an article's text: 1, 2 … */
-const VersionNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 /**
  * The schemas of an annotation and of its parts as they travel (a draft, an anchor, the edited

@@ -2,6 +2,12 @@ import * as v from 'valibot';
 import { FilledText, HttpUrl, IsoTime, Offset, PageDate, Text } from './fields';
 import { RECORD_LIMITS } from './limits';
 
+/**
+ * Most versions kept per article: the first (what the reader first acted on) and the newest.
+ * A story edited more often loses its middle versions first.
+ */
+export const VERSIONS_PER_ARTICLE = 10;
+
 /** Most characters of a page's text one version keeps; a longer text is cut there. */
 export const VERSION_TEXT_LIMIT = 400_000;
 
@@ -17,11 +23,17 @@ export const VersionContentSchema = v.object({
   modified: v.nullable(PageDate),
 });
 
+/** A version's number within its article: 1, 2 … */
+export const VersionNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** A SHA-256 as 64 lower-case hex digits. */
+export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash'));
+
 /** A stored version of an article: metadata, and its content gzip-compressed. */
 export const VersionRecordSchema = v.object({
   articleUrl: HttpUrl,
   /** 1 for the version the reader first acted on, then 2, 3 … */
-  n: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  n: VersionNumber,
   /** SHA-256 of the text, hex: two visits with the same text are one version. */
   hash: FilledText(64),
   /** When Claimmark first read this text. */

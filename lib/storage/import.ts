@@ -6,7 +6,9 @@ import {
   type ImportPlan,
   type ImportSummary,
 } from '../exchange/plan';
+import { readyImport, type ReadyImport } from '../exchange/ready-import';
 import type { AnnotationRecord } from '../model';
+import type { VersionRecord } from '../model/version';
 import type { ClaimmarkDatabase } from './database';
 import { describeStorageError } from './errors';
 import { packRow, unpackRow } from './notes';
@@ -38,53 +40,88 @@ interface LibraryState {
  * since a file's annotation may already be in the library under another article. Notes are
  * stored a row per article, so even 100,000 of them are a few thousand reads.
  */
-async function readLibrary(db: ClaimmarkDatabase, parsed: ParsedImport): Promise<LibraryState> {
+async function readLibrary(db: ClaimmarkDatabase, ready: ReadyImport): Promise<LibraryState> {
+  const { parsed } = ready;
   const urls = new Set(parsed.articles.map((a) => a.url));
   for (const a of parsed.annotations) urls.add(a.articleUrl);
-  const [found, rows] = await Promise.all([
+  const versioned = [...new Set(ready.versions.map((v) => v.record.articleUrl))];
+  for (const url of versioned) urls.add(url);
+  const [found, rows, versionRows] = await Promise.all([
     readPresent(db.articles, [...urls]),
-    parsed.annotations.length > 0 ? db.notes.toArray() : Promise.resolve([]),
+    // An imported id may be filed under any article; renumbered versions need only their own.
+    parsed.annotations.length > 0 ? db.notes.toArray() : readPresent(db.notes, versioned),
+    versioned.length > 0
+      ? db.versions.where('articleUrl').anyOf(versioned).toArray()
+      : Promise.resolve([]),
   ]);
   const notes = new Map(rows.map((row) => [row.articleUrl, unpackRow(row)]));
-  const annotations = new Map<string, Pick<AnnotationRecord, 'id' | 'articleUrl' | 'modifiedAt'>>();
+  const annotations = new Map<string, AnnotationRecord>();
   for (const items of notes.values()) for (const a of items) annotations.set(a.id, a);
-  return { existing: { articles: new Map(found.map((a) => [a.url, a])), annotations }, notes };
+  const versions = new Map<string, VersionRecord[]>();
+  for (const row of versionRows) {
+    const list = versions.get(row.articleUrl) ?? [];
+    list.push(row);
+    versions.set(row.articleUrl, list);
+  }
+  return {
+    existing: { articles: new Map(found.map((a) => [a.url, a])), annotations, versions },
+    notes,
+  };
+}
+
+/** The file ready to plan: its versions packed (done once; the popup keeps it between steps). */
+function ready(input: ParsedImport | ReadyImport): Promise<ReadyImport> {
+  return 'parsed' in input ? Promise.resolve(input) : readyImport(input);
 }
 
 /** What importing this file would do to the library, without writing anything. */
 export async function previewImport(
   db: ClaimmarkDatabase,
-  parsed: ParsedImport,
+  input: ParsedImport | ReadyImport,
 ): Promise<ImportPlan> {
-  return db.transaction('r', db.articles, db.notes, async () =>
-    planImport(parsed, (await readLibrary(db, parsed)).existing),
+  const file = await ready(input);
+  return db.transaction('r', db.articles, db.notes, db.versions, async () =>
+    planImport(file.parsed, (await readLibrary(db, file)).existing, file.versions),
   );
+}
+
+/** The article's stored notes, their versions renumbered as the import renumbers them. */
+function storedNotes(plan: ImportPlan, state: LibraryState, url: string): AnnotationRecord[] {
+  const notes = state.notes.get(url) ?? [];
+  const renumber = plan.versions.get(url)?.renumber;
+  if (!renumber) return notes;
+  return notes.map((a) => {
+    const n = a.version === undefined ? undefined : renumber.get(a.version);
+    return n === undefined || n === a.version ? a : { ...a, version: n };
+  });
 }
 
 /**
  * Writes the planned annotations into their articles' rows: a row keeps the notes the import
- * does not replace, and loses those the import moves to another article.
+ * does not replace, and loses those the import moves to another article. The rows of articles
+ * whose versions are renumbered are rewritten too.
  */
 async function writePlannedNotes(
   db: ClaimmarkDatabase,
   plan: ImportPlan,
   state: LibraryState,
 ): Promise<void> {
-  if (plan.annotations.length === 0) return;
   const rows = new Map<string, Map<string, AnnotationRecord>>();
   const rowOf = (url: string) => {
     let row = rows.get(url);
     if (!row) {
-      row = new Map((state.notes.get(url) ?? []).map((a) => [a.id, a]));
+      row = new Map(storedNotes(plan, state, url).map((a) => [a.id, a]));
       rows.set(url, row);
     }
     return row;
   };
+  for (const url of plan.versions.keys()) if (state.notes.has(url)) rowOf(url);
   for (const a of plan.annotations) {
     const before = state.existing.annotations.get(a.id);
     if (before && before.articleUrl !== a.articleUrl) rowOf(before.articleUrl).delete(a.id);
     rowOf(a.articleUrl).set(a.id, a);
   }
+  if (rows.size === 0) return;
   const kept = [...rows].filter(([, items]) => items.size > 0);
   const emptied = [...rows].filter(([, items]) => items.size === 0).map(([url]) => url);
   await db.notes.bulkPut(
@@ -121,6 +158,14 @@ export interface ImportResult extends ImportSummary {
   touchedUrls: string[];
 }
 
+/** Replaces the stored versions of each article the import gives versions to. */
+async function writePlannedVersions(db: ClaimmarkDatabase, plan: ImportPlan): Promise<void> {
+  if (plan.versions.size === 0) return;
+  const urls = [...plan.versions.keys()];
+  await db.versions.where('articleUrl').anyOf(urls).delete();
+  await db.versions.bulkPut([...plan.versions.values()].flatMap((v) => v.rows));
+}
+
 /**
  * Imports a parsed file in one transaction: plans again against the library as it is inside
  * the transaction and writes the records in bulk, a row per touched article. Any
@@ -129,14 +174,16 @@ export interface ImportResult extends ImportSummary {
  */
 export async function applyImport(
   db: ClaimmarkDatabase,
-  parsed: ParsedImport,
+  input: ParsedImport | ReadyImport,
 ): Promise<ImportResult> {
   try {
-    return await db.transaction('rw', db.articles, db.notes, async () => {
-      const state = await readLibrary(db, parsed);
-      const plan = planImport(parsed, state.existing);
+    const file = await ready(input);
+    return await db.transaction('rw', db.articles, db.notes, db.versions, async () => {
+      const state = await readLibrary(db, file);
+      const plan = planImport(file.parsed, state.existing, file.versions);
       if (plan.articles.length > 0) await db.articles.bulkPut(plan.articles);
       await writePlannedNotes(db, plan, state);
+      await writePlannedVersions(db, plan);
       return { ...plan.summary, touchedUrls: plan.touchedUrls };
     });
   } catch (error) {

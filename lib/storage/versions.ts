@@ -1,15 +1,16 @@
-import { VERSION_TEXT_LIMIT, type VersionContent, type VersionRecord } from '../model/version';
+import {
+  VERSION_TEXT_LIMIT,
+  VERSIONS_PER_ARTICLE,
+  type VersionContent,
+  type VersionRecord,
+} from '../model/version';
 import { hashText, packVersion, unpackVersion } from '../versions/codec';
 import type { ClaimmarkDatabase } from './database';
 
 /** A version without its content: what lists and marks need. */
 export type VersionMeta = Omit<VersionRecord, 'data'>;
 
-/**
- * Most versions kept per article: the first (what the reader first acted on) and the newest.
- * A story edited more often loses its middle versions first.
- */
-export const VERSIONS_PER_ARTICLE = 10;
+export { VERSIONS_PER_ARTICLE };
 
 const meta = ({ data: _data, ...rest }: VersionRecord): VersionMeta => rest;
 

@@ -36,6 +36,16 @@ afterAll(async () => {
 });
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+/** The stored versions of a profile, as what identifies them. */
+async function versionKeys(session: ChromiumSession): Promise<string[]> {
+  const rows = (await readStore(session, 'versions')) as {
+    articleUrl: string;
+    n: number;
+    hash: string;
+  }[];
+  return rows.map((r) => `${r.articleUrl} ${String(r.n)} ${r.hash}`).sort();
+}
 const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
 
 async function annotate(
@@ -156,19 +166,33 @@ describe('the library in Chromium', () => {
     await popup.getByText('Export and import').click();
     const stored = ((await readAnnotations(browser)) as Stored[]).sort(byId);
     const articles = (await readStore(browser, 'articles')) as { url: string }[];
-
-    const json = await download(popup, 'Claimmark JSON');
-    expect(json.name).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}\.json$/);
-    const parsed = JSON.parse(json.text) as {
+    interface Exported {
       format: string;
       version: number;
       annotations: Stored[];
       articles: { url: string }[];
-    };
+      versions?: { articleUrl: string; n: number; hash: string; content: { text: string } }[];
+    }
+
+    const json = await download(popup, 'Claimmark JSON');
+    expect(json.name).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}\.json$/);
+    const parsed = JSON.parse(json.text) as Exported;
     expect(parsed).toMatchObject({ format: 'claimmark', version: 1 });
     expect([...parsed.annotations].sort(byId)).toEqual(stored);
     expect([...parsed.articles].sort(byUrl)).toEqual([...articles].sort(byUrl));
-    claimmarkExport = json.text;
+    // The stories' texts are large: only when the reader asks for them.
+    expect(parsed).not.toHaveProperty('versions');
+    await popup.getByLabel(/With the stories' stored versions/).check();
+    const withVersions = await download(popup, 'Claimmark JSON');
+    await popup.getByText(/Saved claimmark-.*\(3 notes, 2 versions\)/).waitFor();
+    const full = JSON.parse(withVersions.text) as Exported;
+    expect([...full.annotations].sort(byId)).toEqual(stored);
+    expect(
+      (full.versions ?? []).map((v) => `${v.articleUrl} ${String(v.n)} ${v.hash}`).sort(),
+    ).toEqual(await versionKeys(browser));
+    expect(full.versions?.some((v) => v.content.text.includes(CLAIM))).toBe(true);
+    await popup.getByLabel(/With the stories' stored versions/).uncheck();
+    claimmarkExport = withVersions.text;
 
     const w3c = await download(popup, 'W3C JSON-LD');
     expect(w3c.name).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}-w3c\.jsonld$/);
@@ -195,7 +219,10 @@ describe('the library in Chromium', () => {
       annotations: ((await readAnnotations(browser)) as { id: string }[]).sort(byId),
       articles: ((await readStore(browser, 'articles')) as { url: string }[]).sort(byUrl),
       rows: await readNoteRows(browser),
+      versions: await versionKeys(browser),
     };
+    // Every note was made on a stored version: the round trip keeps them on it.
+    expect(before.versions).toHaveLength(2);
     const fresh = await launchChromium();
     try {
       const empty = await fresh.context.newPage();
@@ -207,11 +234,16 @@ describe('the library in Chromium', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(claimmarkExport),
       });
-      await empty.getByText(/claimmark-export\.json: 3 new notes, 0 updated, 0 skipped/).waitFor();
+      await empty
+        .getByText(
+          /claimmark-export\.json: 3 new notes, 0 updated, 0 skipped \(2 new articles, 2 new versions\)/,
+        )
+        .waitFor();
       await empty.getByRole('button', { name: 'Import', exact: true }).click();
       await empty
         .getByText(/Imported claimmark-export\.json: 3 new, 0 updated, 0 skipped/)
         .waitFor();
+      expect(await versionKeys(fresh)).toEqual(before.versions);
       expect(((await readAnnotations(fresh)) as { id: string }[]).sort(byId)).toEqual(
         before.annotations,
       );

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExchangePanel } from '@/components/library/ExchangePanel';
-import type { ImportPreview } from '@/lib/exchange';
+import type { ImportOutcome, ImportPreview } from '@/lib/exchange';
 
 let root: HTMLElement;
 afterEach(() => {
@@ -17,6 +17,17 @@ const preview = (fileName: string, change: Partial<ImportPreview> = {}): ImportP
   skipped: [],
   articlesAdded: 0,
   articlesUpdated: 0,
+  versionsAdded: 0,
+  ...change,
+});
+
+const outcome = (change: Partial<ImportOutcome> = {}): ImportOutcome => ({
+  added: 0,
+  updated: 0,
+  skipped: 0,
+  articlesAdded: 0,
+  articlesUpdated: 0,
+  versionsAdded: 0,
   ...change,
 });
 
@@ -29,9 +40,7 @@ function mount(props: Partial<Parameters<typeof ExchangePanel>[0]>) {
       currentArticle={null}
       exportAs={vi.fn(() => Promise.resolve('x.json (1 note)'))}
       previewImport={vi.fn(() => Promise.resolve(preview('a.json')))}
-      applyImport={vi.fn(() =>
-        Promise.resolve({ added: 0, updated: 0, skipped: 0, articlesAdded: 0, articlesUpdated: 0 }),
-      )}
+      applyImport={vi.fn(() => Promise.resolve(outcome()))}
       {...props}
     />,
     root,
@@ -50,9 +59,7 @@ const importButton = () =>
 
 describe('the export and import panel', () => {
   it('lets a file of articles alone be imported and says what it brought', async () => {
-    const applyImport = vi.fn(() =>
-      Promise.resolve({ added: 0, updated: 0, skipped: 0, articlesAdded: 3, articlesUpdated: 0 }),
-    );
+    const applyImport = vi.fn(() => Promise.resolve(outcome({ articlesAdded: 3 })));
     mount({
       previewImport: () => Promise.resolve(preview('saved.json', { articlesAdded: 3 })),
       applyImport,
@@ -108,5 +115,36 @@ describe('the export and import panel', () => {
     await vi.waitFor(() =>
       expect(root.querySelector('[role=alert]')?.textContent).toBe('This file ends too early.'),
     );
+  });
+
+  it('exports the stories’ versions only when the reader ticks them, and imports a file of versions alone', async () => {
+    const exportAs = vi.fn(() => Promise.resolve('x.json (1 note, 2 versions)'));
+    const applyImport = vi.fn(() => Promise.resolve(outcome({ versionsAdded: 2 })));
+    mount({
+      exportAs,
+      previewImport: () => Promise.resolve(preview('v.json', { versionsAdded: 2 })),
+      applyImport,
+    });
+    const button = (label: string) =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent === label);
+    button('Claimmark JSON')?.click();
+    await vi.waitFor(() => expect(exportAs).toHaveBeenCalledTimes(1));
+    expect(exportAs).toHaveBeenLastCalledWith('all', 'claimmark', { versions: false });
+    const box = [...root.querySelectorAll('label')]
+      .find((l) => l.textContent.includes('stored versions'))
+      ?.querySelector('input');
+    if (!box) throw new Error('no versions choice');
+    expect(box.checked).toBe(false);
+    box.click();
+    await vi.waitFor(() => expect(box.checked).toBe(true));
+    await vi.waitFor(() => expect(root.textContent).toContain('Saved x.json'));
+    button('Claimmark JSON')?.click();
+    await vi.waitFor(() => expect(exportAs).toHaveBeenCalledTimes(2));
+    expect(exportAs).toHaveBeenLastCalledWith('all', 'claimmark', { versions: true });
+    choose('v.json');
+    await vi.waitFor(() => expect(root.textContent).toContain('(2 new versions)'));
+    expect(importButton()?.disabled).toBe(false);
+    importButton()?.click();
+    await vi.waitFor(() => expect(root.textContent).toContain('skipped (2 new versions).'));
   });
 });

@@ -262,6 +262,7 @@ describe('the library view’s export wiring', () => {
       { kind: 'annotations', hits: [{ url: entry.url, ids: ['n1'] }] },
       { kind: 'filter', query: { text: 'wages', filters: NO_FILTERS } },
       'claimmark',
+      { versions: false },
     );
   });
 });
