@@ -78,12 +78,15 @@ export function exportClaimmarkJsonParts(
   return serializeClaimmarkParts(buildClaimmarkExport(articles, annotations, scope, now, versions));
 }
 
-/** The Claimmark JSON export file's text for these records. */
+/** The Claimmark JSON export file's text for these records (and versions, when given). */
 export function exportClaimmarkJson(
   articles: readonly ArticleRecord[],
   annotations: readonly AnnotationRecord[],
   scope: ExportScope,
   now: Date = new Date(),
+  versions?: readonly ExportVersion[],
 ): string {
-  return serializeClaimmarkExport(buildClaimmarkExport(articles, annotations, scope, now));
+  return serializeClaimmarkExport(
+    buildClaimmarkExport(articles, annotations, scope, now, versions),
+  );
 }

@@ -3,9 +3,12 @@ import { loadArticles } from '../anchoring/corpus';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
-/** Makes stories of about `target` words from consecutive paragraphs of the shared corpus. */
-export function storyMaker(): (from: number, target: number) => string {
-  const paragraphs = loadArticles(200).flat();
+/**
+ * Makes stories of about `target` words from consecutive paragraphs of the shared corpus's
+ * first `articles` articles.
+ */
+export function storyMaker(articles = 200): (from: number, target: number) => string {
+  const paragraphs = loadArticles(articles).flat();
   return (from, target) => {
     const out: string[] = [];
     let n = 0;
