@@ -9,7 +9,7 @@ import type { Entity } from '@/lib/article/types';
 import type { TabState, TextAnalysis } from '@/lib/model';
 import { annotationsForArticle } from '@/lib/storage/annotations';
 import { listVersions } from '@/lib/storage/versions';
-import { changeSinceMarked } from '@/lib/versions/changes';
+import { changeSinceMarked, marksOf } from '@/lib/versions/changes';
 import { encodeDiffAddress } from '@/lib/versions/diff-address';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
@@ -92,15 +92,15 @@ export function App({
     () => (articleKey ? annotationsForArticle(db, articleKey) : Promise.resolve([])),
     [articleKey],
   );
-  // The newest stored version of the story's text: "changed since you marked it" (issue 14).
-  const newestVersion = useLiveQuery(
+  // The story's stored versions: "changed since you marked it" (issue 14).
+  const versionMarks = useLiveQuery(
     db,
-    async () => (articleKey ? ((await listVersions(db, articleKey)).at(-1)?.n ?? null) : null),
+    async () => (articleKey ? marksOf(await listVersions(db, articleKey)) : null),
     [articleKey],
   );
   const change =
-    annotations.status === 'ready' && newestVersion.status === 'ready'
-      ? changeSinceMarked(annotations.value, newestVersion.value)
+    annotations.status === 'ready' && versionMarks.status === 'ready'
+      ? changeSinceMarked(annotations.value, versionMarks.value)
       : null;
 
   useEffect(() => {

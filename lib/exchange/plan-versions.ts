@@ -1,4 +1,5 @@
-import { VERSIONS_PER_ARTICLE, type VersionRecord } from '../model/version';
+import type { VersionRecord } from '../model/version';
+import { versionsOverCap } from '../versions/cap';
 import { timeOf } from './dedupe';
 
 // A file numbers an article's versions as the library that wrote it did; this library has its
@@ -88,21 +89,11 @@ export function mergeArticleVersions(
   };
 }
 
-/**
- * The versions an article keeps under the cap (VERSIONS_PER_ARTICLE), as recordVersion keeps
- * them: the first, the newest and every version a note was made on stay; the oldest others go.
- */
+/** The versions an article keeps under the cap, as recordVersion keeps them (versionsOverCap). */
 export function capVersions(
   rows: readonly VersionRecord[],
   inUse: ReadonlySet<number>,
 ): VersionRecord[] {
-  const extra = rows.length - VERSIONS_PER_ARTICLE;
-  if (extra <= 0) return [...rows];
-  const gone = new Set(
-    rows
-      .slice(1, -1)
-      .filter((r) => !inUse.has(r.n))
-      .slice(0, extra),
-  );
+  const gone = new Set(versionsOverCap(rows, inUse));
   return rows.filter((r) => !gone.has(r));
 }

@@ -35,6 +35,9 @@ export async function readyImport(parsed: ParsedImport): Promise<ReadyImport> {
       articleUrl: version.articleUrl,
       n: version.n,
       hash: packed.hash,
+      // Unchecked (the body it hashes is not in the file): it only tells a changed page from an
+      // edited story, for the "changed since" marks.
+      ...(version.story !== undefined ? { story: version.story } : {}),
       seenAt: version.seenAt,
       modified: version.content.modified,
       chars: packed.chars,

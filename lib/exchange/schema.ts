@@ -49,6 +49,14 @@ export const ExportVersionSchema = v.pipe(
     articleUrl: HttpUrl,
     n: VersionNumber,
     hash: v.pipe(Sha256Hex, v.description('SHA-256 of `content.text` (UTF-8), hex.')),
+    story: v.optional(
+      v.pipe(
+        Sha256Hex,
+        v.description(
+          'SHA-256 of the story alone (headline and body text, folded): versions with the same story differ only around it.',
+        ),
+      ),
+    ),
     seenAt: IsoTime,
     content: VersionContentSchema,
   }),

@@ -1,6 +1,7 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import { foldText } from './fold';
 import type { CatalogEntry, CatalogItem } from './types';
+import { changedSince, type VersionMarks } from '../versions/changes';
 
 /** Display text in the catalog is cut here; search still sees the whole text. */
 export const CATALOG_TEXT_LIMIT = 300;
@@ -18,13 +19,12 @@ export function siteOfUrl(url: string): string {
   }
 }
 
-/** The catalog's view of one annotation; `newest` is its story's newest stored version. */
+/** The catalog's view of one annotation; `marks` says what its story's versions are. */
 export function catalogItem(
   annotation: AnnotationRecord,
-  newest: number | null = null,
+  marks: VersionMarks | null = null,
 ): CatalogItem {
-  const outdated =
-    annotation.version !== undefined && newest !== null && annotation.version < newest;
+  const outdated = changedSince(annotation.version, marks);
   return {
     ...(outdated ? { outdated } : {}),
     id: annotation.id,
@@ -49,7 +49,7 @@ export function buildCatalogEntry(
   url: string,
   article: ArticleRecord | undefined,
   annotations: AnnotationRecord[],
-  newestVersion: number | null = null,
+  versions: VersionMarks | null = null,
 ): CatalogEntry {
   const metadata = article?.facts?.metadata ?? null;
   const entities = (article?.facts?.analysis?.entities ?? []).map((e) => ({
@@ -61,7 +61,7 @@ export function buildCatalogEntry(
   const site = siteOfUrl(article?.canonicalUrl ?? url);
   const byline = metadata?.byline ?? [];
   const items = annotations
-    .map((a) => catalogItem(a, newestVersion))
+    .map((a) => catalogItem(a, versions))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
   return {
     url,

@@ -36,6 +36,12 @@ export const VersionRecordSchema = v.object({
   n: VersionNumber,
   /** SHA-256 of the text, hex: two visits with the same text are one version. */
   hash: FilledText(64),
+  /**
+   * SHA-256 of the story alone (headline and body, folded), when the page had a body to read:
+   * two versions with the same story differ only around it (a feed, a clock, an advert), and a
+   * note made on one is not "changed since" on the other. Absent on versions stored before it.
+   */
+  story: v.optional(Sha256Hex),
   /** When Claimmark first read this text. */
   seenAt: IsoTime,
   /** The page's own modified date at the time, if it declared one. */

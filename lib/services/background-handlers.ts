@@ -130,7 +130,7 @@ export function createHandlers({
   const grants = createEditorGrants(session, now);
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
   const articleTabs = createArticleTabs(tabs, listTabs, notifyTab);
-  const versions = createVersionsService({ db, tabs, requestText, now });
+  const versions = createVersionsService({ db, tabs, requestText, requestBody, now });
   const notes = createNotesService({
     db,
     articles,

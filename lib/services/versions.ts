@@ -5,6 +5,7 @@ import { VERSION_TEXT_LIMIT, type VersionContent } from '../model/version';
 import type { ClaimmarkDatabase } from '../storage/database';
 import { annotationsForArticle } from '../storage/annotations';
 import { readVersion, recordVersion } from '../storage/versions';
+import { storyHash } from '../versions/story';
 import type { TabStore } from '../tabs/tab-store';
 
 export type { VersionHint };
@@ -15,6 +16,8 @@ export interface VersionsDeps {
   tabs: TabStore;
   /** Asks the tab's content script for its page's text, as anchoring reads it; null if none. */
   requestText: (tabId: number) => Promise<string | null>;
+  /** Asks the tab's content script for the story's body text; null when it finds none. */
+  requestBody: (tabId: number) => Promise<string | null>;
   now: () => Date;
 }
 
@@ -55,6 +58,7 @@ export function createVersionsService({
   db,
   tabs,
   requestText,
+  requestBody,
   now,
 }: VersionsDeps): VersionsService {
   // When each tab last added a version of each article it re-anchored.
@@ -74,13 +78,20 @@ export function createVersionsService({
     };
   }
 
+  /** The story's hash, so a page that changed only around the story is not "changed". */
+  async function storyOf(tabId: number, headline: string | null): Promise<string | undefined> {
+    const body = await requestBody(tabId).catch(() => null);
+    return body ? storyHash(headline, body) : undefined;
+  }
+
   return {
     async capture(tabId, articleUrl) {
       const text = await requestText(tabId).catch(() => null);
       if (text === null || text.length === 0) return null;
       const inUse = versionsInUse(await annotationsForArticle(db, articleUrl));
       const content = await contentOf(tabId, text);
-      const { version } = await recordVersion(db, articleUrl, content, now(), inUse);
+      const story = await storyOf(tabId, content.headline);
+      const { version } = await recordVersion(db, articleUrl, content, now(), inUse, story);
       return version.n;
     },
 
@@ -95,8 +106,11 @@ export function createVersionsService({
       if (last === undefined || now().getTime() - last >= VISIT_MS) {
         const content = await contentOf(tabId, text);
         const inUse = versionsInUse(notes);
-        const result = await recordVersion(db, articleUrl, content, now(), inUse).catch(() => null);
-        if (result?.added) kept.set(key, now().getTime());
+        const story = await storyOf(tabId, content.headline);
+        const result = await recordVersion(db, articleUrl, content, now(), inUse, story).catch(
+          () => null,
+        );
+        if (result && result.outcome !== 'same') kept.set(key, now().getTime());
       }
       const diffs = new Map<number, VersionDiff | null>();
       const texts = new Map<number, string>();

@@ -1,6 +1,8 @@
+import Dexie from 'dexie';
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import { buildCatalogEntry } from '../library/catalog-entry';
 import type { CatalogEntry } from '../library/types';
+import type { VersionMarks } from '../versions/changes';
 import type { ClaimmarkDatabase } from './database';
 import { readRowsInPages, unpackRow } from './notes';
 
@@ -29,12 +31,56 @@ export async function readCatalog(db: ClaimmarkDatabase): Promise<CatalogEntry[]
   return entries;
 }
 
-/** Each article's newest stored version number, read from the keys alone (no texts). */
-async function newestVersions(db: ClaimmarkDatabase): Promise<Map<string, number>> {
-  const keys = await db.versions.toCollection().primaryKeys();
-  const newest = new Map<string, number>();
-  for (const [url, n] of keys) newest.set(url, Math.max(n, newest.get(url) ?? 0));
-  return newest;
+type Marks = Map<string, { newest: number; stories: Map<number, string> }>;
+
+function addKeys(marks: Marks, keys: readonly [string, number][]): void {
+  for (const [url, n] of keys) {
+    const known = marks.get(url);
+    if (known) known.newest = Math.max(n, known.newest);
+    else marks.set(url, { newest: n, stories: new Map() });
+  }
+}
+
+function addStory(marks: Marks, key: unknown, primaryKey: unknown): void {
+  const [url, story] = key as [string, string];
+  const [, n] = primaryKey as [string, number];
+  marks.get(url)?.stories.set(n, story);
+}
+
+/**
+ * Each article's newest version number and its versions' story hashes, read from keys alone
+ * (the primary keys, and the story index's keys with theirs): no text is read. With `urls`,
+ * only those articles' (the first rows to paint need a few, not the library's thousands).
+ */
+async function newestVersions(
+  db: ClaimmarkDatabase,
+  urls?: readonly string[],
+): Promise<Map<string, VersionMarks>> {
+  const marks: Marks = new Map();
+  if (urls === undefined) {
+    addKeys(marks, await db.versions.toCollection().primaryKeys());
+    await db.versions
+      .orderBy('[articleUrl+story]')
+      .eachKey((key, cursor) => addStory(marks, key, cursor.primaryKey));
+    return marks;
+  }
+  if (urls.length === 0) return marks;
+  addKeys(
+    marks,
+    await db.versions
+      .where('articleUrl')
+      .anyOf([...urls])
+      .primaryKeys(),
+  );
+  await Promise.all(
+    urls.map((url) =>
+      db.versions
+        .where('[articleUrl+story]')
+        .between([url, Dexie.minKey], [url, Dexie.maxKey])
+        .eachKey((key, cursor) => addStory(marks, key, cursor.primaryKey)),
+    ),
+  );
+  return marks;
 }
 
 /** The catalog entries of the newest saved articles, for painting the list before the rest. */
@@ -42,7 +88,10 @@ export function readNewestCatalog(db: ClaimmarkDatabase, limit: number): Promise
   return db.transaction('r', db.articles, db.notes, db.versions, async () => {
     const articles = await db.articles.orderBy('savedAt').reverse().limit(limit).toArray();
     const rows = await db.notes.bulkGet(articles.map((a) => a.url));
-    const newest = await newestVersions(db);
+    const newest = await newestVersions(
+      db,
+      articles.map((a) => a.url),
+    );
     return articles.map((a, at) => {
       const row = rows[at];
       return buildCatalogEntry(a.url, a, row ? unpackRow(row) : [], newest.get(a.url) ?? null);

@@ -57,6 +57,12 @@ export class ClaimmarkDatabase extends Dexie {
       notes: 'articleUrl',
       versions: '[articleUrl+n], articleUrl',
     });
+    // Version 6 indexes each version's story hash, so the library tells an edited story from a
+    // page that changed around it from the keys alone, without reading the texts. Versions
+    // stored before have no story and are left out of the index; nothing to move.
+    this.version(6).stores({
+      versions: '[articleUrl+n], articleUrl, [articleUrl+story]',
+    });
   }
 }
 

@@ -45,6 +45,7 @@ async function unpackForExport(
         articleUrl: row.articleUrl,
         n: row.n,
         hash: row.hash,
+        ...(row.story !== undefined ? { story: row.story } : {}),
         seenAt: row.seenAt,
         content,
       });

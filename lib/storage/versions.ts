@@ -4,6 +4,7 @@ import {
   type VersionContent,
   type VersionRecord,
 } from '../model/version';
+import { versionsOverCap } from '../versions/cap';
 import { hashText, packVersion, unpackVersion } from '../versions/codec';
 import type { ClaimmarkDatabase } from './database';
 
@@ -33,10 +34,17 @@ export async function readVersion(
   return row ? unpackVersion(row.data) : null;
 }
 
+/** What recording a text did: nothing (the newest version is that text), added or replaced one. */
+export type RecordOutcome = 'same' | 'added' | 'replaced';
+
 /**
- * Stores the article's text as a new version when it differs from the newest one stored, and
- * returns the version the text now is (`added` when it is new). Compression runs before the
- * transaction: IndexedDB closes a transaction that waits on anything else.
+ * Stores the article's text as a version when it differs from the newest one stored, and
+ * returns the version the text now is. When the story is the same (`story`: its hash, see
+ * lib/versions/story.ts) and only the page around it changed, a newest version no note was
+ * made on is replaced rather than joined by another, so a page with a live feed keeps one
+ * version for its unchanged story; the first version stays as the reader first read it.
+ * Compression runs before the transaction: IndexedDB closes a transaction that waits on
+ * anything else.
  */
 export async function recordVersion(
   db: ClaimmarkDatabase,
@@ -45,22 +53,35 @@ export async function recordVersion(
   now: Date,
   /** Versions notes were made on: kept over the cap, so those notes can still follow the diff. */
   inUse: ReadonlySet<number> = new Set(),
-): Promise<{ version: VersionMeta; added: boolean }> {
+  story?: string,
+): Promise<{ version: VersionMeta; added: boolean; outcome: RecordOutcome }> {
   const newestOf = async () =>
     (await db.versions.where('articleUrl').equals(articleUrl).sortBy('n')).at(-1);
+  const same = (row: VersionRecord) => ({
+    version: meta(row),
+    added: false,
+    outcome: 'same' as const,
+  });
   // Most visits find the text unchanged: a hash, and nothing compressed or written.
   const hash = await hashText(content.text.slice(0, VERSION_TEXT_LIMIT));
   const known = await newestOf();
-  if (known?.hash === hash) return { version: meta(known), added: false };
+  if (known?.hash === hash) return same(known);
   const packed = await packVersion(content);
   return db.transaction('rw', db.versions, async () => {
     const rows = await db.versions.where('articleUrl').equals(articleUrl).sortBy('n');
     const newest = rows.at(-1);
-    if (newest?.hash === packed.hash) return { version: meta(newest), added: false };
+    if (newest?.hash === packed.hash) return same(newest);
+    const replace =
+      newest !== undefined &&
+      story !== undefined &&
+      newest.story === story &&
+      newest.n > 1 &&
+      !inUse.has(newest.n);
     const record: VersionRecord = {
       articleUrl,
-      n: (newest?.n ?? 0) + 1,
+      n: replace ? newest.n : (newest?.n ?? 0) + 1,
       hash: packed.hash,
+      ...(story !== undefined ? { story } : {}),
       seenAt: now.toISOString(),
       modified: content.modified,
       chars: packed.chars,
@@ -68,17 +89,11 @@ export async function recordVersion(
       data: packed.data,
     };
     await db.versions.put(record);
-    // Over the cap, the oldest no note was made on go first; the first and the newest stay.
-    const kept = [...rows, record];
-    const extra = kept.length - VERSIONS_PER_ARTICLE;
-    if (extra > 0) {
-      const gone = kept
-        .slice(1, -1)
-        .filter((r) => !inUse.has(r.n))
-        .slice(0, extra)
-        .map((r): [string, number] => [r.articleUrl, r.n]);
-      await db.versions.bulkDelete(gone);
+    if (replace) return { version: meta(record), added: false, outcome: 'replaced' as const };
+    const gone = versionsOverCap([...rows, record], inUse);
+    if (gone.length > 0) {
+      await db.versions.bulkDelete(gone.map((r): [string, number] => [r.articleUrl, r.n]));
     }
-    return { version: meta(record), added: true };
+    return { version: meta(record), added: true, outcome: 'added' as const };
   });
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -31,13 +34,18 @@ interface StoredAnnotation {
 }
 
 let story = fixturePath('pages', 'budapest-summit.html');
+// A copy of the story whose news feed beside it the test moves on.
+let feedPage = story;
 let server: StaticServer;
 let browser: ChromiumSession;
 let storyUrl: string;
 
 beforeAll(async () => {
   // One address whose story the test edits, as a publisher would.
-  server = await startStaticServer(fixtureMounts(), 0, { '/live/story.html': () => story });
+  server = await startStaticServer(fixtureMounts(), 0, {
+    '/live/story.html': () => story,
+    '/live/feed.html': () => feedPage,
+  });
   storyUrl = `${server.origin}/live/story.html`;
   browser = await launchChromium();
 });
@@ -204,6 +212,64 @@ describe('highlighting and annotating in Chromium', () => {
       .poll(() => library.getByText('Story changed since', { exact: true }).count())
       .toBe(3);
     await library.close();
+  });
+
+  it('does not call a story changed when only the news feed beside it moved on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimmark-feed-'));
+    const original = readFileSync(fixturePath('pages', 'budapest-summit.html'), 'utf8');
+    const withFeed = (name: string, item: string) => {
+      const file = join(dir, name);
+      const html = original.replace(
+        /(<aside class="news-feed"[\s\S]*?<p>)[\s\S]*?(<\/p>)/,
+        `$1${item}$2`,
+      );
+      expect(html).toContain(item);
+      writeFileSync(file, html);
+      return file;
+    };
+    feedPage = withFeed('a.html', 'Kyiv reopens its metro after the night’s air raid.');
+    const later = withFeed('b.html', 'Grain exports through the Black Sea rose in September.');
+    const url = `${server.origin}/live/feed.html`;
+    const quote = 'The announcement followed a phone call between the two leaders';
+    const feed = await browser.context.newPage();
+    try {
+      await feed.goto(url);
+      await reportedTabId(browser, url);
+      await selectText(feed, quote);
+      await feed.keyboard.press('Alt+Shift+H');
+      const versions = async () =>
+        (
+          (await readStore(browser, 'versions')) as {
+            articleUrl: string;
+            n: number;
+            story?: string;
+          }[]
+        ).filter((v) => v.articleUrl === url);
+      await expect.poll(async () => (await versions()).map((v) => v.n)).toEqual([1]);
+      // The publisher's page moves on around the story; the reader comes back.
+      feedPage = later;
+      await feed.reload();
+      await expect.poll(async () => (await versions()).map((v) => v.n)).toEqual([1, 2]);
+      const [first, second] = await versions();
+      // The page's text changed, the story (headline and body as read) did not.
+      expect(first?.story).toMatch(/^[0-9a-f]{64}$/);
+      expect(second?.story).toBe(first?.story);
+      // The library reads each story's versions with its notes in one go: "Changed since
+      // marked" lists the edited story's three notes and not this one.
+      const library = await browser.context.newPage();
+      await library.goto(`chrome-extension://${browser.extensionId}/popup.html?view=library&tab=0`);
+      await library
+        .getByRole('list', { name: 'Saved articles and notes' })
+        .getByRole('listitem')
+        .first()
+        .waitFor();
+      await library.getByLabel('Changed since marked').check();
+      await library.getByText('3 notes in 1 article').waitFor();
+      await library.close();
+    } finally {
+      await feed.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('edits a claim from its highlight, deletes it, and undoes the delete', async () => {

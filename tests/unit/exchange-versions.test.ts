@@ -26,6 +26,8 @@ const V1 = 'U.S. President Trump will meet Putin in Budapest within two weeks.';
 const V2 = 'U.S. President Trump will meet Putin in Budapest, within two weeks, he said.';
 const V3 = 'The meeting in Budapest was called off.';
 
+const [STORY_1, STORY_2] = ['1'.repeat(64), '2'.repeat(64)];
+
 const content = (text: string): VersionContent => ({
   text,
   headline: 'Trump and Putin to meet in Budapest',
@@ -51,8 +53,8 @@ async function libraryA(): Promise<ClaimmarkDatabase> {
       { ...plain, version: 2 },
     ],
   );
-  await recordVersion(db, URL, content(V1), new Date('2025-10-16T08:04:00Z'));
-  await recordVersion(db, URL, content(V2), new Date('2025-10-16T08:05:30Z'));
+  await recordVersion(db, URL, content(V1), new Date('2025-10-16T08:04:00Z'), new Set(), STORY_1);
+  await recordVersion(db, URL, content(V2), new Date('2025-10-16T08:05:30Z'), new Set(), STORY_2);
   return db;
 }
 
@@ -96,6 +98,7 @@ describe('exporting versions', () => {
           articleUrl: URL,
           n: 1,
           hash: await hashText(V1),
+          story: STORY_1,
           seenAt: '2025-10-16T08:04:00.000Z',
           content: content(V1),
         },
@@ -148,6 +151,7 @@ describe('importing versions', () => {
       [2, await hashText(V2)],
     ]);
     expect(await readVersion(db, URL, 1)).toEqual(content(V1));
+    expect((await listVersions(db, URL)).map((m) => m.story)).toEqual([STORY_1, STORY_2]);
     expect((await findNote(db, claim.id))?.version).toBe(1);
     expect((await findNote(db, plain.id))?.version).toBe(2);
     // The claim was made on the older text: the library marks its story as changed since.

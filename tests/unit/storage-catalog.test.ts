@@ -113,7 +113,7 @@ async function openUpgraded(
 ): Promise<ClaimmarkDatabase> {
   const db = new ClaimmarkDatabase(name);
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes', 'versions']);
   expect(await db.versions.count()).toBe(0);
   expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
@@ -210,6 +210,63 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
     await v4.table('notes').bulkAdd([...byArticle].map(([url, items]) => packRow(url, items)));
     v4.close();
     const db = await openUpgraded(name, articles, annotations);
+    db.close();
+  });
+
+  it('upgrades a version-5 library to version 6 (story index) keeping every version', async () => {
+    const name = `upgrade5-${crypto.randomUUID()}`;
+    names.push(name);
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      articles: 'url, savedAt',
+      notes: 'articleUrl',
+      versions: '[articleUrl+n], articleUrl',
+    });
+    const articles = Array.from({ length: 5 }, (_, i) => article(i));
+    const first = articles[0]?.url ?? '';
+    const annotations = Array.from({ length: 30 }, (_, i) => ({
+      ...annotation(i, articles[i % 5]?.url ?? ''),
+      version: 1,
+    }));
+    const versions = articles.flatMap((a, i) =>
+      // The first article's story was edited since its notes were made: a second version.
+      Array.from({ length: a.url === first ? 2 : 1 }, (_, k) => ({
+        articleUrl: a.url,
+        n: k + 1,
+        hash: String(i * 2 + k).padStart(64, '0'),
+        seenAt: a.savedAt,
+        modified: null,
+        chars: 10,
+        bytes: 3,
+        data: new Uint8Array([i, k, 7]),
+      })),
+    );
+    const byArticle = new Map<string, AnnotationRecord[]>();
+    for (const a of annotations)
+      byArticle.set(a.articleUrl, [...(byArticle.get(a.articleUrl) ?? []), a]);
+    await v5.table('articles').bulkAdd(articles);
+    await v5.table('notes').bulkAdd([...byArticle].map(([url, items]) => packRow(url, items)));
+    await v5.table('versions').bulkAdd(versions);
+    v5.close();
+    const db = new ClaimmarkDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(db.versions.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[articleUrl+story]',
+      'articleUrl',
+    ]);
+    expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
+    expect(await notesById(db)).toEqual([...annotations].sort(byId));
+    expect(await db.versions.toArray()).toEqual(
+      [...versions].sort((a, b) => a.articleUrl.localeCompare(b.articleUrl) || a.n - b.n),
+    );
+    // Versions without a story: the page's text decides, as before.
+    const catalog = await readCatalog(db);
+    for (const entry of catalog) {
+      expect(
+        entry.items.every((i) => i.outdated === (entry.url === first ? true : undefined)),
+      ).toBe(true);
+    }
     db.close();
   });
 

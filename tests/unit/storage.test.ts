@@ -34,13 +34,16 @@ afterEach(async () => {
 });
 
 describe('ClaimmarkDatabase', () => {
-  it('opens schema version 5: articles, a notes row per article, versions by article and number', async () => {
+  it('opens schema version 6: articles, a notes row per article, versions by article and number', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes', 'versions']);
     expect(db.versions.schema.primKey.keyPath).toEqual(['articleUrl', 'n']);
-    expect(db.versions.schema.indexes.map((i) => i.name)).toEqual(['articleUrl']);
+    expect(db.versions.schema.indexes.map((i) => i.name)).toEqual([
+      'articleUrl',
+      '[articleUrl+story]',
+    ]);
     expect(db.articles.schema.primKey.name).toBe('url');
     expect(db.articles.schema.indexes.map((i) => i.name)).toEqual(['savedAt']);
     expect(db.notes.schema.primKey.name).toBe('articleUrl');

@@ -5,6 +5,7 @@ import type { AnnotationAnchor } from '@/lib/model';
 import { createHandlers } from '@/lib/services/background-handlers';
 import { VISIT_MS } from '@/lib/services/versions';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
+import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import { listVersions, readVersion } from '@/lib/storage/versions';
 import { createTabStore, memoryArea } from '@/lib/tabs/tab-store';
 import { findNote } from './stored-notes';
@@ -57,12 +58,13 @@ async function setup(clock: { now: Date } = { now: new Date('2026-01-02T03:04:05
   const db = new ClaimmarkDatabase(`ver-${crypto.randomUUID()}`);
   opened.push(db);
   let pageText: string | null = ORIGINAL;
+  let body: string | null = null;
   const route = createRouter(
     'background',
     createHandlers({
       db,
       tabs: createTabStore(memoryArea()),
-      requestBody: () => Promise.resolve(null),
+      requestBody: () => Promise.resolve(body),
       requestText: () => Promise.resolve(pageText),
       now: () => clock.now,
     }),
@@ -75,7 +77,14 @@ async function setup(clock: { now: Date } = { now: new Date('2026-01-02T03:04:05
   await call('page.report', report);
   const highlight = (quote: string) =>
     call<AnnotationAnchor>('annotation.create', { draft: draftOf(quote), color: 'yellow' });
-  return { db, call, route, highlight, setText: (t: string | null) => (pageText = t) };
+  return {
+    db,
+    call,
+    route,
+    highlight,
+    setText: (t: string | null) => (pageText = t),
+    setBody: (t: string | null) => (body = t),
+  };
 }
 
 describe('versions of the stories the reader marks', () => {
@@ -185,5 +194,43 @@ describe('versions of the stories the reader marks', () => {
       text: `Intro.\n${ORIGINAL}`,
     });
     expect(hints).toEqual([]);
+  });
+
+  it('keeps one version of a story whose page changes only around it, and marks nothing changed', async () => {
+    const clock = { now: new Date('2026-01-02T03:04:05Z') };
+    const { db, call, highlight, setBody } = await setup(clock);
+    setBody(ORIGINAL);
+    const note = await highlight('Orban called it great news.');
+    const visit = async (text: string) => {
+      clock.now = new Date(clock.now.getTime() + VISIT_MS);
+      await call('annotations.remap', { text });
+    };
+    // The whole catalog and its first rows (read another way) must agree.
+    const outdated = async () => {
+      const marks = await Promise.all(
+        [readCatalog(db), readNewestCatalog(db, 5)].map(
+          async (read) => (await read)[0]?.items.find((i) => i.id === note.id)?.outdated ?? false,
+        ),
+      );
+      expect(marks[1]).toBe(marks[0]);
+      return marks[0];
+    };
+    // Each visit, another "most read" list beside the same story.
+    await visit(`${ORIGINAL}\nMost read: the weather`);
+    await visit(`${ORIGINAL}\nMost read: the markets`);
+    await visit(`${ORIGINAL}\nMost read: the match`);
+    const versions = await listVersions(db, URL_A);
+    // Version 1 holds the note; one more holds the page as it is now, replaced visit by visit.
+    expect(versions.map((v) => v.n)).toEqual([1, 2]);
+    expect(versions[0]?.story).toBeDefined();
+    expect(versions[1]?.story).toBe(versions[0]?.story);
+    expect((await readVersion(db, URL_A, 2))?.text).toContain('the match');
+    expect(await outdated()).toBe(false);
+    // The story itself is edited: that is a change.
+    const edited = ORIGINAL.replace('great news', 'a good day');
+    setBody(edited);
+    await visit(`${edited}\nMost read: the match`);
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2, 3]);
+    expect(await outdated()).toBe(true);
   });
 });

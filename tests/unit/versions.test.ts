@@ -13,6 +13,7 @@ import { loadDiff } from '@/lib/storage/load-diff';
 import { createAnnotation } from '@/lib/storage/annotations';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import { decodeDiffAddress, encodeDiffAddress } from '@/lib/versions/diff-address';
+import { versionsOverCap } from '@/lib/versions/cap';
 
 const URL_A = 'https://news.example.com/a';
 const names: string[] = [];
@@ -193,5 +194,31 @@ describe('the cap on versions', () => {
     expect(kept[0]).toBe(1);
     expect(kept).not.toContain(2);
     expect(kept.at(-1)).toBe(VERSIONS_PER_ARTICLE + 3);
+  });
+
+  it('drops first the versions whose story the next one tells again', () => {
+    const [a, b] = ['a'.repeat(64), 'b'.repeat(64)];
+    // 12 versions: 2–7 tell story a again and again (a feed changed around it); 8–12 story b.
+    const rows = Array.from({ length: VERSIONS_PER_ARTICLE + 2 }, (_, i) => ({
+      n: i + 1,
+      story: i < 7 ? a : b,
+    }));
+    const gone = versionsOverCap(rows, new Set([2])).map((r) => r.n);
+    // Version 7 is the last telling of story a before b: kept; 2 holds a note: kept.
+    expect(gone).toEqual([3, 4]);
+    // Without stories, the oldest go first, as before.
+    expect(
+      versionsOverCap(
+        rows.map(({ n }) => ({ n })),
+        new Set([2]),
+      ).map((r) => r.n),
+    ).toEqual([3, 4]);
+    const unknown = rows.map(({ n }) => ({ n }));
+    expect(versionsOverCap(unknown, new Set()).map((r) => r.n)).toEqual([2, 3]);
+    const retoldLate = rows.map((r) => ({
+      n: r.n,
+      story: r.n >= 9 ? a : String(r.n).padStart(64, 'c'),
+    }));
+    expect(versionsOverCap(retoldLate, new Set()).map((r) => r.n)).toEqual([9, 10]);
   });
 });
