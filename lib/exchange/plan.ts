@@ -184,8 +184,12 @@ function planVersions(
       mergeArticleVersions(existing.versions?.get(url) ?? [], items),
     ]),
   );
-  const renumbered = (url: string, n: number | undefined) =>
-    n === undefined ? undefined : (merges.get(url)?.fromLibrary.get(n) ?? n);
+  // A library note whose number names no stored version (dropped, or from an older import)
+  // would name an incoming text once the versions are renumbered: it loses the number instead.
+  const renumbered = (url: string, n: number | undefined) => {
+    const merge = merges.get(url);
+    return n === undefined || !merge ? n : merge.fromLibrary.get(n);
+  };
   const mapped = annotations.map((note): AnnotationRecord => {
     const { version: theirs, ...rest } = note;
     const fromFile =

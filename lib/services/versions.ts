@@ -3,7 +3,6 @@ import { diffVersions, type VersionDiff, type VersionHint } from '../anchoring/v
 import { RECORD_LIMITS, type AnnotationRecord } from '../model';
 import { VERSION_TEXT_LIMIT, type VersionContent } from '../model/version';
 import type { ClaimmarkDatabase } from '../storage/database';
-import { annotationsForArticle } from '../storage/annotations';
 import { readVersion, recordVersion } from '../storage/versions';
 import { storyHash } from '../versions/story';
 import type { TabStore } from '../tabs/tab-store';
@@ -43,10 +42,11 @@ export interface VersionsService {
 /** How long one visit of a tab to an article lasts, as far as keeping a new version goes. */
 export const VISIT_MS = 10 * 60 * 1000;
 
-/** The versions notes were made on. */
-function versionsInUse(notes: readonly AnnotationRecord[]): Set<number> {
-  return new Set(notes.flatMap((n) => (n.version === undefined ? [] : [n.version])));
-}
+/**
+ * How long a version handed to a note being made stays in use before the note is stored: far
+ * more than the few milliseconds between the two, so another tab's visit cannot replace it.
+ */
+export const HOLD_MS = 60 * 1000;
 
 /** True when two passages read the same once typography and white space are set aside. */
 function sameText(a: string, b: string): boolean {
@@ -63,6 +63,24 @@ export function createVersionsService({
 }: VersionsDeps): VersionsService {
   // When each tab last added a version of each article it re-anchored.
   const kept = new Map<string, number>();
+  // Versions handed to notes not stored yet, by article: number → until when it is held.
+  const handed = new Map<string, Map<number, number>>();
+
+  /** The article's versions handed out and still held (those expired are let go). */
+  function heldOf(articleUrl: string): Set<number> {
+    const held = handed.get(articleUrl);
+    if (!held) return new Set();
+    const at = now().getTime();
+    for (const [n, until] of held) if (until <= at) held.delete(n);
+    if (held.size === 0) handed.delete(articleUrl);
+    return new Set(held.keys());
+  }
+
+  function hold(articleUrl: string, n: number): void {
+    const held = handed.get(articleUrl) ?? new Map<number, number>();
+    held.set(n, now().getTime() + HOLD_MS);
+    handed.set(articleUrl, held);
+  }
 
   async function contentOf(tabId: number, text: string): Promise<VersionContent> {
     const meta = (await tabs.get(tabId))?.article?.metadata ?? null;
@@ -88,10 +106,12 @@ export function createVersionsService({
     async capture(tabId, articleUrl) {
       const text = await requestText(tabId).catch(() => null);
       if (text === null || text.length === 0) return null;
-      const inUse = versionsInUse(await annotationsForArticle(db, articleUrl));
       const content = await contentOf(tabId, text);
       const story = await storyOf(tabId, content.headline);
-      const { version } = await recordVersion(db, articleUrl, content, now(), inUse, story);
+      const held = heldOf(articleUrl);
+      const { version } = await recordVersion(db, articleUrl, content, now(), held, story);
+      // The note this is for is stored next: until then, no visit may replace its text.
+      hold(articleUrl, version.n);
       return version.n;
     },
 
@@ -105,9 +125,9 @@ export function createVersionsService({
       const last = kept.get(key);
       if (last === undefined || now().getTime() - last >= VISIT_MS) {
         const content = await contentOf(tabId, text);
-        const inUse = versionsInUse(notes);
         const story = await storyOf(tabId, content.headline);
-        const result = await recordVersion(db, articleUrl, content, now(), inUse, story).catch(
+        const held = heldOf(articleUrl);
+        const result = await recordVersion(db, articleUrl, content, now(), held, story).catch(
           () => null,
         );
         if (result && result.outcome !== 'same') kept.set(key, now().getTime());

@@ -58,11 +58,14 @@ async function newestVersions(
 ): Promise<Map<string, VersionMarks>> {
   const marks: Marks = new Map();
   if (urls === undefined) {
-    addKeys(marks, await db.versions.toCollection().primaryKeys());
-    await db.versions
-      .orderBy('[articleUrl+story]')
-      .eachKey((key, cursor) => addStory(marks, key, cursor.primaryKey));
-    return marks;
+    // One transaction, so an import renumbering versions cannot fall between the two reads.
+    return db.transaction('r', db.versions, async () => {
+      addKeys(marks, await db.versions.toCollection().primaryKeys());
+      await db.versions
+        .orderBy('[articleUrl+story]')
+        .eachKey((key, cursor) => addStory(marks, key, cursor.primaryKey));
+      return marks;
+    });
   }
   if (urls.length === 0) return marks;
   addKeys(

@@ -85,14 +85,20 @@ export async function previewImport(
   );
 }
 
-/** The article's stored notes, their versions renumbered as the import renumbers them. */
+/**
+ * The article's stored notes, their versions renumbered as the import renumbers them; a number
+ * that names no stored version is dropped, so it cannot come to name an imported text.
+ */
 function storedNotes(plan: ImportPlan, state: LibraryState, url: string): AnnotationRecord[] {
   const notes = state.notes.get(url) ?? [];
   const renumber = plan.versions.get(url)?.renumber;
   if (!renumber) return notes;
   return notes.map((a) => {
-    const n = a.version === undefined ? undefined : renumber.get(a.version);
-    return n === undefined || n === a.version ? a : { ...a, version: n };
+    if (a.version === undefined) return a;
+    const n = renumber.get(a.version);
+    if (n === a.version) return a;
+    const { version: _gone, ...rest } = a;
+    return n === undefined ? rest : { ...rest, version: n };
   });
 }
 

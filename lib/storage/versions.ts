@@ -7,6 +7,7 @@ import {
 import { versionsOverCap } from '../versions/cap';
 import { hashText, packVersion, unpackVersion } from '../versions/codec';
 import type { ClaimmarkDatabase } from './database';
+import { readNotes } from './notes';
 
 /** A version without its content: what lists and marks need. */
 export type VersionMeta = Omit<VersionRecord, 'data'>;
@@ -51,8 +52,11 @@ export async function recordVersion(
   articleUrl: string,
   content: VersionContent,
   now: Date,
-  /** Versions notes were made on: kept over the cap, so those notes can still follow the diff. */
-  inUse: ReadonlySet<number> = new Set(),
+  /**
+   * Versions in use besides those the stored notes were made on (read here, in the write's
+   * transaction): one just handed to a note not yet written. Neither is replaced nor dropped.
+   */
+  held: ReadonlySet<number> = new Set(),
   story?: string,
 ): Promise<{ version: VersionMeta; added: boolean; outcome: RecordOutcome }> {
   const newestOf = async () =>
@@ -67,8 +71,12 @@ export async function recordVersion(
   const known = await newestOf();
   if (known?.hash === hash) return same(known);
   const packed = await packVersion(content);
-  return db.transaction('rw', db.versions, async () => {
+  return db.transaction('rw', db.versions, db.notes, async () => {
     const rows = await db.versions.where('articleUrl').equals(articleUrl).sortBy('n');
+    const inUse = new Set(held);
+    for (const note of await readNotes(db, articleUrl)) {
+      if (note.version !== undefined) inUse.add(note.version);
+    }
     const newest = rows.at(-1);
     if (newest?.hash === packed.hash) return same(newest);
     const replace =

@@ -11,10 +11,13 @@ export function versionsOverCap<T extends Pick<VersionRecord, 'n' | 'story'>>(
 ): T[] {
   const extra = rows.length - VERSIONS_PER_ARTICLE;
   if (extra <= 0) return [];
-  const middle = rows.slice(1, -1).filter((r) => !inUse.has(r.n));
-  const retold = (r: T) => {
-    const next = rows[rows.indexOf(r) + 1];
-    return r.story !== undefined && r.story === next?.story;
-  };
-  return [...middle.filter(retold), ...middle.filter((r) => !retold(r))].slice(0, extra);
+  const retold: T[] = [];
+  const others: T[] = [];
+  for (let i = 1; i < rows.length - 1; i++) {
+    const row = rows[i] as T;
+    if (inUse.has(row.n)) continue;
+    const next = rows[i + 1];
+    (row.story !== undefined && row.story === next?.story ? retold : others).push(row);
+  }
+  return [...retold, ...others].slice(0, extra);
 }

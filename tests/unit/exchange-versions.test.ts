@@ -267,31 +267,82 @@ describe('importing versions', () => {
   });
 
   it('keeps the first, the newest and the versions notes stand on under the cap', async () => {
+    /** Stores versions as another build might have (over the cap), one a day from `day`. */
+    const putVersions = async (
+      db: ClaimmarkDatabase,
+      label: string,
+      count: number,
+      day: number,
+    ) => {
+      for (let n = 1; n <= count; n++) {
+        const packed = await packVersion(content(`${label} ${String(n)}.`));
+        await db.versions.put({
+          articleUrl: URL,
+          n,
+          hash: packed.hash,
+          seenAt: new Date(Date.UTC(2025, 8, day + n)).toISOString(),
+          modified: null,
+          chars: packed.chars,
+          bytes: packed.data.byteLength,
+          data: packed.data,
+        });
+      }
+    };
     const source = freshDb();
     await seed(source, [FULL_ARTICLE], [{ ...claim, version: 5 }]);
-    // More versions than this library keeps (another build, or a hand-made file).
     const count = VERSIONS_PER_ARTICLE + 4;
-    for (let n = 1; n <= count; n++) {
-      const packed = await packVersion(content(`Edit ${String(n)}.`));
-      await source.versions.put({
-        articleUrl: URL,
-        n,
-        hash: packed.hash,
-        seenAt: new Date(Date.UTC(2025, 9, n)).toISOString(),
-        modified: null,
-        chars: packed.chars,
-        bytes: packed.data.byteLength,
-        data: packed.data,
-      });
-    }
+    await putVersions(source, 'Edit', count, 10);
+    // The library read four texts of the story before any of the file's, its note on the second.
     const db = freshDb();
+    const local: AnnotationRecord = { ...plain, id: LOCAL_ID, version: 2 };
+    await seed(db, [FULL_ARTICLE], [local]);
+    await putVersions(db, 'Local', 4, 0);
     const result = await applyImport(db, parsed(await exportText(source, true)));
-    expect(result.versionsAdded).toBe(VERSIONS_PER_ARTICLE);
-    const kept = (await listVersions(db, URL)).map((m) => m.n);
-    expect(kept).toHaveLength(VERSIONS_PER_ARTICLE);
-    expect(kept).toEqual(expect.arrayContaining([1, 5, count]));
-    expect((await findNote(db, claim.id))?.version).toBe(5);
-    expect((await readVersion(db, URL, 5))?.text).toBe('Edit 5.');
+    // The file's oldest unused ones are left out before anything is packed…
+    const early = result.skipped.filter((s) => /than Claimmark keeps \(10\)/.test(s.reason));
+    expect(early.map((s) => s.where)).toEqual([
+      'versions[1]',
+      'versions[2]',
+      'versions[3]',
+      'versions[5]',
+    ]);
+    // …and the merged 14 are brought under the cap like the library's own.
+    const texts = await Promise.all(
+      (await listVersions(db, URL)).map(async (m) => (await readVersion(db, URL, m.n))?.text),
+    );
+    expect(texts).toHaveLength(VERSIONS_PER_ARTICLE);
+    expect(texts[0]).toBe('Local 1.');
+    expect(texts.at(-1)).toBe(`Edit ${String(count)}.`);
+    const textOf = async (id: string) => {
+      const n = (await findNote(db, id))?.version;
+      return n === undefined ? undefined : (await readVersion(db, URL, n))?.text;
+    };
+    expect(await textOf(LOCAL_ID)).toBe('Local 2.');
+    expect(await textOf(claim.id)).toBe('Edit 5.');
+    expect(result.versionsAdded).toBe(texts.filter((t) => t?.startsWith('Edit')).length);
+  });
+
+  it('drops a library note’s number that names no stored version when versions are renumbered', async () => {
+    const text = await exportText(await libraryA(), true);
+    const db = freshDb();
+    // Version 2 is not stored (an older import kept another library's number): once the file's
+    // versions come in, "2" would name one of them.
+    const stray: AnnotationRecord = { ...plain, id: LOCAL_ID, version: 2 };
+    await seed(db, [FULL_ARTICLE], [stray]);
+    await recordVersion(db, URL, content(V3), new Date('2025-10-18T00:00:00Z'));
+    await applyImport(db, parsed(text));
+    expect(await numbers(db)).toHaveLength(3);
+    expect(await findNote(db, LOCAL_ID)).not.toHaveProperty('version');
+  });
+
+  it('renumbers the library’s notes for a file that brings versions alone', async () => {
+    const doc = JSON.parse(await exportText(await libraryA(), true)) as Record<string, unknown>;
+    doc.annotations = [];
+    const { db } = await libraryB();
+    const result = await applyImport(db, parsed(JSON.stringify(doc)));
+    expect(result).toMatchObject({ added: 0, versionsAdded: 1 });
+    expect((await findNote(db, LOCAL_ID))?.version).toBe(3);
+    expect((await readVersion(db, URL, 3))?.text).toBe(V3);
   });
 
   it('changes nothing, notes’ numbers included, when the disk fills as versions are written', async () => {
@@ -309,5 +360,22 @@ describe('importing versions', () => {
     expect(await numbers(db)).toEqual(before);
     expect(await findNote(db, LOCAL_ID)).toEqual(local);
     expect(await findNote(db, claim.id)).toBeUndefined();
+  });
+
+  it('packs no more than the cap of one article’s versions from a file that brings 20,000', async () => {
+    const doc = JSON.parse(await exportText(await libraryA(), false)) as Record<string, unknown>;
+    doc.versions = Array.from({ length: 20_000 }, (_, i) => ({
+      articleUrl: URL,
+      n: i + 1,
+      hash: 'f'.repeat(64),
+      seenAt: '2025-10-16T08:00:00.000Z',
+      content: content(`Text ${String(i)}.`),
+    }));
+    const ready = await readyImport(parsed(JSON.stringify(doc)));
+    const reasons = ready.parsed.skipped.map((s) => s.reason);
+    // Only the cap's worth were packed (and found not to match their hash): the rest never were.
+    expect(reasons.filter((r) => /than Claimmark keeps/.test(r))).toHaveLength(20_000 - 10);
+    expect(reasons.filter((r) => /does not match its hash/.test(r))).toHaveLength(10);
+    expect(ready.versions).toEqual([]);
   });
 });

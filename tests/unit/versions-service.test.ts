@@ -3,7 +3,7 @@ import { createRouter } from '@/lib/messaging/router';
 import type { Sender } from '@/lib/messaging/sender';
 import type { AnnotationAnchor } from '@/lib/model';
 import { createHandlers } from '@/lib/services/background-handlers';
-import { VISIT_MS } from '@/lib/services/versions';
+import { createVersionsService, HOLD_MS, VISIT_MS } from '@/lib/services/versions';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { readCatalog, readNewestCatalog } from '@/lib/storage/catalog';
 import { listVersions, readVersion } from '@/lib/storage/versions';
@@ -232,5 +232,36 @@ describe('versions of the stories the reader marks', () => {
     await visit(`${edited}\nMost read: the match`);
     expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2, 3]);
     expect(await outdated()).toBe(true);
+  });
+
+  it('never replaces a version handed to a note that is not stored yet', async () => {
+    const db = new ClaimmarkDatabase(`ver-${crypto.randomUUID()}`);
+    opened.push(db);
+    const clock = { now: new Date('2026-01-02T03:04:05Z') };
+    const page = { text: `${ORIGINAL}\nMost read: the weather` };
+    const service = createVersionsService({
+      db,
+      tabs: createTabStore(memoryArea()),
+      requestText: () => Promise.resolve(page.text),
+      requestBody: () => Promise.resolve(ORIGINAL),
+      now: () => clock.now,
+    });
+    // Version 1 holds no note yet; a second text of the same story replaces it only from 2 on.
+    expect(await service.capture(4, URL_A)).toBe(1);
+    page.text = `${ORIGINAL}\nMost read: the markets`;
+    // Tab 4's highlight is handed version 2; before its note is stored, tab 5 shows the page
+    // with another feed. Version 2 must keep the text the note's positions point into.
+    expect(await service.capture(4, URL_A)).toBe(2);
+    const handed = (await readVersion(db, URL_A, 2))?.text;
+    page.text = `${ORIGINAL}\nMost read: the match`;
+    expect(await service.capture(5, URL_A)).toBe(3);
+    expect((await readVersion(db, URL_A, 2))?.text).toBe(handed);
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2, 3]);
+    // Once the hold has passed with no note stored, the newest may be replaced again.
+    clock.now = new Date(clock.now.getTime() + HOLD_MS);
+    page.text = `${ORIGINAL}\nMost read: the election`;
+    expect(await service.capture(5, URL_A)).toBe(3);
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2, 3]);
+    expect((await readVersion(db, URL_A, 3))?.text).toContain('the election');
   });
 });

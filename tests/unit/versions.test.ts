@@ -221,4 +221,35 @@ describe('the cap on versions', () => {
     }));
     expect(versionsOverCap(retoldLate, new Set()).map((r) => r.n)).toEqual([9, 10]);
   });
+
+  it('replaces a newest version of the same story only when no stored note stands on it', async () => {
+    const db = fresh();
+    const story = 's'.repeat(64);
+    const record = (text: string, day: number) =>
+      recordVersion(db, URL_A, content(text), new Date(Date.UTC(2026, 0, day)), new Set(), story);
+    expect((await record('Story. Feed 1.', 1)).outcome).toBe('added');
+    expect((await record('Story. Feed 2.', 2)).outcome).toBe('added');
+    expect((await record('Story. Feed 3.', 3)).outcome).toBe('replaced');
+    expect((await readVersion(db, URL_A, 2))?.text).toBe('Story. Feed 3.');
+    // A note stored on version 2 (read inside the write): the next text joins, it does not replace.
+    await createAnnotation(
+      db,
+      {
+        key: URL_A,
+        report: { url: URL_A, title: 'A', canonicalUrl: null, article: null },
+        seenAt: URL_A,
+      },
+      {
+        kind: 'highlight',
+        quote: 'Story',
+        selectors: { quote: { type: 'TextQuoteSelector', exact: 'Story', prefix: '', suffix: '' } },
+      },
+      { kind: 'highlight', note: '', status: null, evidence: [], tags: [], color: 'yellow' },
+      new Date(0),
+      2,
+    );
+    expect((await record('Story. Feed 4.', 4)).outcome).toBe('added');
+    expect((await readVersion(db, URL_A, 2))?.text).toBe('Story. Feed 3.');
+    expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2, 3]);
+  });
 });
