@@ -140,8 +140,18 @@ export function anchorInModel(
     c !== null &&
     c.quoteSimilarity >= o.minQuoteSimilarity &&
     contextMean(c) >= o.minContextSimilarity &&
-    (c.quoteSimilarity >= o.changedNumbersSimilarity ||
-      sameNumbers(q.exact, text.slice(c.start, c.end)));
+    numbersAgree(c);
+  // A passage whose numbers changed is a correction only where the numbers around it did not:
+  // when they changed too, it is another statement of the same form (another country's rate).
+  const numbersAgree = (c: Candidate) => {
+    if (o.changedNumbersSimilarity <= 0) return true;
+    if (sameNumbers(q.exact, text.slice(c.start, c.end))) return true;
+    return (
+      c.quoteSimilarity >= o.changedNumbersSimilarity &&
+      sameNumbers(q.prefix, text.slice(Math.max(0, c.start - q.prefix.length), c.start)) &&
+      sameNumbers(q.suffix, text.slice(c.end, c.end + q.suffix.length))
+    );
+  };
   // Edited passages mostly stay near where they were: search there first, which is several
   // times faster than the whole page, and only then everywhere.
   if (q.hint !== null) {

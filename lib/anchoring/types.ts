@@ -29,7 +29,10 @@ export interface AnchorOptions {
   minFuzzyLength?: number;
   /** Context those short quotes need instead of minContextSimilarity: they rely on it alone. */
   shortQuoteContext?: number;
-  /** A fuzzy match whose numbers differ from the quote's needs at least this quote similarity. */
+  /**
+   * A fuzzy match whose numbers differ from the quote's needs at least this quote similarity,
+   * and the numbers of its context unchanged; 0 turns the numbers rule off.
+   */
   changedNumbersSimilarity?: number;
   /** An exact match of a quote at least this long (folded characters) needs no context if it is the only one. */
   selfSufficientLength?: number;

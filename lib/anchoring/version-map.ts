@@ -11,6 +11,12 @@ export type { VersionDiff, VersionHint, VersionMapping } from './version-hint';
  */
 const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}\s]/gu;
 
+/** Tokens on each side of a passage that tell whether its place survived an edit. */
+const AROUND = 6;
+
+/** A token that is a word or a number, not punctuation. */
+const WORD = /[\p{L}\p{N}]/u;
+
 /** Inserted words beyond those replaced that a changed passage may take in at each end. */
 const REPLACED_SLACK = 3;
 
@@ -129,6 +135,31 @@ export function diffVersions(oldText: string, newText: string): VersionDiff | nu
     return { kind: 'moved', start: newStart(at), end: newEnd(at + keys.length - 1) };
   }
 
+  /**
+   * True when the old text's token `neighbour` (just outside a passage) is kept and stands in
+   * the new text about as far from the passage's kept token `kept` as it did.
+   */
+  function besideNeighbour(neighbour: number, kept: number): boolean {
+    if (neighbour < 0 || neighbour >= a.keys.length) return false;
+    const there = toNew[neighbour] as number;
+    if (there === -1) return false;
+    return Math.abs((toNew[kept] as number) - there) <= Math.abs(kept - neighbour) + REPLACED_SLACK;
+  }
+
+  /** True when most of the words just around a passage are kept: its place survived the edit. */
+  function mostlyKeptAround(first: number, last: number): boolean {
+    let words = 0;
+    let kept = 0;
+    const from = Math.max(0, first - AROUND);
+    const to = Math.min(a.keys.length - 1, last + AROUND);
+    for (let t = from; t <= to; t++) {
+      if ((t >= first && t <= last) || !WORD.test(a.keys[t] as string)) continue;
+      words++;
+      if ((toNew[t] as number) !== -1) kept++;
+    }
+    return words > 0 && kept * 2 >= words;
+  }
+
   return {
     map(start, end) {
       if (end <= start || end > oldText.length) return { kind: 'unknown' };
@@ -156,18 +187,27 @@ export function diffVersions(oldText: string, newText: string): VersionDiff | nu
       let lastKept = -1;
       let keptChars = 0;
       let keptTokens = 0;
+      let keptWords = 0;
       for (let t = first; t <= last; t++) {
         if ((toNew[t] as number) === -1) continue;
         if (firstKept === -1) firstKept = t;
         lastKept = t;
         keptChars += (a.keys[t] as string).length;
         keptTokens++;
+        if (WORD.test(a.keys[t] as string)) keptWords++;
       }
       if (firstKept === -1) return moved(keys);
       // A few common words left where a passage was rewritten ("the", "said") may have been
-      // matched anywhere: under half the passage kept is for the search to judge.
+      // matched anywhere: under half the passage kept is for the search to judge. So is a
+      // passage of one word kept (a one-word quote too) unless a neighbour stands beside it and
+      // most words around it are kept: the diff pairs a lone common word ("für", "GmbH") with
+      // its twin wherever one stands, even across a deleted paragraph.
       const total = keys.join('').length;
-      if (keptChars < total / 2) {
+      const island =
+        keptWords < 2 &&
+        ((!besideNeighbour(first - 1, firstKept) && !besideNeighbour(last + 1, lastKept)) ||
+          !mostlyKeptAround(first, last));
+      if (keptChars < total / 2 || island) {
         const elsewhere = moved(keys);
         return elsewhere.kind === 'moved' ? elsewhere : { kind: 'unknown' };
       }

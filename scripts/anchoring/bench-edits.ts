@@ -171,6 +171,14 @@ function run(
           mapped: selectors.position
             ? versionDiff?.map(selectors.position.start, selectors.position.end)
             : null,
+          before: selectors.position
+            ? model.text
+                .slice(Math.max(0, selectors.position.start - 120), selectors.position.end + 120)
+                .replace(/\s+/g, ' ')
+            : null,
+          after: edited.text
+            .slice(Math.max(0, found[0] - 120), found[1] + 120)
+            .replace(/\s+/g, ' '),
         }),
       );
     }

@@ -184,6 +184,27 @@ describe('look-alikes', () => {
     expect(anchor(updated, selectors, without).status).toBe('anchored');
   });
 
+  it('takes a changed number for a correction only where the numbers around it stayed', () => {
+    const page = (rate: string, poland: string, before: string) =>
+      body(
+        `<p>Seasonally adjusted, unemployment in Poland was ${poland} percent in March 2021, against ${poland} percent the month before.</p>` +
+          `<p>In the euro area unemployment was ${rate} percent in March 2021, against ${before} percent the month before.</p>`,
+      );
+    const selectors = highlight(page('8.1', '3.1', '8.2'), 'was 8.1 percent in March');
+    // The euro sentence was reworded ("in March" became "that spring"): the Polish sentence,
+    // with its own numbers all around, is not the passage.
+    const reworded = body(
+      '<p>Seasonally adjusted, unemployment in Poland was 3.1 percent in March 2021, against 3.1 percent the month before.</p>' +
+        '<p>In the euro area unemployment was 8.1 percent that spring 2021, against 8.2 percent the month before.</p>',
+    );
+    const result = anchor(reworded, selectors, { minContextSimilarity: 0 });
+    expect(result.status === 'orphan' || !result.text.includes('3.1')).toBe(true);
+    // A correction of the number itself, its surroundings unchanged, is followed.
+    const corrected = anchored(anchor(page('8.7', '3.1', '8.2'), selectors));
+    expect(corrected.text).toBe('was 8.7 percent in March');
+    expect(corrected.changed).toBe(true);
+  });
+
   it('follows a moved paragraph that repeats nowhere else', () => {
     const page =
       '<p>First paragraph here.</p><p>Second one, about the budget vote in parliament.</p><p>Third.</p>';
