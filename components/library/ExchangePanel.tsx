@@ -4,7 +4,7 @@ import type { ImportOutcome, ImportPreview } from '@/lib/exchange';
 /** Which notes an export carries. */
 export type ExportScope = 'all' | 'article' | 'result';
 /** The formats the reader can export to. */
-export type ExportFormatChoice = 'claimmark' | 'w3c' | 'markdown';
+export type ExportFormatChoice = 'claimmark' | 'w3c' | 'markdown' | 'csl' | 'vault';
 
 interface Props {
   /** Notes in the current list, for the "current list" scope; null hides that scope. */
@@ -28,10 +28,16 @@ type ImportState =
   | { phase: 'done'; message: string }
   | { phase: 'error'; message: string };
 
-const FORMATS: { format: ExportFormatChoice; label: string }[] = [
-  { format: 'claimmark', label: 'Claimmark JSON' },
-  { format: 'w3c', label: 'W3C JSON-LD' },
-  { format: 'markdown', label: 'Markdown' },
+const FORMATS: { format: ExportFormatChoice; label: string; use: string }[] = [
+  {
+    format: 'claimmark',
+    label: 'Claimmark JSON',
+    use: 'Everything, for a backup or another browser.',
+  },
+  { format: 'w3c', label: 'W3C JSON-LD', use: 'Web annotations, for other annotation tools.' },
+  { format: 'markdown', label: 'Markdown', use: 'One file to read or share.' },
+  { format: 'csl', label: 'CSL-JSON', use: 'Citations of the articles, for Zotero.' },
+  { format: 'vault', label: 'Obsidian vault', use: 'A note per article in a zip, for Obsidian.' },
 ];
 
 /** Skipped records listed before the rest are summed up in one line. */
@@ -149,13 +155,20 @@ export function ExchangePanel(props: Props) {
           />
           With the stories' stored versions (Claimmark JSON only; a much larger file)
         </label>
-        <div class="exchange__buttons">
-          {FORMATS.map(({ format, label }) => (
-            <button key={format} type="button" onClick={() => void runExport(format)}>
-              {label}
-            </button>
+        <ul class="exchange__formats">
+          {FORMATS.map(({ format, label, use }) => (
+            <li key={format}>
+              <button
+                type="button"
+                aria-describedby={`${id}-${format}`}
+                onClick={() => void runExport(format)}
+              >
+                {label}
+              </button>{' '}
+              <span id={`${id}-${format}`}>{use}</span>
+            </li>
           ))}
-        </div>
+        </ul>
         {exporting ? <p role="status">Preparing the file…</p> : null}
         {exportNote ? (
           <p role={exportNote.error ? 'alert' : 'status'} class={exportNote.error ? 'error' : ''}>

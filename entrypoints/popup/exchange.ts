@@ -17,8 +17,8 @@ function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   return work().finally(() => performance.measure(name, { start, end: performance.now() }));
 }
 
-/** Saves text as a file through a download link: no "downloads" permission needed. */
-function saveAs(name: string, mime: string, parts: string[]): void {
+/** Saves a file through a download link: no "downloads" permission needed. */
+function saveAs(name: string, mime: string, parts: BlobPart[]): void {
   const url = URL.createObjectURL(new Blob(parts, { type: mime }));
   const link = document.createElement('a');
   link.href = url;

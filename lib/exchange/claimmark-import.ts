@@ -8,9 +8,11 @@ import {
   EXPORT_VERSION,
   ExportAnnotationSchema,
   ExportArticleSchema,
+  ExportSettingsFileSchema,
   ExportVersionSchema,
   type ExportVersion,
 } from './schema';
+import type { ExportSettings } from '../model/settings';
 
 // The first issue is enough to say why a record is skipped, and stopping there is faster.
 const FIRST_ISSUE = { abortEarly: true } as const;
@@ -121,11 +123,19 @@ export function readClaimmarkExport(doc: Record<string, unknown>, now: Date): Pa
     (r) => r.seenAt,
     'version',
   );
+  // Settings are an optional extra too: invalid ones are reported and left out.
+  let settings: ExportSettings | null = null;
+  if (doc.settings !== undefined) {
+    const read = v.safeParse(ExportSettingsFileSchema, doc.settings, FIRST_ISSUE);
+    if (read.success) settings = read.output;
+    else skipped.push(skippedFromIssues('settings', read.issues));
+  }
   return parsedImport(
     'claimmark',
     a.kept,
     n.kept,
     [...skipped, ...a.skipped, ...n.skipped, ...w.skipped],
     w.kept,
+    settings,
   );
 }

@@ -56,8 +56,9 @@ export function serializeClaimmarkParts(doc: ClaimmarkExport): string[] {
     parts.push(`\n]${end}`);
   };
   list('articles', doc.articles, false);
-  list('annotations', doc.annotations, doc.versions === undefined);
-  if (doc.versions !== undefined) list('versions', doc.versions, true);
+  list('annotations', doc.annotations, doc.versions === undefined && doc.settings === undefined);
+  if (doc.versions !== undefined) list('versions', doc.versions, doc.settings === undefined);
+  if (doc.settings !== undefined) parts.push(`"settings": ${JSON.stringify(doc.settings)}\n`);
   parts.push('}\n');
   return parts;
 }

@@ -1,10 +1,12 @@
 /** The export formats Claimmark writes. */
-export type ExportFormat = 'claimmark' | 'w3c' | 'markdown';
+export type ExportFormat = 'claimmark' | 'w3c' | 'markdown' | 'csl' | 'vault';
 
 const SUFFIX: Record<ExportFormat, string> = {
   claimmark: '.json',
   w3c: '-w3c.jsonld',
   markdown: '.md',
+  csl: '-csl.json',
+  vault: '-vault.zip',
 };
 
 /** The MIME type of each export format, for the download. */
@@ -12,6 +14,8 @@ export const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
   claimmark: 'application/json',
   w3c: 'application/ld+json',
   markdown: 'text/markdown',
+  csl: 'application/vnd.citationstyles.csl+json',
+  vault: 'application/zip',
 };
 
 /** A dated file name such as `claimmark-2026-11-26.json`, on the reader's calendar day. */

@@ -27,7 +27,7 @@ function escapeLines(text: string): string[] {
  * A link to an http(s) URL as an autolink, or the escaped text for anything else: the URL
  * serialiser percent-encodes spaces and angle brackets, so `<…>` cannot be closed early.
  */
-function link(url: string): string {
+export function link(url: string): string {
   const parsed = parseHttpUrl(url);
   return parsed ? `<${parsed.href}>` : escapeMarkdown(url);
 }
@@ -50,13 +50,18 @@ function dayOf(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? escapeMarkdown(iso);
 }
 
-function readingOrder(list: AnnotationRecord[]): AnnotationRecord[] {
+/** An article's annotations in reading order: by place on the page, orphans last. */
+export function readingOrder(list: AnnotationRecord[]): AnnotationRecord[] {
   const place = (a: AnnotationRecord) =>
     a.anchoring?.status === 'orphan' ? Number.MAX_SAFE_INTEGER : (a.selectors.position?.start ?? 0);
   return [...list].sort((a, b) => place(a) - place(b) || a.createdAt.localeCompare(b.createdAt));
 }
 
-function annotationSection(a: AnnotationRecord): string {
+/**
+ * One annotation as Markdown: its quote as a block quote, then its kind or status and tags,
+ * note and evidence; `more` (already Markdown) goes last.
+ */
+export function annotationSection(a: AnnotationRecord, more: string[] = []): string {
   const parts = [blockquote(a.quote)];
   const label =
     a.kind === 'claim' ? `**Claim: ${escapeMarkdown(a.status ?? 'unverified')}**` : '**Highlight**';
@@ -66,7 +71,7 @@ function annotationSection(a: AnnotationRecord): string {
   if (a.evidence.length > 0) {
     parts.push(['Evidence:', '', ...a.evidence.map((e) => `- ${link(e)}`)].join('\n'));
   }
-  return parts.join('\n\n');
+  return [...parts, ...more].join('\n\n');
 }
 
 function articleSection(

@@ -1,6 +1,7 @@
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import type { Located } from './dedupe';
 import type { SkippedItem } from './issues';
+import type { ExportSettings } from '../model/settings';
 import type { ExportVersion } from './schema';
 
 /** The file formats Claimmark imports. */
@@ -20,6 +21,8 @@ export interface ParsedImport {
   versions: ExportVersion[];
   /** Where each record of `versions` is in the file (same order). */
   versionPlaces: string[];
+  /** The export settings the file carries, when it carries valid ones. */
+  settings: ExportSettings | null;
   skipped: SkippedItem[];
 }
 
@@ -39,6 +42,7 @@ export function parsedImport(
   annotations: readonly Located<AnnotationRecord>[],
   skipped: SkippedItem[],
   versions: readonly Located<ExportVersion>[] = [],
+  settings: ExportSettings | null = null,
 ): ParsedImport {
   return {
     ok: true,
@@ -49,6 +53,7 @@ export function parsedImport(
     annotationPlaces: annotations.map((a) => a.where),
     versions: versions.map((a) => a.record),
     versionPlaces: versions.map((a) => a.where),
+    settings,
     skipped,
   };
 }

@@ -11,6 +11,7 @@ import {
   REPORT_LIMITS,
 } from '../model';
 import { HttpUrl, IsoTime, Text } from '../model/fields';
+import { ExportSettingsSchema, type ExportSettings } from '../model/settings';
 import { Sha256Hex, VersionContentSchema, VersionNumber } from '../model/version';
 
 // The export file is a contract with other machines and other versions of Claimmark
@@ -68,6 +69,14 @@ export const ExportVersionSchema = v.pipe(
 /** One version of an export. */
 export type ExportVersion = v.InferOutput<typeof ExportVersionSchema>;
 
+/** The reader's export settings as a file carries them (see lib/model/settings.ts). */
+export const ExportSettingsFileSchema = v.pipe(
+  ExportSettingsSchema,
+  v.description(
+    "What the reader set once for the exports: the reviewer a ClaimReview names, and each claim status's label and place on the 1-5 scale.",
+  ),
+);
+
 const FiltersSchema = v.object({
   kinds: v.array(v.picklist(ANNOTATION_KINDS)),
   statuses: v.array(v.picklist(CLAIM_STATUSES)),
@@ -101,6 +110,7 @@ export const ClaimmarkExportSchema = v.pipe(
     articles: v.array(ExportArticleSchema),
     annotations: v.array(ExportAnnotationSchema),
     versions: v.optional(v.array(ExportVersionSchema)),
+    settings: v.optional(ExportSettingsFileSchema),
   }),
   v.title('Claimmark export'),
   v.description(
@@ -118,4 +128,6 @@ export interface ClaimmarkExport {
   annotations: AnnotationRecord[];
   /** Present only when the reader chose to export the stories' versions. */
   versions?: ExportVersion[];
+  /** What the reader set for the exports (the reviewer, the status labels), when set. */
+  settings?: ExportSettings;
 }

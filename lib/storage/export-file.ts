@@ -7,7 +7,10 @@ import {
   type ExportFormat,
   type ExportScope,
 } from '../exchange';
+import { buildCsl } from '../exchange/csl';
 import type { ExportVersion } from '../exchange/schema';
+import { exportVault } from '../exchange/vault';
+import type { AnnotationRecord, ArticleRecord } from '../model';
 import type { VersionRecord } from '../model/version';
 import { unpackVersion } from '../versions/codec';
 import type { ClaimmarkDatabase } from './database';
@@ -18,7 +21,7 @@ export interface ExportFile {
   name: string;
   mime: string;
   /** The contents in pieces, to be joined into a Blob (never into one large string). */
-  parts: string[];
+  parts: (string | Uint8Array<ArrayBuffer>)[];
   annotations: number;
   /** Versions of stories the file carries (Claimmark JSON, when asked for). */
   versions: number;
@@ -56,6 +59,27 @@ async function unpackForExport(
   return { versions, damaged };
 }
 
+function partsOf(
+  format: ExportFormat,
+  { articles, annotations }: { articles: ArticleRecord[]; annotations: AnnotationRecord[] },
+  scope: ExportScope,
+  now: Date,
+  versions: ExportVersion[] | undefined,
+): (string | Uint8Array<ArrayBuffer>)[] {
+  switch (format) {
+    case 'claimmark':
+      return exportClaimmarkJsonParts(articles, annotations, scope, now, versions);
+    case 'w3c':
+      return exportW3cJsonLdParts(annotations, now);
+    case 'markdown':
+      return [exportMarkdown(articles, annotations, now)];
+    case 'csl':
+      return [`${JSON.stringify(buildCsl(articles, annotations), null, 2)}\n`];
+    case 'vault':
+      return [new Uint8Array(exportVault(articles, annotations, now))];
+  }
+}
+
 /** Reads the selected records and writes them in one format. */
 export async function buildExportFile(
   db: ClaimmarkDatabase,
@@ -67,19 +91,13 @@ export async function buildExportFile(
 ): Promise<ExportFile> {
   const withVersions = format === 'claimmark' && options.versions === true;
   const records = await readExportRecords(db, selection, { versions: withVersions });
-  const { articles, annotations } = records;
   const unpacked = withVersions ? await unpackForExport(records.versions) : null;
-  const parts =
-    format === 'claimmark'
-      ? exportClaimmarkJsonParts(articles, annotations, scope, now, unpacked?.versions)
-      : format === 'w3c'
-        ? exportW3cJsonLdParts(annotations, now)
-        : [exportMarkdown(articles, annotations, now)];
+  const parts = partsOf(format, records, scope, now, unpacked?.versions);
   return {
     name: exportFileName(format, now),
     mime: EXPORT_MIME_TYPES[format],
     parts,
-    annotations: annotations.length,
+    annotations: records.annotations.length,
     versions: unpacked?.versions.length ?? 0,
     damagedVersions: unpacked?.damaged ?? 0,
   };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -162,7 +163,7 @@ describe('the library in Chromium', () => {
     await popup.getByLabel('Search the library').fill('');
   });
 
-  it('exports all three formats with every note', async () => {
+  it('exports every format with every note', async () => {
     await popup.getByText('Export and import').click();
     const stored = ((await readAnnotations(browser)) as Stored[]).sort(byId);
     const articles = (await readStore(browser, 'articles')) as { url: string }[];
@@ -212,6 +213,26 @@ describe('the library in Chromium', () => {
     expect(markdown.text).toContain('Tags: hungary, summit');
     expect(markdown.text).toContain('The Kremlin readout says \\<b\\>nothing\\</b\\> of Budapest.');
     expect(markdown.text).not.toContain('<b>');
+
+    // Citations for Zotero, and a note per article for Obsidian.
+    const csl = await download(popup, 'CSL-JSON');
+    expect(csl.name).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}-csl\.json$/);
+    const items = JSON.parse(csl.text) as { URL: string; type: string; note?: string }[];
+    expect(items.map((i) => i.URL).sort()).toEqual(articles.map((a) => a.url).sort());
+    expect(items.some((i) => i.note?.includes(CLAIM))).toBe(true);
+    const [vaultFile] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Obsidian vault', exact: true }).click(),
+    ]);
+    expect(vaultFile.suggestedFilename()).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}-vault\.zip$/);
+    const notes = unzipSync(readFileSync(await vaultFile.path()));
+    expect(Object.keys(notes)).toHaveLength(articles.length);
+    const vault = Object.values(notes)
+      .map((b) => strFromU8(b))
+      .join('\n');
+    expect(vault).toMatch(/^---\ntitle: "/);
+    expect(vault).toContain(`> ${CLAIM}`);
+    expect(vault).toContain('#:~:text=');
   });
 
   it('imports the export into a wiped profile and shows everything again', async () => {

@@ -51,6 +51,33 @@ export const FULL_ARTICLE: ArticleRecord = {
   },
 };
 
+type PageFacts = NonNullable<NonNullable<ArticleRecord['facts']>['metadata']>;
+
+/** A news article at `url` whose page says these things about itself (no analysis). */
+export function articleSaying(url: string, said: Partial<PageFacts>): ArticleRecord {
+  return {
+    ...FULL_ARTICLE,
+    url,
+    canonicalUrl: null,
+    facts: {
+      isArticle: true,
+      analysis: null,
+      analyzedAt: null,
+      metadata: {
+        headline: null,
+        byline: [],
+        siteName: null,
+        published: null,
+        modified: null,
+        language: null,
+        canonicalUrl: null,
+        description: null,
+        ...said,
+      },
+    },
+  };
+}
+
 const hostile: ArticleRecord = {
   url: 'https://blog.example.org/post?id=7',
   title: HOSTILE,
