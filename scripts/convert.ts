@@ -36,7 +36,8 @@ function main(argv: string[]): void {
   try {
     const tooLarge = checkImportSize(statSync(file).size);
     if (tooLarge) fail(tooLarge);
-    text = readFileSync(file, 'utf8');
+    // A byte-order mark is not JSON; the popup's File.text() drops it too.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     fail(`cannot read ${file}: ${(e as Error).message}`);
   }
@@ -44,7 +45,13 @@ function main(argv: string[]): void {
   if (!result.ok) fail(result.error);
   for (const note of result.notes) process.stderr.write(`convert: ${note}\n`);
   if (out === null) process.stdout.write(result.output);
-  else writeFileSync(out, result.output);
+  else {
+    try {
+      writeFileSync(out, result.output);
+    } catch (e) {
+      fail(`cannot write ${out}: ${(e as Error).message}`);
+    }
+  }
 }
 
 main(process.argv.slice(2));

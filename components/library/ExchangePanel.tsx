@@ -4,7 +4,7 @@ import type { ImportOutcome, ImportPreview } from '@/lib/exchange';
 /** Which notes an export carries. */
 export type ExportScope = 'all' | 'article' | 'result';
 /** The formats the reader can export to. */
-export type ExportFormatChoice = 'claimmark' | 'w3c' | 'markdown' | 'csl' | 'vault';
+export type ExportFormatChoice = 'claimmark' | 'w3c' | 'markdown' | 'csl' | 'vault' | 'claimreview';
 
 interface Props {
   /** Notes in the current list, for the "current list" scope; null hides that scope. */
@@ -18,6 +18,8 @@ interface Props {
   ) => Promise<string>;
   previewImport: (file: File) => Promise<ImportPreview>;
   applyImport: () => Promise<ImportOutcome>;
+  /** Opens the options page (the reviewer and verdict labels); absent, no link is shown. */
+  openOptions?: () => void;
 }
 
 type ImportState =
@@ -38,6 +40,11 @@ const FORMATS: { format: ExportFormatChoice; label: string; use: string }[] = [
   { format: 'markdown', label: 'Markdown', use: 'One file to read or share.' },
   { format: 'csl', label: 'CSL-JSON', use: 'Citations of the articles, for Zotero.' },
   { format: 'vault', label: 'Obsidian vault', use: 'A note per article in a zip, for Obsidian.' },
+  {
+    format: 'claimreview',
+    label: 'ClaimReview',
+    use: 'Your verdicts on claims, for fact-check databases.',
+  },
 ];
 
 /** Skipped records listed before the rest are summed up in one line. */
@@ -66,7 +73,7 @@ function plural(n: number, word: string): string {
 
 /** Export the library (three formats, three scopes) and import a file after a preview. */
 export function ExchangePanel(props: Props) {
-  const { resultCount, currentArticle, exportAs, previewImport, applyImport } = props;
+  const { resultCount, currentArticle, exportAs, previewImport, applyImport, openOptions } = props;
   const id = useId();
   const [scope, setScope] = useState<ExportScope>('all');
   // Off by default: a story's versions weigh far more than its notes.
@@ -169,6 +176,14 @@ export function ExchangePanel(props: Props) {
             </li>
           ))}
         </ul>
+        {openOptions ? (
+          <p class="exchange__options">
+            Reviewer and verdict labels for ClaimReview:{' '}
+            <button type="button" class="link" onClick={openOptions}>
+              Options
+            </button>
+          </p>
+        ) : null}
         {exporting ? <p role="status">Preparing the file…</p> : null}
         {exportNote ? (
           <p role={exportNote.error ? 'alert' : 'status'} class={exportNote.error ? 'error' : ''}>

@@ -27,6 +27,7 @@ export function LibraryTools(props: Props) {
       }}
       previewImport={exchange.previewImport}
       applyImport={exchange.applyImport}
+      openOptions={exchange.openOptions}
     />
   );
 }

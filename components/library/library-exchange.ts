@@ -15,6 +15,8 @@ export interface LibraryExchange {
   ) => Promise<string>;
   previewImport: (file: File) => Promise<ImportPreview>;
   applyImport: () => Promise<ImportOutcome>;
+  /** Opens the options page, where the reader names the reviewer a ClaimReview needs. */
+  openOptions: () => void;
 }
 
 /** What an export the reader chose carries, and how the file describes it. */

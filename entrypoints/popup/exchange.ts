@@ -7,6 +7,7 @@ import {
   type ImportPreview,
   type ReadyImport,
 } from '@/lib/exchange';
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '@/lib/model/settings';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { buildExportFile, type ExportFile } from '@/lib/storage/export-file';
 import { applyImport, previewImport } from '@/lib/storage/import';
@@ -34,6 +35,14 @@ const count = (n: number, word: string) => `${n.toLocaleString()} ${word}${n ===
 
 /** What the reader is told an export saved. */
 function exportedText(file: ExportFile): string {
+  if (file.claims) {
+    const { reviewed, leftOut } = file.claims;
+    if (reviewed === 0)
+      return `${file.name} (no claim has a verdict yet: mark one supported, disputed, misleading or false)`;
+    const left =
+      leftOut > 0 ? `; ${count(leftOut, 'claim')} left out: name the reviewer in Options` : '';
+    return `${file.name} (${count(reviewed - leftOut, 'review')}${left})`;
+  }
   const parts = [count(file.annotations, 'note')];
   if (file.versions > 0) parts.push(count(file.versions, 'version'));
   if (file.damagedVersions > 0) {
@@ -47,13 +56,21 @@ export function createExchange(
   db: ClaimmarkDatabase,
   /** Tells the background which articles an import changed, so their tabs redraw. */
   announce: (urls: string[]) => Promise<unknown> = () => Promise.resolve(),
+  /** The reader's export settings (the options page's). */
+  loadSettings: () => Promise<ExportSettings> = () => Promise.resolve(DEFAULT_EXPORT_SETTINGS),
+  openOptions: () => void = () => undefined,
 ): LibraryExchange {
   // The file the reader previewed, held until they confirm or choose another.
   let pending: ReadyImport | null = null;
   return {
+    openOptions,
     exportAs: (selection, scope, format, options) =>
       timed('claimmark:export', async () => {
-        const file = await buildExportFile(db, selection, scope, format, new Date(), options);
+        const settings = await loadSettings();
+        const file = await buildExportFile(db, selection, scope, format, new Date(), {
+          ...options,
+          settings,
+        });
         saveAs(file.name, file.mime, file.parts);
         return exportedText(file);
       }),

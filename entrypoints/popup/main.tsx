@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient } from '@/lib/messaging/client';
+import { SETTINGS_KEY, settingsFrom } from '@/lib/model/settings';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { App } from './App';
 import { createExchange } from './exchange';
@@ -31,7 +32,12 @@ if (root) {
   render(
     <App
       db={db}
-      exchange={createExchange(db, (urls) => request('library.imported', { urls }))}
+      exchange={createExchange(
+        db,
+        (urls) => request('library.imported', { urls }),
+        async () => settingsFrom((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+        () => void browser.runtime.openOptionsPage(),
+      )}
       request={request}
       resolveTabId={resolveTabId}
       markInTab={async (tabId, terms) => (await toTab(tabId)('page.mark', { terms })).marked}

@@ -2,6 +2,7 @@ import { getDomain } from 'tldts-experimental';
 import { collapseWhitespace } from '../anchoring/fold';
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import { REVIEWED_STATUSES, type ExportSettings } from '../model/settings';
+import { isOrganizationByline } from './csl';
 
 // schema.org ClaimReview, the form fact-checks are published and exchanged in (Google's Fact
 // Check Explorer, the Duke Reporters' Lab, Meedan Check's importer). Field by field in
@@ -32,6 +33,10 @@ export interface ClaimReviewExport {
 
 const QUOTE_IN_REPORT = 120;
 
+// A piece ending like this is not a sentence's end: initials ("U.S.", "J."), titles, "No.", "vs.".
+const ABBREVIATION =
+  /(?:\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|No|Nos|Vol|vs|etc|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$/u;
+
 function sentences(text: string): string[] {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
   return [...segmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
@@ -44,8 +49,11 @@ function sentences(text: string): string[] {
 export function claimSentence(quote: string): string {
   const text = collapseWhitespace(quote);
   const all = sentences(text);
-  if (all.length <= 1) return text;
-  return `${all[0] ?? text} …`;
+  // The segmenter ends a sentence at "U.S." or "Mr.": such a piece runs on into the next.
+  let first = all[0] ?? text;
+  let at = 1;
+  while (at < all.length && ABBREVIATION.test(first)) first = `${first} ${all[at++] ?? ''}`;
+  return at >= all.length ? text : `${first} …`;
 }
 
 /** True when `url` is published on the reviewer's own site (same registrable domain). */
@@ -84,7 +92,10 @@ function appearance(
   if (headline) node.headline = headline;
   else lacking.push('itemReviewed.appearance.headline');
   if (meta && meta.byline.length > 0) {
-    node.author = meta.byline.map((name) => ({ '@type': 'Person', name }));
+    node.author = meta.byline.map((name) => ({
+      '@type': isOrganizationByline(name) ? 'Organization' : 'Person',
+      name,
+    }));
   } else lacking.push('itemReviewed.appearance.author');
   if (meta?.siteName) node.publisher = { '@type': 'Organization', name: meta.siteName };
   else lacking.push('itemReviewed.appearance.publisher');

@@ -49,6 +49,8 @@ export function convertExport(
           notes.push(
             `left out claim ${issue.id} (“${issue.quote}”): no ${issue.missing.join(', ')}`,
           );
+        } else {
+          notes.push(`claim ${issue.id} (“${issue.quote}”) lacks ${issue.lacking.join(', ')}`);
         }
       }
       if (parsed.settings === null && result.claims > 0) {

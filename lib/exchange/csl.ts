@@ -5,7 +5,7 @@ import type { AnnotationRecord, ArticleRecord } from '../model';
 // reader's notes on it in `note`. Field by field in docs/export-format.md, "CSL-JSON".
 
 /** A CSL name: split into family and given names, or one literal name. */
-export type CslName = { family: string; given: string } | { literal: string };
+export type CslName = { family: string; given: string; suffix?: string } | { literal: string };
 
 /** A CSL date. */
 export interface CslDate {
@@ -29,6 +29,8 @@ export interface CslItem {
 // Words that make a byline an organisation or a desk, not a person's name.
 const NOT_A_PERSON =
   /\b(staff|desk|agency|agencies|news|press|reuters|afp|associated|editors?|editorial|team|correspondents?|bureau|service|wire|media|online)\b/i;
+// Generational suffixes after a name.
+const SUFFIXES = /^(Jr\.?|Sr\.?|II|III|IV)$/;
 // Particles that begin a family name ("Ludwig van Beethoven", "Charles de Gaulle").
 const PARTICLES = new Set([
   'van',
@@ -48,6 +50,11 @@ const PARTICLES = new Set([
   'al',
 ]);
 
+/** True when a byline names an organisation, a desk or an agency rather than a person. */
+export function isOrganizationByline(byline: string): boolean {
+  return NOT_A_PERSON.test(byline);
+}
+
 /**
  * A byline name as CSL takes it: "Anna Kovács" → family "Kovács", given "Anna" (a particle
  * goes with the family name: "van der Berg"); a single word, an organisation or a desk stays one
@@ -56,13 +63,26 @@ const PARTICLES = new Set([
 export function cslName(byline: string): CslName {
   const name = collapseWhitespace(byline);
   const words = name.split(' ');
+  // "Jr.", "III": CSL's suffix, not the family name.
+  const suffix = words.length > 2 && SUFFIXES.test(words.at(-1) ?? '') ? words.pop() : undefined;
   const capitalised = words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()));
-  if (words.length < 2 || words.length > 5 || NOT_A_PERSON.test(name) || !capitalised) {
+  const startsWithParticle = PARTICLES.has((words[0] ?? '').toLowerCase());
+  if (
+    words.length < 2 ||
+    words.length > 5 ||
+    startsWithParticle ||
+    NOT_A_PERSON.test(name) ||
+    !capitalised
+  ) {
     return { literal: name };
   }
   let at = words.length - 1;
   while (at > 1 && PARTICLES.has((words[at - 1] ?? '').toLowerCase())) at--;
-  return { family: words.slice(at).join(' '), given: words.slice(0, at).join(' ') };
+  return {
+    family: words.slice(at).join(' '),
+    given: words.slice(0, at).join(' '),
+    ...(suffix ? { suffix } : {}),
+  };
 }
 
 /** A page date or an ISO time as CSL date parts; null when it does not start with a year. */
@@ -71,8 +91,14 @@ export function cslDate(value: string | null | undefined): CslDate | null {
   if (!match) return null;
   const [, y, m, d] = match;
   const parts: [number, number?, number?] = [Number(y)];
-  if (m !== undefined) parts.push(Number(m));
-  if (m !== undefined && d !== undefined) parts.push(Number(d));
+  // A month or day a page got wrong is left out rather than written out of range.
+  const month = Number(m);
+  if (m === undefined || month < 1 || month > 12) return { 'date-parts': [parts] };
+  parts.push(month);
+  const day = Number(d);
+  if (d !== undefined && day >= 1 && day <= new Date(Date.UTC(parts[0], month, 0)).getUTCDate()) {
+    parts.push(day);
+  }
   return { 'date-parts': [parts] };
 }
 

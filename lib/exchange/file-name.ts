@@ -1,5 +1,5 @@
 /** The export formats Claimmark writes. */
-export type ExportFormat = 'claimmark' | 'w3c' | 'markdown' | 'csl' | 'vault';
+export type ExportFormat = 'claimmark' | 'w3c' | 'markdown' | 'csl' | 'vault' | 'claimreview';
 
 const SUFFIX: Record<ExportFormat, string> = {
   claimmark: '.json',
@@ -7,6 +7,7 @@ const SUFFIX: Record<ExportFormat, string> = {
   markdown: '.md',
   csl: '-csl.json',
   vault: '-vault.zip',
+  claimreview: '-claimreview.jsonld',
 };
 
 /** The MIME type of each export format, for the download. */
@@ -16,6 +17,7 @@ export const EXPORT_MIME_TYPES: Record<ExportFormat, string> = {
   markdown: 'text/markdown',
   csl: 'application/vnd.citationstyles.csl+json',
   vault: 'application/zip',
+  claimreview: 'application/ld+json',
 };
 
 /** A dated file name such as `claimmark-2026-11-26.json`, on the reader's calendar day. */

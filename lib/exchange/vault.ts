@@ -10,30 +10,51 @@ import { annotationSection, escapeMarkdown, link, readingOrder } from './markdow
 
 /** Longest file name, in characters, before ".md": well within every file system's limit. */
 const NAME_LIMIT = 80;
-// Reserved on Windows whatever the extension ("CON.md" cannot be created).
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-// Not allowed in a name on Windows (and "/" nowhere); control characters neither.
-const FORBIDDEN = /[<>:"/\\|?*\p{Cc}]/gu;
+// Reserved on Windows whatever follows the first dot ("CON.md", "NUL.tar.gz" cannot be created).
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+// Not allowed in a name on Windows ("/" nowhere), not linkable in Obsidian (# ^ [ ] |), control
+// and invisible formatting characters (direction overrides, zero-width).
+const FORBIDDEN = /[<>:"/\\|?*#^[\]\p{Cc}\p{Cf}]/gu;
+
+/** Names given so far, compared as the file systems do, and the next number for each. */
+export type TakenNames = Map<string, number>;
+
+/** Cuts text to at most `limit` code units on whole characters (never half an emoji). */
+function cutGraphemes(text: string, limit: number): string {
+  let out = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(
+    text,
+  )) {
+    if (out.length + segment.length > limit) break;
+    out += segment;
+  }
+  return out;
+}
 
 /**
  * A file name from a headline, safe on Windows, macOS and Linux and unique in `taken` (compared
- * without case, as those systems often do): forbidden characters become spaces, a reserved name
- * gets a suffix, a long one is cut on a word, and a repeat gets " (2)", " (3)" …
+ * without case and in one Unicode form, as those systems often do): forbidden characters become
+ * spaces, a reserved name gets a suffix, a long one is cut on a word, and a repeat gets " (2)",
+ * " (3)" …
  */
-export function vaultFileName(headline: string, taken: Set<string>): string {
+export function vaultFileName(headline: string, taken: TakenNames): string {
   let base = collapseWhitespace(headline.normalize('NFC').replace(FORBIDDEN, ' '))
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .trim();
   if (base.length > NAME_LIMIT) {
-    const cut = base.slice(0, NAME_LIMIT);
+    const cut = cutGraphemes(base, NAME_LIMIT);
     const space = cut.lastIndexOf(' ');
     base = (space > NAME_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[.\s]+$/, '');
   }
   if (base === '') base = 'Untitled';
-  if (RESERVED.test(base)) base = `${base} (article)`;
+  if (RESERVED.test(base.split('.')[0] ?? '')) base = `${base} (article)`;
+  const key = (name: string) => name.normalize('NFC').toLowerCase();
   let name = `${base}.md`;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${String(n)}).md`;
-  taken.add(name.toLowerCase());
+  let n = taken.get(key(base)) ?? 1;
+  while (taken.has(key(name))) name = `${base} (${String(++n)}).md`;
+  // The next repeat of this headline starts counting where this one stopped.
+  taken.set(key(base), n);
+  taken.set(key(name), 1);
   return name;
 }
 
@@ -47,27 +68,61 @@ function yamlValue(value: string | null | readonly string[]): string {
 // Characters a text fragment directive gives a meaning to, beyond what encodeURIComponent encodes.
 const encodeFragment = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D');
 
+/** The words of a text (Intl.Segmenter, so Chinese and Japanese split too), in order. */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  for (const part of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) {
+    if (part.isWordLike) {
+      current += part.segment;
+      continue;
+    }
+    // Punctuation stays with its word; white space ends it.
+    if (/\s/.test(part.segment)) {
+      if (current) words.push(current);
+      current = '';
+    } else current += part.segment;
+  }
+  if (current) words.push(current);
+  return words;
+}
+
+/** Most characters of a fragment's start or end term: a long unspaced quote is cut. */
+const TERM_CHARS = 60;
+
 /**
  * A link that opens the article scrolled to the passage and marks it (a text fragment,
- * `#:~:text=`): the whole passage when short, else its first and last words as start and end.
- * Null for an address that is not http(s).
+ * `#:~:text=`): the whole passage when short, else its first and last words as start and end,
+ * each taken within one line (a term cannot span paragraphs). Null for an address that is not
+ * http(s).
  */
 export function passageLink(url: string, quote: string): string | null {
   const parsed = parseHttpUrl(url);
   if (!parsed) return null;
   parsed.hash = '';
-  const words = collapseWhitespace(quote).split(' ').filter(Boolean);
-  if (words.length === 0) return null;
-  const directive =
-    words.length <= 8
-      ? encodeFragment(words.join(' '))
-      : `${encodeFragment(words.slice(0, 4).join(' '))},${encodeFragment(words.slice(-4).join(' '))}`;
-  return `${parsed.href}#:~:text=${directive}`;
+  const lines = quote.split(/\n+/).map(collapseWhitespace).filter(Boolean);
+  const first = lines[0];
+  const last = lines.at(-1);
+  if (first === undefined || last === undefined) return null;
+  const short = lines.length === 1 && first.length <= TERM_CHARS && wordsOf(first).length <= 8;
+  if (short) return `${parsed.href}#:~:text=${encodeFragment(first)}`;
+  const start = wordsOf(first).slice(0, 4);
+  const end = wordsOf(last).slice(-4);
+  const term = (words: string[], fromEnd: boolean) => {
+    // Unspaced scripts give few, long "words": cut on characters instead.
+    const joined = words.join(' ');
+    if (joined.length <= TERM_CHARS) return joined;
+    return fromEnd ? joined.slice(-TERM_CHARS) : joined.slice(0, TERM_CHARS);
+  };
+  return `${parsed.href}#:~:text=${encodeFragment(term(start, false))},${encodeFragment(term(end, true))}`;
 }
 
 function frontMatter(url: string, article: ArticleRecord | undefined, notes: AnnotationRecord[]) {
   const meta = article?.facts?.metadata ?? null;
-  const tags = [...new Set(notes.flatMap((n) => n.tags))].sort();
+  // Obsidian's tags have no spaces.
+  const tags = [
+    ...new Set(notes.flatMap((n) => n.tags.map((t) => t.trim().replace(/\s+/g, '-')))),
+  ].sort();
   const entities = (article?.facts?.analysis?.entities ?? []).map((e) => e.name);
   const fields: [string, string | null | readonly string[]][] = [
     ['title', meta?.headline ?? (article?.title || url)],
@@ -112,7 +167,7 @@ export function vaultFiles(
     byArticle.set(a.articleUrl, list);
   }
   const files = new Map<string, string>();
-  const taken = new Set<string>();
+  const taken: TakenNames = new Map();
   const add = (url: string, article: ArticleRecord | undefined) => {
     const title = article?.facts?.metadata?.headline ?? (article?.title || url);
     files.set(vaultFileName(title, taken), articleNote(url, article, byArticle.get(url) ?? []));

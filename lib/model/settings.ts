@@ -49,3 +49,15 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
     false: { label: 'False', value: 1 },
   },
 };
+
+/** Where the settings are kept in the extension's local storage. */
+export const SETTINGS_KEY = 'exportSettings';
+
+/**
+ * The settings stored under SETTINGS_KEY, validated: the defaults when none are stored or what is
+ * stored is not valid (written by an older build, or damaged).
+ */
+export function settingsFrom(stored: unknown): ExportSettings {
+  const result = v.safeParse(ExportSettingsSchema, stored);
+  return result.success ? result.output : DEFAULT_EXPORT_SETTINGS;
+}

@@ -1,16 +1,18 @@
 import {
   EXPORT_MIME_TYPES,
-  exportClaimmarkJsonParts,
   exportFileName,
   exportMarkdown,
   exportW3cJsonLdParts,
   type ExportFormat,
   type ExportScope,
 } from '../exchange';
+import { buildClaimmarkExport, serializeClaimmarkParts } from '../exchange/claimmark-json';
+import { buildClaimReviews } from '../exchange/claimreview';
 import { buildCsl } from '../exchange/csl';
 import type { ExportVersion } from '../exchange/schema';
 import { exportVault } from '../exchange/vault';
 import type { AnnotationRecord, ArticleRecord } from '../model';
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../model/settings';
 import type { VersionRecord } from '../model/version';
 import { unpackVersion } from '../versions/codec';
 import type { ClaimmarkDatabase } from './database';
@@ -27,12 +29,16 @@ export interface ExportFile {
   versions: number;
   /** Stored versions left out because they could not be read. */
   damagedVersions: number;
+  /** ClaimReview only: claims with a verdict, and those left out for lack of a required field. */
+  claims?: { reviewed: number; leftOut: number };
 }
 
 /** What the reader chose beyond the format. */
 export interface ExportOptions {
   /** Carry the stored versions of the stories (Claimmark JSON only; off by default: large). */
   versions?: boolean;
+  /** The reader's export settings: the reviewer and labels a ClaimReview needs; a Claimmark JSON export carries them. */
+  settings?: ExportSettings;
 }
 
 /** The stored versions unpacked for the file; one that cannot be read is counted, not fatal. */
@@ -60,15 +66,19 @@ async function unpackForExport(
 }
 
 function partsOf(
-  format: ExportFormat,
+  format: Exclude<ExportFormat, 'claimreview'>,
   { articles, annotations }: { articles: ArticleRecord[]; annotations: AnnotationRecord[] },
   scope: ExportScope,
   now: Date,
   versions: ExportVersion[] | undefined,
+  settings: ExportSettings | undefined,
 ): (string | Uint8Array<ArrayBuffer>)[] {
   switch (format) {
     case 'claimmark':
-      return exportClaimmarkJsonParts(articles, annotations, scope, now, versions);
+      return serializeClaimmarkParts({
+        ...buildClaimmarkExport(articles, annotations, scope, now, versions),
+        ...(settings ? { settings } : {}),
+      });
     case 'w3c':
       return exportW3cJsonLdParts(annotations, now);
     case 'markdown':
@@ -92,10 +102,28 @@ export async function buildExportFile(
   const withVersions = format === 'claimmark' && options.versions === true;
   const records = await readExportRecords(db, selection, { versions: withVersions });
   const unpacked = withVersions ? await unpackForExport(records.versions) : null;
-  const parts = partsOf(format, records, scope, now, unpacked?.versions);
+  const base = { name: exportFileName(format, now), mime: EXPORT_MIME_TYPES[format] };
+  if (format === 'claimreview') {
+    const result = buildClaimReviews(
+      records.articles,
+      records.annotations,
+      options.settings ?? DEFAULT_EXPORT_SETTINGS,
+    );
+    return {
+      ...base,
+      parts: [`${JSON.stringify(result.document, null, 2)}\n`],
+      annotations: result.document['@graph'].length,
+      versions: 0,
+      damagedVersions: 0,
+      claims: {
+        reviewed: result.claims,
+        leftOut: result.issues.filter((i) => i.missing.length > 0).length,
+      },
+    };
+  }
+  const parts = partsOf(format, records, scope, now, unpacked?.versions, options.settings);
   return {
-    name: exportFileName(format, now),
-    mime: EXPORT_MIME_TYPES[format],
+    ...base,
     parts,
     annotations: records.annotations.length,
     versions: unpacked?.versions.length ?? 0,

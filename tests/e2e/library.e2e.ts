@@ -227,10 +227,9 @@ describe('the library in Chromium', () => {
     expect(vaultFile.suggestedFilename()).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}-vault\.zip$/);
     const notes = unzipSync(readFileSync(await vaultFile.path()));
     expect(Object.keys(notes)).toHaveLength(articles.length);
-    const vault = Object.values(notes)
-      .map((b) => strFromU8(b))
-      .join('\n');
-    expect(vault).toMatch(/^---\ntitle: "/);
+    const texts = Object.values(notes).map((b) => strFromU8(b));
+    for (const text of texts) expect(text).toMatch(/^---\ntitle: ".*"\nurl: "http/);
+    const vault = texts.join('\n');
     expect(vault).toContain(`> ${CLAIM}`);
     expect(vault).toContain('#:~:text=');
   });
@@ -299,5 +298,57 @@ describe('the library in Chromium', () => {
     } finally {
       await fresh.close();
     }
+  });
+  it('exports a claim marked false as a ClaimReview signed by the reviewer set in Options', async () => {
+    const FALSE_CLAIM =
+      'during which they also agreed to hold a high-level U.S.-Russia meeting next week';
+    const page = await browser.context.newPage();
+    const pageUrl = `${server.origin}/pages/budapest-summit.html`;
+    await page.goto(pageUrl);
+    await reportedTabId(browser, pageUrl);
+    await annotate(page, FALSE_CLAIM, {
+      note: 'No such meeting was held.',
+      status: 'False',
+      tags: [],
+    });
+    await expect
+      .poll(async () =>
+        ((await readAnnotations(browser)) as Stored[]).some((a) => a.status === 'false'),
+      )
+      .toBe(true);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Organisation').fill('Factcheck Desk');
+    await options.getByLabel('Your name').fill('Anna Roe');
+    await options.getByLabel('Your site').fill('https://factchecker.org/');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await options.close();
+    await page.close();
+
+    await popup.bringToFront();
+    const file = await download(popup, 'ClaimReview');
+    expect(file.name).toMatch(/^claimmark-\d{4}-\d{2}-\d{2}-claimreview\.jsonld$/);
+    const doc = JSON.parse(file.text) as {
+      '@context': string;
+      '@graph': {
+        claimReviewed: string;
+        author: unknown;
+        reviewRating: { alternateName: string; ratingValue: number };
+        itemReviewed: { appearance: { url: string; headline?: string } };
+      }[];
+    };
+    expect(doc['@context']).toBe('https://schema.org');
+    const review = doc['@graph'].find((r) => r.reviewRating.alternateName === 'False');
+    expect(review).toMatchObject({
+      claimReviewed: FALSE_CLAIM,
+      author: { '@type': 'Organization', name: 'Factcheck Desk', url: 'https://factchecker.org/' },
+      reviewRating: { ratingValue: 1 },
+    });
+    expect(review?.itemReviewed.appearance.headline).toMatch(/Budapest/);
+    // The disputed and the supported claims are reviews too; the highlight is not.
+    expect(doc['@graph']).toHaveLength(3);
+    await popup.getByText(/Saved claimmark-.*-claimreview\.jsonld \(3 reviews\)/).waitFor();
   });
 });

@@ -1,11 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { describe, expect, it } from 'vitest';
-import { ANNOTATIONS, ARTICLES, FULL_ARTICLE, articleSaying } from './exchange-fixtures';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ANNOTATIONS,
+  ARTICLES,
+  FULL_ARTICLE,
+  articleSaying,
+  closeDatabases,
+  freshDb,
+  seed,
+} from './exchange-fixtures';
+import { parseImportFile } from '@/lib/exchange/parse-import';
+import { buildExportFile } from '@/lib/storage/export-file';
 import { buildClaimReviews, claimSentence } from '@/lib/exchange/claimreview';
 import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '@/lib/model/settings';
+
+const NOW = new Date('2026-11-26T10:00:00Z');
+afterEach(closeDatabases);
 
 const schema = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../docs/claimreview.schema.json'), 'utf8'),
@@ -177,5 +190,31 @@ describe('ClaimReview export', () => {
     expect(claimSentence('  Trump will\n meet   Putin ')).toBe('Trump will meet Putin');
     expect(claimSentence('It rose 3.1 percent. Then it fell.')).toBe('It rose 3.1 percent. …');
     expect(claimSentence('Он сказал: «Да». И ушёл.')).toBe('Он сказал: «Да». …');
+    // Initials and titles do not end a sentence.
+    expect(claimSentence('U.S. President Trump will meet Putin. Then more.')).toBe(
+      'U.S. President Trump will meet Putin. …',
+    );
+    expect(claimSentence('Mr. Smith met Dr. Jones on Oct. 16 in Washington.')).toBe(
+      'Mr. Smith met Dr. Jones on Oct. 16 in Washington.',
+    );
+  });
+
+  it('is what the popup saves, with the reader’s settings, and the library’s export carries them', async () => {
+    const db = freshDb();
+    await seed(db, [...ARTICLES, BARE, GREEK], claims);
+    const all = { kind: 'all' } as const;
+    const file = await buildExportFile(db, all, all, 'claimreview', NOW, { settings: REVIEWER });
+    expect(file).toMatchObject({
+      name: 'claimmark-2026-11-26-claimreview.jsonld',
+      mime: 'application/ld+json',
+      claims: { reviewed: 4, leftOut: 0 },
+    });
+    const doc = checked(JSON.parse(file.parts.join(''))) as { '@graph': unknown[] };
+    expect(doc['@graph']).toHaveLength(4);
+    const unnamed = await buildExportFile(db, all, all, 'claimreview', NOW);
+    expect(unnamed.claims).toEqual({ reviewed: 4, leftOut: 4 });
+    const library = await buildExportFile(db, all, all, 'claimmark', NOW, { settings: REVIEWER });
+    const parsed = parseImportFile(library.parts.join(''), NOW);
+    expect(parsed.ok && parsed.settings).toEqual(REVIEWER);
   });
 });

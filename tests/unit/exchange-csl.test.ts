@@ -104,5 +104,14 @@ describe('CSL-JSON export', () => {
     }
     expect(cslDate('2025-10-16T12:30+02:00')).toEqual({ 'date-parts': [[2025, 10, 16]] });
     expect(cslDate('soon')).toBeNull();
+    expect(cslDate('2025-13-45')).toEqual({ 'date-parts': [[2025]] });
+    expect(cslDate('2025-02-30')).toEqual({ 'date-parts': [[2025, 2]] });
+    expect(cslName('Martin Luther King Jr.')).toEqual({
+      family: 'King',
+      given: 'Martin Luther',
+      suffix: 'Jr.',
+    });
+    expect(cslName('John Smith III')).toEqual({ family: 'Smith', given: 'John', suffix: 'III' });
+    expect(cslName('de Gaulle')).toEqual({ literal: 'de Gaulle' });
   });
 });

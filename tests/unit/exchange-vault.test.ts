@@ -11,7 +11,13 @@ import {
   seed,
 } from './exchange-fixtures';
 import { buildExportFile } from '@/lib/storage/export-file';
-import { exportVault, passageLink, vaultFileName, vaultFiles } from '@/lib/exchange/vault';
+import {
+  exportVault,
+  passageLink,
+  vaultFileName,
+  vaultFiles,
+  type TakenNames,
+} from '@/lib/exchange/vault';
 import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
@@ -79,10 +85,22 @@ describe('the Obsidian vault', () => {
   });
 
   it('names files safely on every system, without collisions', () => {
-    const taken = new Set<string>();
+    const taken: TakenNames = new Map();
     expect(vaultFileName('A/B: what? "yes" <no>', taken)).toBe('A B what yes no.md');
     expect(vaultFileName('a/b: What? "Yes" <No>', taken)).toBe('a b What Yes No (2).md');
     expect(vaultFileName('CON', taken)).toBe('CON (article).md');
+    expect(vaultFileName('Con. Ed. raises rates', taken)).toBe(
+      'Con. Ed. raises rates (article).md',
+    );
+    expect(vaultFileName('#MeToo [Video] a|b ^x \u202eevil', taken)).toBe(
+      'MeToo Video a b x evil.md',
+    );
+    // One headline in two Unicode forms is one name.
+    expect(vaultFileName('Caf\u00e9', taken)).toBe('Café.md');
+    expect(vaultFileName('Cafe\u0301', taken)).toBe('Café (2).md');
+    // Thousands of repeats are numbered without starting over each time.
+    for (let i = 0; i < 2000; i++) vaultFileName('Live updates', taken);
+    expect(vaultFileName('Live updates', taken)).toBe('Live updates (2001).md');
     expect(vaultFileName('...', taken)).toBe('Untitled.md');
     expect(vaultFileName('Ends with a dot.', taken)).toBe('Ends with a dot.md');
     const long = vaultFileName(`${'word '.repeat(40)}end`, taken);
@@ -107,6 +125,17 @@ describe('the Obsidian vault', () => {
       'https://news.example.com/a#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten',
     );
     expect(passageLink('javascript:alert(1)', 'x')).toBeNull();
+    // A passage over two paragraphs: each term within one of them.
+    expect(
+      passageLink('https://a.example/', 'First para ends here.\n\nSecond one goes on and on'),
+    ).toBe('https://a.example/#:~:text=First%20para%20ends%20here.,goes%20on%20and%20on');
+    // Japanese has no spaces: the terms are cut on characters, not the whole passage.
+    const jp = passageLink(
+      'https://a.example/',
+      '日本銀行は金融政策決定会合で短期金利を据え置くことを決めた。'.repeat(20),
+    );
+    expect(jp?.length).toBeLessThan(1200);
+    expect(jp).toMatch(/#:~:text=.+,.+/);
   });
 
   it('is what the popup saves, as CSL-JSON is, from the library', async () => {

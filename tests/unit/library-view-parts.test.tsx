@@ -238,7 +238,12 @@ describe('the library view’s export wiring', () => {
         catalog={{ status: 'ready', value: [entry, other] }}
         preview={null}
         notes={{ open: unused, remove: unused, restore: unused, load: unused, save: unused }}
-        exchange={{ exportAs, previewImport: unused, applyImport: unused }}
+        exchange={{
+          exportAs,
+          previewImport: unused,
+          applyImport: unused,
+          openOptions: () => undefined,
+        }}
       />,
       root,
     );
