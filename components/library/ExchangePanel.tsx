@@ -20,6 +20,8 @@ interface Props {
   applyImport: () => Promise<ImportOutcome>;
   /** Opens the options page (the reviewer and verdict labels); absent, no link is shown. */
   openOptions?: () => void;
+  /** The format to offer first, as the reader chose on the options page. */
+  preferredFormat?: () => Promise<ExportFormatChoice>;
 }
 
 type ImportState =
@@ -74,6 +76,16 @@ function plural(n: number, word: string): string {
 /** Export the library (three formats, three scopes) and import a file after a preview. */
 export function ExchangePanel(props: Props) {
   const { resultCount, currentArticle, exportAs, previewImport, applyImport, openOptions } = props;
+  const [preferred, setPreferred] = useState<ExportFormatChoice>('claimmark');
+  const { preferredFormat } = props;
+  useEffect(() => {
+    // Unreadable options leave the usual order.
+    preferredFormat?.().then(setPreferred, () => undefined);
+  }, [preferredFormat]);
+  const formats = [
+    ...FORMATS.filter((f) => f.format === preferred),
+    ...FORMATS.filter((f) => f.format !== preferred),
+  ];
   const id = useId();
   const [scope, setScope] = useState<ExportScope>('all');
   // Off by default: a story's versions weigh far more than its notes.
@@ -163,10 +175,11 @@ export function ExchangePanel(props: Props) {
           With the stories' stored versions (Claimmark JSON only; a much larger file)
         </label>
         <ul class="exchange__formats">
-          {FORMATS.map(({ format, label, use }) => (
+          {formats.map(({ format, label, use }) => (
             <li key={format}>
               <button
                 type="button"
+                class={format === preferred ? 'primary' : undefined}
                 aria-describedby={`${id}-${format}`}
                 onClick={() => void runExport(format)}
               >

@@ -28,6 +28,7 @@ export function LibraryTools(props: Props) {
       previewImport={exchange.previewImport}
       applyImport={exchange.applyImport}
       openOptions={exchange.openOptions}
+      preferredFormat={exchange.preferredFormat}
     />
   );
 }

@@ -17,6 +17,8 @@ export interface LibraryExchange {
   applyImport: () => Promise<ImportOutcome>;
   /** Opens the options page, where the reader names the reviewer a ClaimReview needs. */
   openOptions: () => void;
+  /** The format the reader chose to be offered first (the options page's). */
+  preferredFormat: () => Promise<ExportFormat>;
 }
 
 /** What an export the reader chose carries, and how the file describes it. */

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import {
   DEFAULT_EXPORT_SETTINGS,
+  EXPORT_FORMATS,
   ExportSettingsSchema,
   REVIEWED_STATUSES,
   type ExportSettings,
@@ -14,6 +15,7 @@ export interface SettingsStore {
 }
 
 type Draft = {
+  defaultFormat: ExportSettings['defaultFormat'];
   name: string;
   organization: string;
   url: string;
@@ -32,8 +34,19 @@ const STATUS_NAMES: Record<(typeof REVIEWED_STATUSES)[number], string> = {
   false: 'False',
 };
 
+/** The formats as the popup names them. */
+const FORMAT_NAMES: Record<ExportSettings['defaultFormat'], string> = {
+  claimmark: 'Claimmark JSON',
+  w3c: 'W3C JSON-LD',
+  markdown: 'Markdown',
+  csl: 'CSL-JSON',
+  vault: 'Obsidian vault',
+  claimreview: 'ClaimReview',
+};
+
 function draftOf(settings: ExportSettings): Draft {
   return {
+    defaultFormat: settings.defaultFormat,
     name: settings.reviewer.name,
     organization: settings.reviewer.organization,
     url: settings.reviewer.url ?? '',
@@ -49,6 +62,7 @@ function settingsOf(draft: Draft): { settings: ExportSettings } | { error: strin
       organization: draft.organization.trim(),
       url: draft.url.trim() === '' ? null : draft.url.trim(),
     },
+    defaultFormat: draft.defaultFormat,
     ratings: Object.fromEntries(
       REVIEWED_STATUSES.map((s) => [
         s,
@@ -181,6 +195,24 @@ export function OptionsForm({ store }: { store: SettingsStore }) {
             </select>
           </div>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>Export</legend>
+        <label for={`${id}-format`}>Default export format</label>
+        <select
+          id={`${id}-format`}
+          value={draft.defaultFormat}
+          onChange={(e) =>
+            edit({ defaultFormat: e.currentTarget.value as ExportSettings['defaultFormat'] })
+          }
+        >
+          {EXPORT_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {FORMAT_NAMES[format]}
+            </option>
+          ))}
+        </select>
+        <p class="options__hint">The popup offers it first.</p>
       </fieldset>
       <div class="options__buttons">
         <button type="submit" class="primary">

@@ -64,6 +64,7 @@ export function createExchange(
   let pending: ReadyImport | null = null;
   return {
     openOptions,
+    preferredFormat: async () => (await loadSettings()).defaultFormat,
     exportAs: (selection, scope, format, options) =>
       timed('claimmark:export', async () => {
         const settings = await loadSettings();

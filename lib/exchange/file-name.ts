@@ -1,5 +1,7 @@
+import type { EXPORT_FORMATS } from '../model/settings';
+
 /** The export formats Claimmark writes. */
-export type ExportFormat = 'claimmark' | 'w3c' | 'markdown' | 'csl' | 'vault' | 'claimreview';
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const SUFFIX: Record<ExportFormat, string> = {
   claimmark: '.json',

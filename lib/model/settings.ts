@@ -21,6 +21,16 @@ export const ReviewerSchema = v.object({
   url: v.nullable(HttpUrl),
 });
 
+/** The formats the popup exports to, in the order it offers them. */
+export const EXPORT_FORMATS = [
+  'claimmark',
+  'w3c',
+  'markdown',
+  'csl',
+  'vault',
+  'claimreview',
+] as const;
+
 /** The export settings, as stored and as carried in an export. */
 export const ExportSettingsSchema = v.object({
   reviewer: ReviewerSchema,
@@ -30,6 +40,8 @@ export const ExportSettingsSchema = v.object({
     misleading: RatingSchema,
     false: RatingSchema,
   }),
+  /** The format the popup offers first (settings written before it existed: Claimmark JSON). */
+  defaultFormat: v.optional(v.picklist(EXPORT_FORMATS), 'claimmark'),
 });
 
 /** A status's rating. */
@@ -48,6 +60,7 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
     misleading: { label: 'Misleading', value: 2 },
     false: { label: 'False', value: 1 },
   },
+  defaultFormat: 'claimmark',
 };
 
 /** Where the settings are kept in the extension's local storage. */

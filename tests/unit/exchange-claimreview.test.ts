@@ -170,6 +170,7 @@ describe('ClaimReview export', () => {
     });
     // A person without an organisation signs as a person; statuses take the reader's labels.
     const person = buildClaimReviews(ARTICLES, [claim], {
+      ...DEFAULT_EXPORT_SETTINGS,
       reviewer: { name: 'Anna Roe', organization: '', url: null },
       ratings: {
         ...DEFAULT_EXPORT_SETTINGS.ratings,

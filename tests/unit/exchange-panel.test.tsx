@@ -147,4 +147,16 @@ describe('the export and import panel', () => {
     importButton()?.click();
     await vi.waitFor(() => expect(root.textContent).toContain('skipped (2 new versions).'));
   });
+
+  it('offers first the format the reader chose in Options, and links there', async () => {
+    const openOptions = vi.fn();
+    mount({ preferredFormat: () => Promise.resolve('csl'), openOptions });
+    await vi.waitFor(() =>
+      expect(root.querySelector('.exchange__formats button')?.textContent).toBe('CSL-JSON'),
+    );
+    expect(root.querySelector('.exchange__formats button')?.className).toBe('primary');
+    expect(root.querySelectorAll('.exchange__formats button')).toHaveLength(6);
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Options')?.click();
+    expect(openOptions).toHaveBeenCalledTimes(1);
+  });
 });

@@ -243,6 +243,7 @@ describe('the library view’s export wiring', () => {
           previewImport: unused,
           applyImport: unused,
           openOptions: () => undefined,
+          preferredFormat: () => Promise.resolve('claimmark' as const),
         }}
       />,
       root,

@@ -17,17 +17,20 @@ function mount(store: SettingsStore) {
 }
 
 /** The form control labelled `label` (labels are plain, so any test can find them). */
-function field<T extends HTMLElement>(label: string): T {
+function control(label: string): HTMLElement {
   const found = [...root.querySelectorAll('label')].find((l) => l.textContent === label);
-  const control = found ? document.getElementById(found.htmlFor) : null;
-  if (!control) throw new Error(`no field labelled ${label}`);
-  return control as T;
+  const element = found ? document.getElementById(found.htmlFor) : null;
+  if (!element) throw new Error(`no field labelled ${label}`);
+  return element;
 }
 
+const input = (label: string) => control(label) as HTMLInputElement;
+const select = (label: string) => control(label) as HTMLSelectElement;
+
 function type(label: string, value: string) {
-  const input = field<HTMLInputElement>(label);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  const box = input(label);
+  box.value = value;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 const button = (text: string) =>
@@ -35,16 +38,19 @@ const button = (text: string) =>
 
 describe('the options page', () => {
   it('shows the stored settings, and saves what the reader changes', async () => {
-    const save = vi.fn((_: ExportSettings) => Promise.resolve());
+    const save = vi.fn<(settings: ExportSettings) => Promise<void>>(() => Promise.resolve());
     mount({ load: () => Promise.resolve(DEFAULT_EXPORT_SETTINGS), save });
-    await vi.waitFor(() => expect(field<HTMLInputElement>('Label for False').value).toBe('False'));
+    await vi.waitFor(() => expect(input('Label for False').value).toBe('False'));
     type('Your name', '  Anna Roe ');
     type('Organisation', 'Factcheck Desk');
     type('Your site', 'https://factchecker.org/');
     type('Label for Misleading', 'Needs context');
-    const scale = field<HTMLSelectElement>('Rating of Misleading');
+    const scale = select('Rating of Misleading');
     scale.value = '3';
     scale.dispatchEvent(new Event('change', { bubbles: true }));
+    const format = select('Default export format');
+    format.value = 'claimreview';
+    format.dispatchEvent(new Event('change', { bubbles: true }));
     button('Save')?.click();
     await vi.waitFor(() => expect(root.querySelector('[role=status]')?.textContent).toBe('Saved.'));
     expect(save).toHaveBeenCalledWith({
@@ -57,6 +63,7 @@ describe('the options page', () => {
         ...DEFAULT_EXPORT_SETTINGS.ratings,
         misleading: { label: 'Needs context', value: 3 },
       },
+      defaultFormat: 'claimreview',
     });
   });
 
@@ -78,9 +85,7 @@ describe('the options page', () => {
     expect(save).not.toHaveBeenCalled();
     // The defaults come back with one click.
     button('Restore the defaults')?.click();
-    await vi.waitFor(() =>
-      expect(field<HTMLInputElement>('Label for Supported').value).toBe('Supported'),
-    );
+    await vi.waitFor(() => expect(input('Label for Supported').value).toBe('Supported'));
   });
 
   it('says so when the options cannot be read or saved', async () => {
