@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkedClaimReview } from '../support/claimreview-schema';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import {
   launchChromium,
@@ -339,6 +340,7 @@ describe('the library in Chromium', () => {
         itemReviewed: { appearance: { url: string; headline?: string } };
       }[];
     };
+    checkedClaimReview(doc);
     expect(doc['@context']).toBe('https://schema.org');
     const review = doc['@graph'].find((r) => r.reviewRating.alternateName === 'False');
     expect(review).toMatchObject({

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkedClaimReview } from '../support/claimreview-schema';
 import {
   ANNOTATIONS,
   ARTICLES,
@@ -20,19 +18,7 @@ import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '@/lib/model/settin
 const NOW = new Date('2026-11-26T10:00:00Z');
 afterEach(closeDatabases);
 
-const schema = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../docs/claimreview.schema.json'), 'utf8'),
-) as object;
-// Formats are checked by the schema's own patterns; ajv's format plugin is not needed.
-const validate = new Ajv2020({ validateFormats: false, allErrors: true }).compile(schema);
-
-/** The document, checked against the committed JSON Schema as every export is. */
-function checked(doc: unknown): unknown {
-  const ok = validate(doc);
-  expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
-  expect(ok).toBe(true);
-  return doc;
-}
+const checked = checkedClaimReview;
 
 const [claim, , , unicode] = ANNOTATIONS as [
   AnnotationRecord,

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkedClaimReview } from '../support/claimreview-schema';
 import { ANNOTATIONS, ARTICLES } from './exchange-fixtures';
 import { buildClaimmarkExport, serializeClaimmarkExport } from '@/lib/exchange/claimmark-json';
 import { convertExport, type ConvertFormat } from '@/lib/exchange/convert';
@@ -48,7 +49,9 @@ function textOf(format: ConvertFormat, file = withReviewer): string {
 
 describe('the converter', () => {
   it('writes each format from a Claimmark export, with the settings the file carries', () => {
-    const doc = JSON.parse(textOf('claimreview')) as { '@graph': { author: unknown }[] };
+    const doc = checkedClaimReview(JSON.parse(textOf('claimreview'))) as {
+      '@graph': { author: unknown }[];
+    };
     // One claim has a verdict (disputed); the unverified one is no review.
     expect(doc['@graph']).toHaveLength(1);
     expect(doc['@graph'][0]?.author).toEqual({ '@type': 'Organization', name: 'Factcheck Desk' });

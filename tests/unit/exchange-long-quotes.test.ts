@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { checkedClaimReview } from '../support/claimreview-schema';
 import { articleSaying, ANNOTATIONS } from './exchange-fixtures';
 import { buildClaimReviews } from '@/lib/exchange/claimreview';
 import { buildCsl } from '@/lib/exchange/csl';
@@ -33,6 +34,7 @@ describe('every export format on a 500-character claim under a non-Latin headlin
       reviewer: { name: 'Анна', organization: '', url: null },
     };
     const review = buildClaimReviews([ARTICLE], [CLAIM], settings);
+    checkedClaimReview(review.document);
     expect(review.document['@graph']).toMatchObject([
       {
         claimReviewed: 'Министр заявил, что мост откроют весной, в срок и в рамках бюджета. …',
