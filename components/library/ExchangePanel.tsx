@@ -75,9 +75,9 @@ function plural(n: number, word: string): string {
 
 /** Export the library (three formats, three scopes) and import a file after a preview. */
 export function ExchangePanel(props: Props) {
-  const { resultCount, currentArticle, exportAs, previewImport, applyImport, openOptions } = props;
+  const { resultCount, currentArticle, exportAs, previewImport, applyImport } = props;
+  const { openOptions, preferredFormat } = props;
   const [preferred, setPreferred] = useState<ExportFormatChoice>('claimmark');
-  const { preferredFormat } = props;
   useEffect(() => {
     // Unreadable options leave the usual order.
     preferredFormat?.().then(setPreferred, () => undefined);

@@ -118,11 +118,12 @@ export function buildClaimReviews(
   const author = reviewerNode(settings);
   const graph: Node[] = [];
   const issues: ClaimReviewIssue[] = [];
-  const reviewed = (s: string | null): s is (typeof REVIEWED_STATUSES)[number] =>
-    (REVIEWED_STATUSES as readonly (string | null)[]).includes(s);
-  const claims = annotations.filter((a) => a.kind === 'claim' && reviewed(a.status));
+  type Reviewed = AnnotationRecord & { status: (typeof REVIEWED_STATUSES)[number] };
+  const claims = annotations.filter(
+    (a): a is Reviewed =>
+      a.kind === 'claim' && (REVIEWED_STATUSES as readonly (string | null)[]).includes(a.status),
+  );
   for (const claim of claims) {
-    if (!reviewed(claim.status)) continue;
     const rating = settings.ratings[claim.status];
     const { node: work, lacking } = appearance(claim.articleUrl, byUrl.get(claim.articleUrl));
     const missing = author === null ? ['author'] : [];

@@ -107,8 +107,8 @@ export function createVersionsService({
       const text = await requestText(tabId).catch(() => null);
       if (text === null || text.length === 0) return null;
       const content = await contentOf(tabId, text);
-      const story = await storyOf(tabId, content.headline);
       const held = heldOf(articleUrl);
+      const story = () => storyOf(tabId, content.headline);
       const { version } = await recordVersion(db, articleUrl, content, now(), held, story);
       // The note this is for is stored next: until then, no visit may replace its text.
       hold(articleUrl, version.n);
@@ -125,7 +125,7 @@ export function createVersionsService({
       const last = kept.get(key);
       if (last === undefined || now().getTime() - last >= VISIT_MS) {
         const content = await contentOf(tabId, text);
-        const story = await storyOf(tabId, content.headline);
+        const story = () => storyOf(tabId, content.headline);
         const held = heldOf(articleUrl);
         const result = await recordVersion(db, articleUrl, content, now(), held, story).catch(
           () => null,

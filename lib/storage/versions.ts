@@ -40,7 +40,7 @@ export type RecordOutcome = 'same' | 'added' | 'replaced';
 
 /**
  * Stores the article's text as a version when it differs from the newest one stored, and
- * returns the version the text now is. When the story is the same (`story`: its hash, see
+ * returns the version the text now is. When the story is the same (`storyOf`: its hash, see
  * lib/versions/story.ts) and only the page around it changed, a newest version no note was
  * made on is replaced rather than joined by another, so a page with a live feed keeps one
  * version for its unchanged story; the first version stays as the reader first read it.
@@ -57,20 +57,20 @@ export async function recordVersion(
    * transaction): one just handed to a note not yet written. Neither is replaced nor dropped.
    */
   held: ReadonlySet<number> = new Set(),
-  story?: string,
-): Promise<{ version: VersionMeta; added: boolean; outcome: RecordOutcome }> {
+  /**
+   * The story's hash, asked for only when the text differs (it costs the page a body
+   * extraction); undefined when the page has no body to read.
+   */
+  storyOf: () => Promise<string | undefined> = () => Promise.resolve(undefined),
+): Promise<{ version: VersionMeta; outcome: RecordOutcome }> {
   const newestOf = async () =>
     (await db.versions.where('articleUrl').equals(articleUrl).sortBy('n')).at(-1);
-  const same = (row: VersionRecord) => ({
-    version: meta(row),
-    added: false,
-    outcome: 'same' as const,
-  });
+  const same = (row: VersionRecord) => ({ version: meta(row), outcome: 'same' as const });
   // Most visits find the text unchanged: a hash, and nothing compressed or written.
   const hash = await hashText(content.text.slice(0, VERSION_TEXT_LIMIT));
   const known = await newestOf();
   if (known?.hash === hash) return same(known);
-  const packed = await packVersion(content);
+  const [packed, story] = await Promise.all([packVersion(content), storyOf()]);
   return db.transaction('rw', db.versions, db.notes, async () => {
     const rows = await db.versions.where('articleUrl').equals(articleUrl).sortBy('n');
     const inUse = new Set(held);
@@ -97,11 +97,11 @@ export async function recordVersion(
       data: packed.data,
     };
     await db.versions.put(record);
-    if (replace) return { version: meta(record), added: false, outcome: 'replaced' as const };
+    if (replace) return { version: meta(record), outcome: 'replaced' as const };
     const gone = versionsOverCap([...rows, record], inUse);
     if (gone.length > 0) {
       await db.versions.bulkDelete(gone.map((r): [string, number] => [r.articleUrl, r.n]));
     }
-    return { version: meta(record), added: true, outcome: 'added' as const };
+    return { version: meta(record), outcome: 'added' as const };
   });
 }

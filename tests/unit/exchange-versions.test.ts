@@ -53,8 +53,12 @@ async function libraryA(): Promise<ClaimmarkDatabase> {
       { ...plain, version: 2 },
     ],
   );
-  await recordVersion(db, URL, content(V1), new Date('2025-10-16T08:04:00Z'), new Set(), STORY_1);
-  await recordVersion(db, URL, content(V2), new Date('2025-10-16T08:05:30Z'), new Set(), STORY_2);
+  await recordVersion(db, URL, content(V1), new Date('2025-10-16T08:04:00Z'), new Set(), () =>
+    Promise.resolve(STORY_1),
+  );
+  await recordVersion(db, URL, content(V2), new Date('2025-10-16T08:05:30Z'), new Set(), () =>
+    Promise.resolve(STORY_2),
+  );
   return db;
 }
 

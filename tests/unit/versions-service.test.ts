@@ -59,12 +59,16 @@ async function setup(clock: { now: Date } = { now: new Date('2026-01-02T03:04:05
   opened.push(db);
   let pageText: string | null = ORIGINAL;
   let body: string | null = null;
+  let bodyReads = 0;
   const route = createRouter(
     'background',
     createHandlers({
       db,
       tabs: createTabStore(memoryArea()),
-      requestBody: () => Promise.resolve(body),
+      requestBody: () => {
+        bodyReads++;
+        return Promise.resolve(body);
+      },
       requestText: () => Promise.resolve(pageText),
       now: () => clock.now,
     }),
@@ -84,12 +88,13 @@ async function setup(clock: { now: Date } = { now: new Date('2026-01-02T03:04:05
     highlight,
     setText: (t: string | null) => (pageText = t),
     setBody: (t: string | null) => (body = t),
+    bodyReads: () => bodyReads,
   };
 }
 
 describe('versions of the stories the reader marks', () => {
   it('keeps the text a highlight was made on as version 1, and the note names it', async () => {
-    const { db, highlight } = await setup();
+    const { db, highlight, bodyReads } = await setup();
     const first = await highlight('Trump will meet Putin');
     expect(first.version).toBe(1);
     expect((await findNote(db, first.id))?.version).toBe(1);
@@ -100,8 +105,10 @@ describe('versions of the stories the reader marks', () => {
       published: '2025-10-16',
       modified: null,
     });
-    // The same text again: no new version.
+    // The same text again: no new version, and no body extraction asked of the page.
+    const reads = bodyReads();
     expect((await highlight('Orban called it great news.')).version).toBe(1);
+    expect(bodyReads()).toBe(reads);
     expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1]);
   });
 

@@ -65,7 +65,7 @@ describe('versions of an article', () => {
       content('The bridge opens in spring.'),
       new Date('2026-01-01T00:00:00Z'),
     );
-    expect(first).toMatchObject({ added: true, version: { n: 1, chars: 27 } });
+    expect(first).toMatchObject({ outcome: 'added', version: { n: 1, chars: 27 } });
     const same = await recordVersion(
       db,
       URL_A,
@@ -73,12 +73,12 @@ describe('versions of an article', () => {
       new Date('2026-01-02T00:00:00Z'),
     );
     expect(same).toMatchObject({
-      added: false,
+      outcome: 'same',
       version: { n: 1, seenAt: '2026-01-01T00:00:00.000Z' },
     });
     const edited = { ...content('The bridge opens in summer.'), modified: '2026-01-03' };
     const second = await recordVersion(db, URL_A, edited, new Date('2026-01-03T00:00:00Z'));
-    expect(second).toMatchObject({ added: true, version: { n: 2, modified: '2026-01-03' } });
+    expect(second).toMatchObject({ outcome: 'added', version: { n: 2, modified: '2026-01-03' } });
     expect((await listVersions(db, URL_A)).map((v) => v.n)).toEqual([1, 2]);
     expect(await readVersion(db, URL_A, 1)).toEqual(content('The bridge opens in spring.'));
     expect(await readVersion(db, URL_A, 3)).toBeNull();
@@ -226,7 +226,9 @@ describe('the cap on versions', () => {
     const db = fresh();
     const story = 's'.repeat(64);
     const record = (text: string, day: number) =>
-      recordVersion(db, URL_A, content(text), new Date(Date.UTC(2026, 0, day)), new Set(), story);
+      recordVersion(db, URL_A, content(text), new Date(Date.UTC(2026, 0, day)), new Set(), () =>
+        Promise.resolve(story),
+      );
     expect((await record('Story. Feed 1.', 1)).outcome).toBe('added');
     expect((await record('Story. Feed 2.', 2)).outcome).toBe('added');
     expect((await record('Story. Feed 3.', 3)).outcome).toBe('replaced');
