@@ -26,8 +26,10 @@ export interface ChromiumSession {
 }
 
 /** Launches Debian's Chromium with the built extension in a fresh profile. */
-export async function launchChromium(): Promise<ChromiumSession> {
-  const extension = builtExtension('chrome-mv3');
+export async function launchChromium(
+  build: 'chrome-mv3' | 'chrome-mv3-e2e' = 'chrome-mv3',
+): Promise<ChromiumSession> {
+  const extension = builtExtension(build);
   const profile = mkdtempSync(join(tmpdir(), 'claimmark-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireBrowser('chromium'),

@@ -43,7 +43,7 @@ function record(browser: Browser): void {
   });
 }
 
-async function launchOnce(): Promise<FirefoxSession> {
+async function launchOnce(build: 'firefox-mv2' | 'firefox-mv2-e2e'): Promise<FirefoxSession> {
   const profile = mkdtempSync(join(tmpdir(), 'claimmark-ff-'));
   let browser: Browser | undefined;
   try {
@@ -60,11 +60,7 @@ async function launchOnce(): Promise<FirefoxSession> {
       timeout: 45_000,
     });
     record(browser);
-    await within(
-      30_000,
-      'Installing the add-on',
-      browser.installExtension(builtExtension('firefox-mv2')),
-    );
+    await within(30_000, 'Installing the add-on', browser.installExtension(builtExtension(build)));
   } catch (error) {
     await browser?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
@@ -86,11 +82,13 @@ async function launchOnce(): Promise<FirefoxSession> {
  * add-on. On a loaded machine Firefox sometimes fails to come up (a BiDi protocol error while
  * starting, seen in CI), so a failed start is tried again with a fresh profile, twice at most.
  */
-export async function launchFirefox(): Promise<FirefoxSession> {
+export async function launchFirefox(
+  build: 'firefox-mv2' | 'firefox-mv2-e2e' = 'firefox-mv2',
+): Promise<FirefoxSession> {
   let failure: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
-      return await launchOnce();
+      return await launchOnce(build);
     } catch (error) {
       failure = error;
       console.warn(`Firefox did not start (attempt ${String(attempt)} of 3):`, error);
