@@ -6,6 +6,14 @@ import { classifySender } from '@/lib/messaging/sender';
 import { createTabStore, memoryArea, type SessionArea } from '@/lib/tabs/tab-store';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createHandlers, type BackgroundDeps } from '@/lib/services/background-handlers';
+import { createSyncService } from '@/lib/services/sync';
+import {
+  SYNC_SETTINGS_KEY,
+  SYNC_STATUS_KEY,
+  syncSettingsFrom,
+  syncStatusFrom,
+  type SyncStatus,
+} from '@/lib/model/sync-settings';
 
 type Action = 'highlight' | 'claim';
 const MENU: { id: string; title: string; action: Action }[] = [
@@ -25,12 +33,51 @@ function sessionArea(): SessionArea {
   return session ?? memoryArea();
 }
 
+const SYNC_ALARM = 'claimmark-sync';
+const DEVICE_KEY = 'syncDevice';
+
+/** Sync through CouchDB (issue 16), its settings and status in storage.local. */
+function startSync(db: ClaimmarkDatabase) {
+  const local = browser.storage.local;
+  const sync = createSyncService({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    readSettings: async () =>
+      syncSettingsFrom((await local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY]),
+    readStatus: async () => syncStatusFrom((await local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]),
+    writeStatus: (status: SyncStatus) => local.set({ [SYNC_STATUS_KEY]: status }),
+    mayReach: (originPattern) => browser.permissions.contains({ origins: [originPattern] }),
+    async deviceId() {
+      const stored = (await local.get(DEVICE_KEY))[DEVICE_KEY];
+      if (typeof stored === 'string') return stored;
+      const id = crypto.randomUUID();
+      await local.set({ [DEVICE_KEY]: id });
+      return id;
+    },
+    // The reason a server document was refused, for whoever reads the background's console.
+    log: (message) => console.warn(message),
+    now: () => new Date(),
+  });
+  // The settings changed (turned on or off, another server): start again with them.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SYNC_SETTINGS_KEY in changes) void sync.now();
+  });
+  // A stopped service worker loses its loop; the alarm brings it back within a minute.
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) sync.start();
+  });
+  sync.start();
+  return sync;
+}
+
 function toTab(tabId: number) {
   return createClient((message) => browser.tabs.sendMessage(tabId, message));
 }
 
 export default defineBackground(() => {
   const db = new ClaimmarkDatabase();
+  const sync = startSync(db);
   const session = sessionArea();
   const tabs = createTabStore(session);
   const requestBody = async (tabId: number) => (await toTab(tabId)('page.body', {}))?.text ?? null;
@@ -85,6 +132,7 @@ export default defineBackground(() => {
       openTab,
       session,
       onTabRemoved: (listener) => browser.tabs.onRemoved.addListener(listener),
+      sync,
     }),
   );
   const extensionBase = browser.runtime.getURL('/');

@@ -1,7 +1,16 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/options/OptionsForm';
+import { SyncSection, type SyncStore } from '@/components/options/SyncSection';
+import { createClient } from '@/lib/messaging/client';
 import { SETTINGS_KEY, settingsFrom, type ExportSettings } from '@/lib/model/settings';
+import {
+  SYNC_SETTINGS_KEY,
+  SYNC_STATUS_KEY,
+  syncSettingsFrom,
+  syncStatusFrom,
+  type SyncSettings,
+} from '@/lib/model/sync-settings';
 import './style.css';
 
 const store = {
@@ -9,5 +18,35 @@ const store = {
   save: (settings: ExportSettings) => browser.storage.local.set({ [SETTINGS_KEY]: settings }),
 };
 
+const background = createClient((message) => browser.runtime.sendMessage(message));
+
+const syncStore: SyncStore = {
+  async load() {
+    const stored = await browser.storage.local.get([SYNC_SETTINGS_KEY, SYNC_STATUS_KEY]);
+    return {
+      settings: syncSettingsFrom(stored[SYNC_SETTINGS_KEY]),
+      status: syncStatusFrom(stored[SYNC_STATUS_KEY]),
+    };
+  },
+  save: (settings: SyncSettings) => browser.storage.local.set({ [SYNC_SETTINGS_KEY]: settings }),
+  allow: (originPattern) => browser.permissions.request({ origins: [originPattern] }),
+  syncNow: () => background('sync.now', {}),
+  watchStatus(listener) {
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const change = changes[SYNC_STATUS_KEY];
+      if (area === 'local' && change) listener(syncStatusFrom(change.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  },
+};
+
 const root = document.getElementById('app');
-if (root) render(<OptionsForm store={store} />, root);
+if (root)
+  render(
+    <>
+      <OptionsForm store={store} />
+      <SyncSection store={syncStore} />
+    </>,
+    root,
+  );

@@ -14,6 +14,7 @@ import {
   TextAnalysisSchema,
 } from '../model';
 import { HttpUrl, Offset, Text, Uuid } from '../model/fields';
+import { SyncStatusSchema } from '../model/sync-settings';
 import { VERSION_TEXT_LIMIT } from '../model/version';
 import {
   EditorAddressSchema,
@@ -167,6 +168,13 @@ export const protocol = {
     // The articles an import wrote to, so tabs showing them redraw their highlights.
     request: v.strictObject({ urls: v.pipe(v.array(HttpUrl), v.maxLength(100_000)) }),
     response: v.strictObject({ notified: Offset }),
+  },
+  'sync.now': {
+    from: 'extension',
+    to: 'background',
+    // Options' "Sync now": runs a sync with the stored settings and answers how it went.
+    request: v.strictObject({}),
+    response: SyncStatusSchema,
   },
   'page.annotationsChanged': {
     from: 'extension',

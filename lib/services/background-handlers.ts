@@ -15,6 +15,7 @@ import {
 } from './editor-grants';
 import { createNotesService } from './notes';
 import { createVersionsService } from './versions';
+import type { SyncService } from './sync';
 
 /** What the background's handlers work with; injected so they run in Node tests as they do in the browser. */
 export interface BackgroundDeps {
@@ -42,6 +43,8 @@ export interface BackgroundDeps {
   /** Calls back when a tab closes, so what was held for it is forgotten. */
   onTabRemoved?: (listener: (tabId: number) => void) => void;
   now?: () => Date;
+  /** Sync through CouchDB (issue 16); absent where it is not wired (tests of other handlers). */
+  sync?: Pick<SyncService, 'now' | 'poke'>;
 }
 
 /** Wraps every handler so storage failures (a full disk …) reach the reader as plain sentences. */
@@ -85,6 +88,9 @@ async function noteOnly(granted: Promise<GrantedTarget>): Promise<GrantedNote> {
   return target;
 }
 
+/** Extension pages that may start a sync: neither is web-accessible. */
+const SYNC_PAGES = new Set(['/options.html', '/popup.html']);
+
 /** The toolbar popup: not web-accessible, so no page can frame it; it needs no grant. */
 const POPUP_PATH = '/popup.html';
 
@@ -126,6 +132,7 @@ export function createHandlers({
   now = () => new Date(),
   session = memoryArea(),
   onTabRemoved = () => undefined,
+  sync,
 }: BackgroundDeps): Handlers<'background'> {
   const grants = createEditorGrants(session, now);
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
@@ -220,7 +227,15 @@ export function createHandlers({
     },
     'library.open': (ref) => notes.open(ref),
     async 'library.imported'({ urls }) {
+      sync?.poke();
       return { notified: await notes.imported(urls) };
+    },
+    async 'sync.now'(_payload, sender) {
+      // Only the options page and the popup, which no web page can frame, start a sync.
+      if (sender.origin !== 'extension' || !SYNC_PAGES.has(new URL(sender.url).pathname))
+        throw new Error('Sync is started from the options page only.');
+      if (!sync) throw new Error('Sync is not available here.');
+      return sync.now();
     },
     async 'editor.close'(_payload, sender) {
       const caller = editorCallerOf(sender);

@@ -59,7 +59,13 @@ export interface CouchOptions {
 export interface CouchClient {
   /** Makes sure the database exists (creating it when the account may); returns its update sequence. */
   open(): Promise<void>;
-  changes(since: string | number, limit: number, waitMs?: number): Promise<ChangesPage>;
+  /** A page of changes; with `waitMs`, waits that long for one (a long poll `signal` can end). */
+  changes(
+    since: string | number,
+    limit: number,
+    waitMs?: number,
+    signal?: AbortSignal,
+  ): Promise<ChangesPage>;
   bulkDocs(docs: readonly object[]): Promise<WriteResult[]>;
   read(ids: readonly string[]): Promise<ReadResult[]>;
   getLocal(id: string): Promise<Record<string, unknown> | null>;
@@ -101,17 +107,20 @@ export function createCouchClient(options: CouchOptions): CouchClient {
     what: string,
     body?: unknown,
     waitMs = 0,
+    stop?: AbortSignal,
   ): Promise<{ status: number; json: unknown }> {
     let response: Response;
+    const timeout = AbortSignal.timeout(timeoutMs + waitMs);
     try {
       response = await fetch(`${dbUrl}${path}`, {
         method,
         headers,
         credentials: 'omit',
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs + waitMs),
+        signal: stop ? AbortSignal.any([timeout, stop]) : timeout,
       });
     } catch (error) {
+      if (stop?.aborted) throw new SyncError('Stopped.', true);
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       throw new SyncError(
         timedOut
@@ -149,7 +158,7 @@ export function createCouchClient(options: CouchOptions): CouchClient {
       expectOk(info, 'read the database');
     },
 
-    async changes(since, limit, waitMs = 0) {
+    async changes(since, limit, waitMs = 0, signal) {
       const query = new URLSearchParams({
         since: String(since),
         limit: String(limit),
@@ -163,6 +172,7 @@ export function createCouchClient(options: CouchOptions): CouchClient {
           'read the changes',
           undefined,
           waitMs,
+          signal,
         ),
         'read the changes',
       );
