@@ -6,6 +6,7 @@ import { classifySender } from '@/lib/messaging/sender';
 import { createTabStore, memoryArea, type SessionArea } from '@/lib/tabs/tab-store';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createHandlers, type BackgroundDeps } from '@/lib/services/background-handlers';
+import { startBackups } from './backup';
 
 type Action = 'highlight' | 'claim';
 const MENU: { id: string; title: string; action: Action }[] = [
@@ -71,6 +72,9 @@ export default defineBackground(() => {
       tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (target !== undefined) await toTab(target)('page.act', { action });
   };
+  // ---- Scheduled local backups (issue 16): entrypoints/background/backup.ts ----
+  const backup = startBackups(db);
+  // ---- end of backups ----
   const route = createRouter(
     'background',
     createHandlers({
@@ -85,6 +89,7 @@ export default defineBackground(() => {
       openTab,
       session,
       onTabRemoved: (listener) => browser.tabs.onRemoved.addListener(listener),
+      backup,
     }),
   );
   const extensionBase = browser.runtime.getURL('/');

@@ -7,6 +7,8 @@ import { describeStorageError } from '../storage/errors';
 import { memoryArea, type SessionArea, type TabStore } from '../tabs/tab-store';
 import { createArticleTabs, type NotifyTab } from './article-tabs';
 import { createArticlesService } from './articles';
+import type { BackupService } from './backup';
+import { createBackupHandlers } from './backup-handlers';
 import {
   createEditorGrants,
   type EditorCaller,
@@ -42,6 +44,8 @@ export interface BackgroundDeps {
   /** Calls back when a tab closes, so what was held for it is forgotten. */
   onTabRemoved?: (listener: (tabId: number) => void) => void;
   now?: () => Date;
+  /** Scheduled local backups (the options page's "Back up now" and status). */
+  backup?: BackupService;
 }
 
 /** Wraps every handler so storage failures (a full disk …) reach the reader as plain sentences. */
@@ -126,6 +130,7 @@ export function createHandlers({
   now = () => new Date(),
   session = memoryArea(),
   onTabRemoved = () => undefined,
+  backup,
 }: BackgroundDeps): Handlers<'background'> {
   const grants = createEditorGrants(session, now);
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
@@ -148,6 +153,7 @@ export function createHandlers({
   });
 
   return withReadableErrors({
+    ...createBackupHandlers(backup),
     'page.report'(report, sender) {
       if (sender.origin !== 'content')
         return Promise.reject(new Error('page.report comes from content scripts only'));
