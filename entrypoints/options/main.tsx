@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { BackupSection } from '@/components/options/BackupSection';
 import { OptionsForm } from '@/components/options/OptionsForm';
 import { SETTINGS_KEY, settingsFrom, type ExportSettings } from '@/lib/model/settings';
+import { backupControls } from './backup';
 import './style.css';
 
 const store = {
@@ -10,4 +12,12 @@ const store = {
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsForm store={store} />, root);
+if (root) {
+  render(
+    <>
+      <OptionsForm store={store} />
+      <BackupSection controls={backupControls} />
+    </>,
+    root,
+  );
+}
