@@ -87,27 +87,31 @@ export function BackupSection({ controls }: { controls: BackupControls }) {
     );
   }
 
-  /** Runs one request at a time, showing it busy, then the state it returns or why it failed. */
-  const act = (busy: 'saving' | 'backing up', work: () => Promise<BackupState | Note>) => {
+  /**
+   * Runs one request at a time, showing it busy, then the state it returns or why it failed.
+   * `expected` is shown meanwhile (a ticked box stays ticked while it is being stored).
+   */
+  const act = (
+    busy: 'saving' | 'backing up',
+    work: () => Promise<BackupState | Note>,
+    expected: Partial<BackupState> = {},
+  ) => {
     const before = current.current;
     if (before.phase !== 'ready' || before.busy !== null) return;
-    show({ ...before, busy });
+    show({ ...before, state: { ...before.state, ...expected }, busy });
     setNote(null);
+    const settle = (note: Note) => {
+      const latest = current.current.phase === 'ready' ? current.current : before;
+      show({ ...latest, state: before.state, busy: null });
+      setNote(note);
+    };
     work().then(
       (outcome) => {
-        const latest = current.current.phase === 'ready' ? current.current : before;
         if (outcome !== null && 'enabled' in outcome) {
           show({ phase: 'ready', state: outcome, days: String(outcome.everyDays), busy: null });
-        } else {
-          show({ ...latest, busy: null });
-          setNote(outcome);
-        }
+        } else settle(outcome);
       },
-      (error: unknown) => {
-        const latest = current.current.phase === 'ready' ? current.current : before;
-        show({ ...latest, busy: null });
-        setNote({ error: true, text: `Not done: ${reason(error)}` });
-      },
+      (error: unknown) => settle({ error: true, text: `Not done: ${reason(error)}` }),
     );
   };
 
@@ -121,18 +125,19 @@ export function BackupSection({ controls }: { controls: BackupControls }) {
       return;
     }
     if (!on) {
-      act('saving', () => controls.configure({ enabled: false }));
+      act('saving', () => controls.configure({ enabled: false }), { enabled: false });
       return;
     }
     // The permission prompt needs the reader's click: asked before anything else is awaited.
     const granted = controls.requestPermission();
-    act('saving', async () => {
-      if (!(await granted.catch(() => false))) {
-        box.checked = false;
-        return { error: true, text: REFUSED_ON };
-      }
-      return controls.configure({ enabled: true });
-    });
+    act(
+      'saving',
+      async () => {
+        if (!(await granted.catch(() => false))) return { error: true, text: REFUSED_ON };
+        return controls.configure({ enabled: true });
+      },
+      { enabled: true },
+    );
   };
 
   // Read from the field itself: its change event can come before the render of its last input.

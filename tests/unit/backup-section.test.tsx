@@ -109,18 +109,24 @@ describe('the backups section of the options page', () => {
   });
 
   it('stays off, and says why, when the reader refuses the permission', async () => {
+    let answer: (granted: boolean) => void = () => undefined;
     const c = controls(DEFAULT_BACKUP_STATE, {
-      requestPermission: vi.fn(() => Promise.resolve(false)),
+      requestPermission: vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve))),
     });
     mount(c);
     await vi.waitFor(() => expect(statusLine()).toBe('No backup yet.'));
     control('Back up automatically').click();
+    // While the browser asks, the box stays as the reader left it.
+    await vi.waitFor(() => expect(statusLine()).toBe('Saving…'));
+    expect(control('Back up automatically').checked).toBe(true);
+    answer(false);
     await vi.waitFor(() =>
       expect(alertText()).toBe(
         'Automatic backups stay off: Claimmark needs your permission to save files in your downloads folder, and it was not given.',
       ),
     );
     expect(control('Back up automatically').checked).toBe(false);
+    expect(statusLine()).toBe('No backup yet.');
     expect(c.configure).not.toHaveBeenCalled();
   });
 
