@@ -80,6 +80,23 @@ export function annotationSchemas(object: ObjectMaker) {
   // How one annotation came back on its page, as the content script reports it.
   const AnchoringResult = object({ id: Uuid, ...seen });
 
+  // The reader's fields of a note as another device had them when both were edited at once
+  // (issue 16): kept on the note until the reader settles which stands.
+  const NoteConflict = object({
+    /** When that other edit was made. */
+    at: IsoTime,
+    /** Who made it, when the note is signed. */
+    author: v.optional(Text(R.author)),
+    fields: object({
+      kind: Kind,
+      note: Note,
+      status: Status,
+      evidence: Evidence,
+      tags: v.pipe(v.array(Tag), v.maxLength(R.tags)),
+      color: Color,
+    }),
+  });
+
   // One highlight or claim on an article; ids are UUIDs so libraries from two machines merge.
   const AnnotationRecord = object({
     id: Uuid,
@@ -100,6 +117,10 @@ export function annotationSchemas(object: ObjectMaker) {
     anchoring: v.nullable(AnchoringState),
     /** The stored version of the article's text the passage was selected on (issue 14). */
     version: v.optional(VersionNumber),
+    /** Who made it, in a library shared through sync; absent for a reader's own unsigned notes. */
+    author: v.optional(Text(R.author)),
+    /** Other devices' versions of it that lost a simultaneous edit, until the reader settles them. */
+    conflicts: v.optional(v.pipe(v.array(NoteConflict), v.maxLength(R.conflicts))),
   });
 
   // What the content script needs to draw an annotation: never its note or tags.
@@ -142,6 +163,7 @@ export function annotationSchemas(object: ObjectMaker) {
     Selectors,
     AnchoringState,
     AnchoringResult,
+    NoteConflict,
     AnnotationRecord,
     AnnotationAnchor,
     AnnotationFields,

@@ -17,6 +17,10 @@ export const RECORD_LIMITS = {
   url: 4096,
   /** A quote selector's prefix or suffix (Claimmark writes 32; other tools may keep more). */
   context: 200,
+  /** The name a note is signed with (issue 16: a shared library shows who marked what). */
+  author: 200,
+  /** Other versions of a note kept after two devices edited it at once, for the reader to settle. */
+  conflicts: 20,
   /** An article's stored title. */
   title: 2000,
   /** Addresses an article was seen at: the first and the latest (storage and import trim to it). */

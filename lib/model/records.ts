@@ -35,6 +35,8 @@ export const SelectorsSchema = annotation.Selectors;
 export const AnchoringStateSchema = annotation.AnchoringState;
 /** Schema of how one annotation came back on its page, as the content script reports it. */
 export const AnchoringResultSchema = annotation.AnchoringResult;
+/** Schema of another device's version of a note kept after a simultaneous edit. */
+export const NoteConflictSchema = annotation.NoteConflict;
 /** Schema of a stored annotation. */
 export const AnnotationRecordSchema = annotation.AnnotationRecord;
 /** Schema of what a content script may know of an annotation to draw it. */
@@ -92,6 +94,8 @@ export type AnnotationKind = AnnotationRecord['kind'];
 export type ClaimStatus = NonNullable<AnnotationRecord['status']>;
 /** One highlight colour. */
 export type HighlightColor = AnnotationRecord['color'];
+/** Another device's version of a note kept after a simultaneous edit, until the reader settles it. */
+export type NoteConflict = v.InferOutput<typeof NoteConflictSchema>;
 /** What the content script needs to draw an annotation: never its note or tags. */
 export type AnnotationAnchor = v.InferOutput<typeof AnnotationAnchorSchema>;
 /** The fields a reader edits. */

@@ -2,6 +2,8 @@ import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'de
 import type { AnnotationRecord, ArticleRecord } from '../model';
 import type { VersionRecord } from '../model/version';
 import { packRow, type NotesRow } from './notes';
+import { outboxMiddleware, type OutboxEntry } from './outbox';
+import type { SyncMetaRow, SyncStateRow } from './sync-rows';
 
 /** The database's name in the extension origin. */
 export const DATABASE_NAME = 'claimmark';
@@ -13,6 +15,12 @@ export class ClaimmarkDatabase extends Dexie {
   notes!: EntityTable<NotesRow, 'articleUrl'>;
   /** The versions of an article's text the reader acted on, compressed (issue 14). */
   versions!: Dexie.Table<VersionRecord, [string, number]>;
+  /** Articles whose record or notes changed since sync last pushed them (issue 16). */
+  outbox!: EntityTable<OutboxEntry, 'key'>;
+  /** Per server document: its revision and fingerprints as the server last had it. */
+  syncState!: EntityTable<SyncStateRow, 'id'>;
+  /** Sync's checkpoint: the server's changes read so far, and the session they belong to. */
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
 
   /** `options` lets tests hand in another IndexedDB factory, such as one that fails. */
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
@@ -63,6 +71,15 @@ export class ClaimmarkDatabase extends Dexie {
     this.version(6).stores({
       versions: '[articleUrl+n], articleUrl, [articleUrl+story]',
     });
+    // Version 7 adds sync's own tables (issue 16); the library's tables are as they were, so
+    // reading and writing the library costs what it did. Nothing to move: the first sync
+    // reconciles the whole library with the server.
+    this.version(7).stores({
+      outbox: 'key',
+      syncState: 'id, articleUrl',
+      syncMeta: 'key',
+    });
+    this.use(outboxMiddleware);
   }
 }
 

@@ -113,8 +113,15 @@ async function openUpgraded(
 ): Promise<ClaimmarkDatabase> {
   const db = new ClaimmarkDatabase(name);
   await db.open();
-  expect(db.verno).toBe(6);
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes', 'versions']);
+  expect(db.verno).toBe(7);
+  expect(db.tables.map((t) => t.name).sort()).toEqual([
+    'articles',
+    'notes',
+    'outbox',
+    'syncMeta',
+    'syncState',
+    'versions',
+  ]);
   expect(await db.versions.count()).toBe(0);
   expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
   expect(await notesById(db)).toEqual([...annotations].sort(byId));
@@ -190,7 +197,14 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
     // The old stores are gone from the database itself, not just from Dexie's view of it.
     const raw = new Dexie(name);
     await raw.open();
-    expect(raw.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes', 'versions']);
+    expect(raw.tables.map((t) => t.name).sort()).toEqual([
+      'articles',
+      'notes',
+      'outbox',
+      'syncMeta',
+      'syncState',
+      'versions',
+    ]);
     raw.close();
   });
 
@@ -250,7 +264,7 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
     v5.close();
     const db = new ClaimmarkDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.versions.schema.indexes.map((i) => i.name).sort()).toEqual([
       '[articleUrl+story]',
       'articleUrl',
@@ -267,6 +281,36 @@ describe('schema versions 3 and 4: notes stored a row per article', () => {
         entry.items.every((i) => i.outdated === (entry.url === first ? true : undefined)),
       ).toBe(true);
     }
+    db.close();
+  });
+
+  it('upgrades a version-6 library to version 7 (sync tables) keeping every record, nothing marked to push', async () => {
+    const name = `upgrade6-${crypto.randomUUID()}`;
+    names.push(name);
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      articles: 'url, savedAt',
+      notes: 'articleUrl',
+      versions: '[articleUrl+n], articleUrl, [articleUrl+story]',
+    });
+    const articles = Array.from({ length: 4 }, (_, i) => article(i));
+    const annotations = Array.from({ length: 12 }, (_, i) =>
+      annotation(i, articles[i % 4]?.url ?? ''),
+    );
+    const byArticle = new Map<string, AnnotationRecord[]>();
+    for (const a of annotations)
+      byArticle.set(a.articleUrl, [...(byArticle.get(a.articleUrl) ?? []), a]);
+    await v6.table('articles').bulkAdd(articles);
+    await v6.table('notes').bulkAdd([...byArticle].map(([url, items]) => packRow(url, items)));
+    v6.close();
+    const db = new ClaimmarkDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect((await db.articles.toArray()).sort(byUrl)).toEqual([...articles].sort(byUrl));
+    expect(await notesById(db)).toEqual([...annotations].sort(byId));
+    // The first sync reconciles the whole library; until then nothing is marked.
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.syncState.count()).toBe(0);
     db.close();
   });
 

@@ -34,11 +34,19 @@ afterEach(async () => {
 });
 
 describe('ClaimmarkDatabase', () => {
-  it('opens schema version 6: articles, a notes row per article, versions by article and number', async () => {
+  it('opens schema version 7: articles, a notes row per article, versions by article and number, sync state', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(6);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'notes', 'versions']);
+    expect(db.verno).toBe(7);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'articles',
+      'notes',
+      'outbox',
+      'syncMeta',
+      'syncState',
+      'versions',
+    ]);
+    expect(db.syncState.schema.indexes.map((i) => i.name)).toEqual(['articleUrl']);
     expect(db.versions.schema.primKey.keyPath).toEqual(['articleUrl', 'n']);
     expect(db.versions.schema.indexes.map((i) => i.name)).toEqual([
       'articleUrl',

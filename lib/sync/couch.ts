@@ -1,0 +1,236 @@
+// A small client of CouchDB's HTTP API, the part replication needs: database info, the changes
+// feed, bulk writes, bulk reads by id and the replicator's `_local` checkpoint documents. Any
+// CouchDB 3 (or pouchdb-server) answers it. `fetch` is handed in, so tests run it in Node.
+
+/** An error the reader can read, and whether trying again later may help. */
+export class SyncError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+/** The fetch function the client uses (the browser's, or Node's in tests). */
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** One row of the changes feed. */
+export interface ChangeRow {
+  id: string;
+  seq: string | number;
+  deleted?: boolean;
+  doc?: unknown;
+}
+
+/** A page of the changes feed. */
+export interface ChangesPage {
+  results: ChangeRow[];
+  lastSeq: string | number;
+}
+
+/** The server's answer for one document of a bulk write. */
+export interface WriteResult {
+  id: string;
+  rev?: string;
+  /** "conflict" when the document changed on the server since the revision sent. */
+  error?: string;
+  reason?: string;
+}
+
+/** A document read by id: its body, a deletion, or nothing. */
+export type ReadResult =
+  | { id: string; doc: unknown }
+  | { id: string; deleted: true; rev: string }
+  | { id: string; missing: true };
+
+/** How the client reaches one database. */
+export interface CouchOptions {
+  dbUrl: string;
+  username: string;
+  password: string;
+  fetch: Fetch;
+  /** How long one request may take before it is given up (the long poll adds its own wait). */
+  timeoutMs?: number;
+}
+
+/** The calls replication makes on one CouchDB database. */
+export interface CouchClient {
+  /** Makes sure the database exists (creating it when the account may); returns its update sequence. */
+  open(): Promise<void>;
+  changes(since: string | number, limit: number, waitMs?: number): Promise<ChangesPage>;
+  bulkDocs(docs: readonly object[]): Promise<WriteResult[]>;
+  read(ids: readonly string[]): Promise<ReadResult[]>;
+  getLocal(id: string): Promise<Record<string, unknown> | null>;
+  putLocal(id: string, body: Record<string, unknown>): Promise<void>;
+}
+
+function basicAuth(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `Basic ${btoa(binary)}`;
+}
+
+/** A sentence for an HTTP status the server answered with. */
+function statusError(status: number, what: string): SyncError {
+  if (status === 401) return new SyncError('The server refused the user name or password.', false);
+  if (status === 403) return new SyncError(`This account may not ${what}.`, false);
+  if (status === 404) return new SyncError('The server has no such database.', false);
+  if (status === 413) return new SyncError('The server refused a document as too large.', false);
+  if (status >= 500)
+    return new SyncError(`The server failed (HTTP ${String(status)}); trying again later.`, true);
+  return new SyncError(`The server answered HTTP ${String(status)} to ${what}.`, false);
+}
+
+/** A client of one CouchDB database. */
+export function createCouchClient(options: CouchOptions): CouchClient {
+  const { dbUrl, fetch } = options;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Content-Type': 'application/json',
+  };
+  if (options.username || options.password)
+    headers.Authorization = basicAuth(options.username, options.password);
+
+  async function request(
+    method: string,
+    path: string,
+    what: string,
+    body?: unknown,
+    waitMs = 0,
+  ): Promise<{ status: number; json: unknown }> {
+    let response: Response;
+    try {
+      response = await fetch(`${dbUrl}${path}`, {
+        method,
+        headers,
+        credentials: 'omit',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs + waitMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new SyncError(
+        timedOut
+          ? 'The server did not answer in time; trying again later.'
+          : 'The server cannot be reached; trying again later.',
+        true,
+      );
+    }
+    let json: unknown = null;
+    try {
+      json = await response.json();
+    } catch {
+      // A body that is not JSON is judged by its status alone.
+    }
+    return { status: response.status, json };
+  }
+
+  function expectOk(result: { status: number; json: unknown }, what: string): unknown {
+    if (result.status >= 200 && result.status < 300) return result.json;
+    throw statusError(result.status, what);
+  }
+
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+
+  return {
+    async open() {
+      const info = await request('GET', '', 'read the database');
+      if (info.status === 404) {
+        const made = await request('PUT', '', 'create the database');
+        // 412: another device created it in between.
+        if (made.status !== 412) expectOk(made, 'create the database');
+        return;
+      }
+      expectOk(info, 'read the database');
+    },
+
+    async changes(since, limit, waitMs = 0) {
+      const query = new URLSearchParams({
+        since: String(since),
+        limit: String(limit),
+        include_docs: 'true',
+        ...(waitMs > 0 ? { feed: 'longpoll', timeout: String(waitMs) } : {}),
+      });
+      const json = expectOk(
+        await request(
+          'GET',
+          `/_changes?${query.toString()}`,
+          'read the changes',
+          undefined,
+          waitMs,
+        ),
+        'read the changes',
+      );
+      if (!isObject(json) || !Array.isArray(json.results))
+        throw new SyncError('The server’s changes feed was not understood.', false);
+      const lastSeq = json.last_seq;
+      if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number')
+        throw new SyncError('The server’s changes feed has no sequence.', false);
+      const results: ChangeRow[] = [];
+      for (const row of json.results as unknown[]) {
+        if (!isObject(row) || typeof row.id !== 'string') continue;
+        const seq = row.seq;
+        if (typeof seq !== 'string' && typeof seq !== 'number') continue;
+        results.push({ id: row.id, seq, deleted: row.deleted === true, doc: row.doc });
+      }
+      return { results, lastSeq };
+    },
+
+    async bulkDocs(docs) {
+      const json = expectOk(await request('POST', '/_bulk_docs', 'write', { docs }), 'write');
+      if (!Array.isArray(json))
+        throw new SyncError('The server’s answer to a write was not understood.', false);
+      return (json as unknown[]).flatMap((row): WriteResult[] =>
+        isObject(row) && typeof row.id === 'string'
+          ? [
+              {
+                id: row.id,
+                ...(typeof row.rev === 'string' ? { rev: row.rev } : {}),
+                ...(typeof row.error === 'string' ? { error: row.error } : {}),
+                ...(typeof row.reason === 'string' ? { reason: row.reason } : {}),
+              },
+            ]
+          : [],
+      );
+    },
+
+    async read(ids) {
+      const json = expectOk(
+        await request('POST', '/_all_docs?include_docs=true', 'read', { keys: ids }),
+        'read',
+      );
+      if (!isObject(json) || !Array.isArray(json.rows))
+        throw new SyncError('The server’s answer to a read was not understood.', false);
+      return (json.rows as unknown[]).flatMap((row): ReadResult[] => {
+        if (!isObject(row)) return [];
+        const id =
+          typeof row.id === 'string' ? row.id : typeof row.key === 'string' ? row.key : null;
+        if (id === null) return [];
+        const value = isObject(row.value) ? row.value : {};
+        if (value.deleted === true && typeof value.rev === 'string')
+          return [{ id, deleted: true, rev: value.rev }];
+        if (isObject(row.doc)) return [{ id, doc: row.doc }];
+        return [{ id, missing: true }];
+      });
+    },
+
+    async getLocal(id) {
+      const result = await request('GET', `/_local/${encodeURIComponent(id)}`, 'read a checkpoint');
+      if (result.status === 404) return null;
+      const json = expectOk(result, 'read a checkpoint');
+      return isObject(json) ? json : null;
+    },
+
+    async putLocal(id, body) {
+      expectOk(
+        await request('PUT', `/_local/${encodeURIComponent(id)}`, 'write a checkpoint', body),
+        'write a checkpoint',
+      );
+    },
+  };
+}

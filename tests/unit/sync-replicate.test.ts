@@ -1,0 +1,368 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
+import { deleteAnnotation, updateAnnotation } from '@/lib/storage/annotations';
+import type { ClaimmarkDatabase } from '@/lib/storage/database';
+import { readAllNotes, writeNotes } from '@/lib/storage/notes';
+import { createLocalSide } from '@/lib/storage/sync';
+import { createCouchClient, SyncError, type Fetch } from '@/lib/sync/couch';
+import { syncOnce, type SyncReport } from '@/lib/sync/replicate';
+import { startCouchServer, type CouchServer } from '../support/couch-server';
+import { ANNOTATIONS, ARTICLES, closeDatabases, freshDb } from './exchange-fixtures';
+
+// Replication against a real CouchDB-compatible server (pouchdb-server in memory on loopback):
+// two devices, each a library of its own, and one database.
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouchServer();
+}, 60_000);
+afterAll(async () => {
+  await server.stop();
+});
+afterEach(closeDatabases);
+
+interface Device {
+  db: ClaimmarkDatabase;
+  sync(): Promise<SyncReport>;
+}
+
+function device(
+  dbUrl: string,
+  author: string,
+  fetchWith: Fetch = fetch,
+  deviceId = crypto.randomUUID(),
+): Device {
+  const db = freshDb();
+  const client = createCouchClient({ dbUrl, username: '', password: '', fetch: fetchWith });
+  const local = createLocalSide(db);
+  return {
+    db,
+    sync: () => syncOnce(client, local, { dbUrl, deviceId, author, pullBatch: 50, pushBatch: 20 }),
+  };
+}
+
+function newDbUrl(): string {
+  return `${server.origin}/t${crypto.randomUUID().slice(0, 8)}`;
+}
+
+async function seed(db: ClaimmarkDatabase, articles: ArticleRecord[], notes: AnnotationRecord[]) {
+  await db.articles.bulkPut(articles);
+  for (const a of articles)
+    await writeNotes(
+      db,
+      a.url,
+      notes.filter((n) => n.articleUrl === a.url),
+    );
+}
+
+const byId = (list: AnnotationRecord[]) => new Map(list.map((n) => [n.id, n]));
+const FIRST = ANNOTATIONS[0] as AnnotationRecord;
+const ref = { articleUrl: FIRST.articleUrl, id: FIRST.id };
+const fields = (n: AnnotationRecord) => ({
+  kind: n.kind,
+  note: n.note,
+  status: n.status,
+  evidence: n.evidence,
+  tags: n.tags,
+  color: n.color,
+});
+
+describe('sync between two devices through CouchDB', () => {
+  it('brings a note made on A to B, an edit on B back to A, and a delete to both', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    const b = device(url, 'Ben');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+
+    const first = await a.sync();
+    expect(first.pushed).toBe(ARTICLES.length + ANNOTATIONS.length);
+    await b.sync();
+    const onB = byId(await readAllNotes(b.db));
+    expect(onB.size).toBe(ANNOTATIONS.length);
+    for (const n of ANNOTATIONS) {
+      const got = onB.get(n.id);
+      // Every field but how it anchored on A's pages, and signed by A.
+      expect(got).toEqual({ ...n, anchoring: null, author: 'Ana' });
+    }
+    expect(await b.db.articles.toArray()).toEqual(expect.arrayContaining(ARTICLES));
+
+    await updateAnnotation(
+      b.db,
+      ref,
+      { ...fields(FIRST), note: 'Edited on B' },
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    await b.sync();
+    await a.sync();
+    const onA = byId(await readAllNotes(a.db)).get(FIRST.id);
+    expect(onA?.note).toBe('Edited on B');
+    // A keeps what only A knows: how the note anchored on its page.
+    expect(onA?.anchoring).toEqual(FIRST.anchoring);
+
+    await deleteAnnotation(a.db, ref);
+    await a.sync();
+    await b.sync();
+    expect(byId(await readAllNotes(b.db)).has(FIRST.id)).toBe(false);
+    expect((await readAllNotes(b.db)).length).toBe(ANNOTATIONS.length - 1);
+    // Nothing left to push on either side, and a sync with nothing new moves nothing.
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await b.db.outbox.count()).toBe(0);
+    expect(await a.sync()).toMatchObject({ pushed: 0 });
+  }, 60_000);
+
+  it('merges edits of different fields made on both devices offline, with no conflict', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    const b = device(url, 'Ana');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    await b.sync();
+    await updateAnnotation(
+      a.db,
+      ref,
+      { ...fields(FIRST), note: 'Note from A' },
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    await updateAnnotation(
+      b.db,
+      ref,
+      { ...fields(FIRST), status: 'false' },
+      new Date('2026-01-03T00:00:00Z'),
+    );
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      const n = byId(await readAllNotes(d.db)).get(FIRST.id);
+      expect(n).toMatchObject({
+        note: 'Note from A',
+        status: 'false',
+        modifiedAt: '2026-01-03T00:00:00.000Z',
+      });
+      expect(n?.conflicts).toBeUndefined();
+    }
+  }, 60_000);
+
+  it('keeps the earlier of two edits of one field as a conflict on both devices', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    const b = device(url, 'Ana');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    await b.sync();
+    // B's edit is the later one, but A syncs first.
+    await updateAnnotation(
+      a.db,
+      ref,
+      { ...fields(FIRST), note: 'A says' },
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    await updateAnnotation(
+      b.db,
+      ref,
+      { ...fields(FIRST), note: 'B says', tags: ['b'] },
+      new Date('2026-01-03T00:00:00Z'),
+    );
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      const n = byId(await readAllNotes(d.db)).get(FIRST.id);
+      expect(n?.note).toBe('B says');
+      expect(n?.tags).toEqual(['b']);
+      expect(n?.conflicts).toEqual([
+        {
+          at: '2026-01-02T00:00:00.000Z',
+          author: 'Ana',
+          fields: { ...fields(FIRST), note: 'A says' },
+        },
+      ]);
+    }
+  }, 60_000);
+
+  it('lets an edit win over a delete made on the other device', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    const b = device(url, 'Ana');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    await b.sync();
+    await deleteAnnotation(a.db, ref);
+    await updateAnnotation(
+      b.db,
+      ref,
+      { ...fields(FIRST), note: 'Still matters' },
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    await a.sync(); // the tombstone reaches the server first
+    await b.sync(); // B's edit wins and is written over it
+    await a.sync();
+    for (const d of [a, b]) {
+      expect(byId(await readAllNotes(d.db)).get(FIRST.id)?.note).toBe('Still matters');
+    }
+
+    // And the other way round: edited on A, deleted on B, B syncs first.
+    await updateAnnotation(
+      a.db,
+      ref,
+      { ...fields(FIRST), note: 'Edited again' },
+      new Date('2026-01-04T00:00:00Z'),
+    );
+    await deleteAnnotation(b.db, ref);
+    await b.sync();
+    await a.sync();
+    await b.sync();
+    for (const d of [a, b]) {
+      expect(byId(await readAllNotes(d.db)).get(FIRST.id)?.note).toBe('Edited again');
+    }
+  }, 60_000);
+
+  it('resumes after the server is killed mid-sync and restarted empty: nothing lost or duplicated', async () => {
+    const url = newDbUrl();
+    const article = ARTICLES[0] as ArticleRecord;
+    const many: AnnotationRecord[] = Array.from({ length: 600 }, (_, i) => ({
+      ...FIRST,
+      id: crypto.randomUUID(),
+      note: `note ${String(i)}`,
+      articleUrl: `${article.url}/${String(i % 60)}`,
+    }));
+    const articles = Array.from({ length: 60 }, (_, i) => ({
+      ...article,
+      url: `${article.url}/${String(i)}`,
+    }));
+    let writes = 0;
+    const crashing: Fetch = async (input, init) => {
+      if (input.includes('/_bulk_docs') && ++writes === 2) await server.kill();
+      return fetch(input, init);
+    };
+    const a = device(url, 'Ana', crashing);
+    await seed(a.db, articles, many);
+    const cut = await a.sync().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(cut).toBeInstanceOf(SyncError);
+    expect((cut as SyncError).retryable).toBe(true);
+    expect(await a.db.outbox.count()).toBeGreaterThan(0);
+    await server.restart();
+    await a.sync();
+    const b = device(url, 'Ben');
+    await b.sync();
+    const onB = await readAllNotes(b.db);
+    expect(onB.length).toBe(many.length);
+    expect(new Set(onB.map((n) => n.id)).size).toBe(many.length);
+    const info = (await (await fetch(url)).json()) as { doc_count: number };
+    expect(info.doc_count).toBe(many.length + articles.length);
+  }, 120_000);
+
+  it('resumes a pull cut short from the page it reached', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    const article = ARTICLES[0] as ArticleRecord;
+    const many = Array.from({ length: 200 }, (_, i) => ({
+      ...FIRST,
+      id: crypto.randomUUID(),
+      note: String(i),
+    }));
+    await seed(a.db, [article], many);
+    await a.sync();
+    let pages = 0;
+    const failing: Fetch = async (input, init) => {
+      if (input.includes('/_changes') && ++pages === 3) throw new TypeError('network down');
+      return fetch(input, init);
+    };
+    const b = device(url, 'Ben', failing);
+    await expect(b.sync()).rejects.toBeInstanceOf(SyncError);
+    const partial = (await readAllNotes(b.db)).length;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(many.length);
+    const report = await b.sync();
+    // Only what the first try had not read is read again.
+    expect(report.pulled).toBeLessThan(many.length + 1);
+    expect((await readAllNotes(b.db)).length).toBe(many.length);
+  }, 60_000);
+
+  it('refuses malformed and hostile documents with a reason and keeps the library whole', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    const { _id: _drop, ...good } = {
+      ...FIRST,
+      _id: '',
+      type: 'note',
+    };
+    const base = { ...good, id: undefined, anchoring: undefined };
+    delete base.id;
+    delete base.anchoring;
+    const hostile = [
+      { _id: `note:${crypto.randomUUID()}`, ...base, note: 42 },
+      { _id: `note:${crypto.randomUUID()}`, ...base, note: 'x'.repeat(60_000) },
+      { _id: `note:${crypto.randomUUID()}`, ...base, script: '<img onerror=alert(1)>' },
+      { _id: `note:${crypto.randomUUID()}`, ...base, articleUrl: 'https://nowhere.example/none' },
+      { _id: `note:${crypto.randomUUID()}`, ...base, articleUrl: 'javascript:alert(1)' },
+      { _id: 'note:not-a-uuid', ...base },
+      {
+        _id: 'article:https://example.org/x',
+        type: 'article',
+        ...ARTICLES[0],
+        url: 'https://example.org/y',
+      },
+      { _id: 'something-else', hello: 'world' },
+      // The one valid document among them.
+      { _id: `note:${crypto.randomUUID()}`, ...base, note: 'a good one' },
+    ];
+    const response = await fetch(`${url}/_bulk_docs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ docs: hostile }),
+    });
+    expect(response.ok).toBe(true);
+
+    const logged: string[] = [];
+    const b = device(url, 'Ben');
+    const client = createCouchClient({ dbUrl: url, username: '', password: '', fetch });
+    const report = await syncOnce(client, createLocalSide(b.db), {
+      dbUrl: url,
+      deviceId: 'b',
+      author: 'Ben',
+      log: (m) => logged.push(m),
+    });
+    expect(report.refused.map((r) => r.reason)).toEqual(
+      expect.arrayContaining([
+        'note: Invalid type: Expected string but received 42',
+        'note: Invalid length: Expected <=50000 but received 60000',
+        'script: Invalid key: Expected never but received "script"',
+        'points to no article',
+        'articleUrl: must be an absolute http(s) URL',
+        'id: Invalid UUID: Received "not-a-uuid"',
+        'its id is not its url',
+        'not a Claimmark document',
+      ]),
+    );
+    expect(report.refused).toHaveLength(hostile.length - 1);
+    expect(logged).toHaveLength(hostile.length - 1);
+    const onB = await readAllNotes(b.db);
+    expect(onB.map((n) => n.note)).toContain('a good one');
+    expect(onB).toHaveLength(ANNOTATIONS.length + 1);
+  }, 60_000);
+});
+
+describe('the outbox', () => {
+  it('marks every article whose record or notes a write changed, in the same transaction', async () => {
+    const db = freshDb();
+    await seed(db, ARTICLES, ANNOTATIONS);
+    expect((await db.outbox.toArray()).map((e) => e.key).sort()).toEqual(
+      ARTICLES.map((a) => a.url).sort(),
+    );
+    await db.outbox.clear();
+    await updateAnnotation(db, ref, { ...fields(FIRST), note: 'x' });
+    expect((await db.outbox.toArray()).map((e) => e.key)).toEqual([FIRST.articleUrl]);
+  });
+
+  it('survives an upgrade from a version without it', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(db.verno).toBe(7);
+  });
+});
