@@ -28,7 +28,8 @@ export default defineConfig({
             optional_permissions: optional([...SYNC_ORIGINS, 'downloads']),
           }
         : {
-            permissions: [...BASE_PERMISSIONS, ...granted.filter((p) => !isOrigin(p))],
+            // offscreen: the backup's file gets its blob: address there (entrypoints/background/backup.ts).
+            permissions: [...BASE_PERMISSIONS, 'offscreen', ...granted.filter((p) => !isOrigin(p))],
             optional_permissions: optional(['downloads']),
             optional_host_permissions: optional(SYNC_ORIGINS),
             host_permissions: granted.filter(isOrigin),

@@ -14,6 +14,7 @@ import {
   syncStatusFrom,
   type SyncStatus,
 } from '@/lib/model/sync-settings';
+import { startBackups } from './backup';
 
 type Action = 'highlight' | 'claim';
 const MENU: { id: string; title: string; action: Action }[] = [
@@ -118,6 +119,9 @@ export default defineBackground(() => {
       tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (target !== undefined) await toTab(target)('page.act', { action });
   };
+  // ---- Scheduled local backups (issue 16): entrypoints/background/backup.ts ----
+  const backup = startBackups(db);
+  // ---- end of backups ----
   const route = createRouter(
     'background',
     createHandlers({
@@ -133,6 +137,7 @@ export default defineBackground(() => {
       session,
       onTabRemoved: (listener) => browser.tabs.onRemoved.addListener(listener),
       sync,
+      backup,
     }),
   );
   const extensionBase = browser.runtime.getURL('/');

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { BackupSection } from '@/components/options/BackupSection';
 import { OptionsForm } from '@/components/options/OptionsForm';
 import { SyncSection, type SyncStore } from '@/components/options/SyncSection';
 import { createClient } from '@/lib/messaging/client';
@@ -11,6 +12,7 @@ import {
   syncStatusFrom,
   type SyncSettings,
 } from '@/lib/model/sync-settings';
+import { backupControls } from './backup';
 import './style.css';
 
 const store = {
@@ -42,11 +44,13 @@ const syncStore: SyncStore = {
 };
 
 const root = document.getElementById('app');
-if (root)
+if (root) {
   render(
     <>
       <OptionsForm store={store} />
       <SyncSection store={syncStore} />
+      <BackupSection controls={backupControls} />
     </>,
     root,
   );
+}

@@ -13,6 +13,7 @@ import {
   TabStateSchema,
   TextAnalysisSchema,
 } from '../model';
+import { BackupChangeSchema, BackupStateSchema } from '../model/backup';
 import { HttpUrl, Offset, Text, Uuid } from '../model/fields';
 import { SyncStatusSchema } from '../model/sync-settings';
 import { VERSION_TEXT_LIMIT } from '../model/version';
@@ -175,6 +176,27 @@ export const protocol = {
     // Options' "Sync now": runs a sync with the stored settings and answers how it went.
     request: v.strictObject({}),
     response: SyncStatusSchema,
+  },
+  // Scheduled local backups (issue 16): the options page reads and changes the settings and asks
+  // for a backup now; the background refuses them from any other extension page.
+  'backup.state': {
+    from: 'extension',
+    to: 'background',
+    request: v.strictObject({}),
+    response: BackupStateSchema,
+  },
+  'backup.configure': {
+    from: 'extension',
+    to: 'background',
+    request: BackupChangeSchema,
+    response: BackupStateSchema,
+  },
+  'backup.now': {
+    from: 'extension',
+    to: 'background',
+    request: v.strictObject({}),
+    // The state after the backup: its file and time, or why it failed (`lastError`).
+    response: BackupStateSchema,
   },
   'page.annotationsChanged': {
     from: 'extension',

@@ -7,6 +7,8 @@ import { describeStorageError } from '../storage/errors';
 import { memoryArea, type SessionArea, type TabStore } from '../tabs/tab-store';
 import { createArticleTabs, type NotifyTab } from './article-tabs';
 import { createArticlesService } from './articles';
+import type { BackupService } from './backup';
+import { createBackupHandlers } from './backup-handlers';
 import {
   createEditorGrants,
   type EditorCaller,
@@ -45,6 +47,8 @@ export interface BackgroundDeps {
   now?: () => Date;
   /** Sync through CouchDB (issue 16); absent where it is not wired (tests of other handlers). */
   sync?: Pick<SyncService, 'now' | 'poke'>;
+  /** Scheduled local backups (the options page's "Back up now" and status). */
+  backup?: BackupService;
 }
 
 /** Wraps every handler so storage failures (a full disk …) reach the reader as plain sentences. */
@@ -133,6 +137,7 @@ export function createHandlers({
   session = memoryArea(),
   onTabRemoved = () => undefined,
   sync,
+  backup,
 }: BackgroundDeps): Handlers<'background'> {
   const grants = createEditorGrants(session, now);
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
@@ -155,6 +160,7 @@ export function createHandlers({
   });
 
   return withReadableErrors({
+    ...createBackupHandlers(backup),
     'page.report'(report, sender) {
       if (sender.origin !== 'content')
         return Promise.reject(new Error('page.report comes from content scripts only'));
