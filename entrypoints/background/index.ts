@@ -6,6 +6,7 @@ import { classifySender } from '@/lib/messaging/sender';
 import { createTabStore, memoryArea, type SessionArea } from '@/lib/tabs/tab-store';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { createHandlers, type BackgroundDeps } from '@/lib/services/background-handlers';
+import { SYNC_SETTINGS_KEY, syncSettingsFrom } from '@/lib/model/sync-settings';
 
 type Action = 'highlight' | 'claim';
 const MENU: { id: string; title: string; action: Action }[] = [
@@ -85,6 +86,9 @@ export default defineBackground(() => {
       openTab,
       session,
       onTabRemoved: (listener) => browser.tabs.onRemoved.addListener(listener),
+      me: async () =>
+        syncSettingsFrom((await browser.storage.local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY])
+          .author,
     }),
   );
   const extensionBase = browser.runtime.getURL('/');

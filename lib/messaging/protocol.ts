@@ -13,7 +13,7 @@ import {
   TabStateSchema,
   TextAnalysisSchema,
 } from '../model';
-import { HttpUrl, Offset, Text, Uuid } from '../model/fields';
+import { HttpUrl, IsoTime, Offset, Text, Uuid } from '../model/fields';
 import { VERSION_TEXT_LIMIT } from '../model/version';
 import {
   EditorAddressSchema,
@@ -160,6 +160,25 @@ export const protocol = {
     // "focused": a tab already showed the article; "opened": a new tab loads it and scrolls
     // to the annotation once its highlights are drawn.
     response: v.strictObject({ tab: v.picklist(['focused', 'opened']), revealed: v.boolean() }),
+  },
+  'annotation.copy': {
+    from: 'extension',
+    to: 'background',
+    // The library's "Copy to my notes" on another reader's note (issue 16); the popup only.
+    request: v.strictObject({ id: Uuid, articleUrl: HttpUrl }),
+    response: AnnotationRecordSchema,
+  },
+  'annotation.settleConflict': {
+    from: 'extension',
+    to: 'background',
+    // One of an own note's conflicts, named by when it was made: kept, or dismissed; the popup only.
+    request: v.strictObject({
+      id: Uuid,
+      articleUrl: HttpUrl,
+      at: IsoTime,
+      choice: v.picklist(['keep', 'dismiss']),
+    }),
+    response: AnnotationRecordSchema,
   },
   'library.imported': {
     from: 'extension',

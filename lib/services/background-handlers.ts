@@ -42,6 +42,8 @@ export interface BackgroundDeps {
   /** Calls back when a tab closes, so what was held for it is forgotten. */
   onTabRemoved?: (listener: (tabId: number) => void) => void;
   now?: () => Date;
+  /** The name the reader signs notes with (the sync settings' author); empty when unset. */
+  me?: () => Promise<string>;
 }
 
 /** Wraps every handler so storage failures (a full disk …) reach the reader as plain sentences. */
@@ -109,6 +111,11 @@ function editorCallerOf(sender: Sender): EditorCaller | null {
   return { tabId: sender.tabId, frame, address };
 }
 
+/** Refuses all but the popup: its library is where a reader copies notes and settles conflicts. */
+function popupOnly(sender: Sender): void {
+  if (editorCallerOf(sender) !== null) throw new Error('This is done from the library only.');
+}
+
 /**
  * The background's side of the protocol: each message is handed to the articles or notes
  * service, with the tab the browser says it came from.
@@ -126,6 +133,7 @@ export function createHandlers({
   now = () => new Date(),
   session = memoryArea(),
   onTabRemoved = () => undefined,
+  me = () => Promise.resolve(''),
 }: BackgroundDeps): Handlers<'background'> {
   const grants = createEditorGrants(session, now);
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
@@ -141,6 +149,7 @@ export function createHandlers({
     now,
     session,
     versions,
+    me,
   });
   onTabRemoved((tabId) => {
     void grants.forgetTab(tabId);
@@ -219,6 +228,14 @@ export function createHandlers({
       return notes.undo(granted.id, caller.tabId);
     },
     'library.open': (ref) => notes.open(ref),
+    async 'annotation.copy'(ref, sender) {
+      popupOnly(sender);
+      return notes.copy(ref);
+    },
+    async 'annotation.settleConflict'({ id, articleUrl, at, choice }, sender) {
+      popupOnly(sender);
+      return notes.settle({ id, articleUrl }, at, choice);
+    },
     async 'library.imported'({ urls }) {
       return { notified: await notes.imported(urls) };
     },
