@@ -125,7 +125,7 @@ function choose(label: string, value: string) {
 
 const rowOf = (quote: string) =>
   [...root.querySelectorAll<HTMLElement>('.lib-note')].find((r) =>
-    r.querySelector('.lib-note__quote')?.textContent?.includes(quote),
+    r.querySelector('.lib-note__quote')?.textContent.includes(quote),
   );
 const quotes = () => [...root.querySelectorAll('.lib-note__quote')].map((q) => q.textContent);
 const button = (name: string, within: ParentNode = root) =>
