@@ -13,6 +13,6 @@ export function libraryNotes(request: Client): LibraryNotes {
       const { id, articleUrl } = await request('annotation.copy', note);
       return { id, articleUrl };
     },
-    settle: (note, at, choice) => request('annotation.settleConflict', { ...note, at, choice }),
+    settle: (note, at, choice) => request('annotation.settle', { ...note, at, choice }),
   };
 }

@@ -168,7 +168,7 @@ export const protocol = {
     request: v.strictObject({ id: Uuid, articleUrl: HttpUrl }),
     response: AnnotationRecordSchema,
   },
-  'annotation.settleConflict': {
+  'annotation.settle': {
     from: 'extension',
     to: 'background',
     // One of an own note's conflicts, named by when it was made: kept, or dismissed; the popup only.

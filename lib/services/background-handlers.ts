@@ -232,7 +232,7 @@ export function createHandlers({
       popupOnly(sender);
       return notes.copy(ref);
     },
-    async 'annotation.settleConflict'({ id, articleUrl, at, choice }, sender) {
+    async 'annotation.settle'({ id, articleUrl, at, choice }, sender) {
       popupOnly(sender);
       return notes.settle({ id, articleUrl }, at, choice);
     },

@@ -85,7 +85,7 @@ function mount() {
     calls.push([type, payload]);
     const id = (payload as { id?: string }).id;
     if (type === 'annotation.copy') return Promise.resolve(copyOfAnas);
-    if (type === 'annotation.settleConflict') {
+    if (type === 'annotation.settle') {
       settled = true;
       return Promise.resolve(mine);
     }
@@ -201,11 +201,8 @@ describe('a shared library in the popup', () => {
     button('Keep this version')?.click();
     await vi.waitFor(() => expect(root.querySelector('.conflicts')).toBeNull());
     await vi.waitFor(() => expect(root.querySelector('textarea')?.value).toBe('from the laptop'));
-    expect(calls.filter(([type]) => type === 'annotation.settleConflict')).toEqual([
-      [
-        'annotation.settleConflict',
-        { id: mine.id, articleUrl: story.url, at: other.at, choice: 'keep' },
-      ],
+    expect(calls.filter(([type]) => type === 'annotation.settle')).toEqual([
+      ['annotation.settle', { id: mine.id, articleUrl: story.url, at: other.at, choice: 'keep' }],
     ]);
   });
 
@@ -219,7 +216,7 @@ describe('a shared library in the popup', () => {
     button('Dismiss')?.click();
     await vi.waitFor(() =>
       expect(calls.at(-2)).toEqual([
-        'annotation.settleConflict',
+        'annotation.settle',
         { id: mine.id, articleUrl: story.url, at: other.at, choice: 'dismiss' },
       ]),
     );

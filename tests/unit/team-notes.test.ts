@@ -267,7 +267,7 @@ describe('conflicts', () => {
       modifiedAt: '2025-01-01T00:00:00.000Z',
     });
     const kept = await call<AnnotationRecord>(
-      'annotation.settleConflict',
+      'annotation.settle',
       { ...refOf(note), at: other.at, choice: 'keep' },
       popup,
     );
@@ -277,7 +277,7 @@ describe('conflicts', () => {
     expect(await findNote(db, note.id)).toEqual(kept);
     // The last one settled leaves no conflicts field at all.
     const done = await call<AnnotationRecord>(
-      'annotation.settleConflict',
+      'annotation.settle',
       { ...refOf(note), at: third.at, choice: 'keep' },
       popup,
     );
@@ -289,7 +289,7 @@ describe('conflicts', () => {
     const { db, call, stored } = await setup('Bea');
     const note = await stored({ conflicts: [other] });
     const kept = await call<AnnotationRecord>(
-      'annotation.settleConflict',
+      'annotation.settle',
       { ...refOf(note), at: other.at, choice: 'dismiss' },
       popup,
     );
@@ -297,7 +297,7 @@ describe('conflicts', () => {
     expect(kept).toEqual(rest);
     expect(await findNote(db, note.id)).toEqual(rest);
     await expect(
-      call('annotation.settleConflict', { ...refOf(note), at: other.at, choice: 'dismiss' }, popup),
+      call('annotation.settle', { ...refOf(note), at: other.at, choice: 'dismiss' }, popup),
     ).rejects.toThrow(/already settled/);
   });
 
@@ -305,18 +305,18 @@ describe('conflicts', () => {
     const { db, call, stored, editorFor } = await setup('Bea');
     const theirs = await stored({ author: 'Ana', conflicts: [other] });
     const request = { ...refOf(theirs), at: other.at, choice: 'keep' };
-    await expect(call('annotation.settleConflict', request, popup)).rejects.toThrow(/Ana's/);
+    await expect(call('annotation.settle', request, popup)).rejects.toThrow(/Ana's/);
     const mine = await stored({ conflicts: [other] });
     const own = { ...refOf(mine), at: other.at, choice: 'keep' };
-    await expect(
-      call('annotation.settleConflict', own, await editorFor(refOf(mine))),
-    ).rejects.toThrow(/library only/);
-    await expect(
-      call('annotation.settleConflict', { ...own, choice: 'merge' }, popup),
-    ).rejects.toThrow(/Rejected/);
-    await expect(
-      call('annotation.settleConflict', { ...own, at: 'yesterday' }, popup),
-    ).rejects.toThrow(/Rejected/);
+    await expect(call('annotation.settle', own, await editorFor(refOf(mine)))).rejects.toThrow(
+      /library only/,
+    );
+    await expect(call('annotation.settle', { ...own, choice: 'merge' }, popup)).rejects.toThrow(
+      /Rejected/,
+    );
+    await expect(call('annotation.settle', { ...own, at: 'yesterday' }, popup)).rejects.toThrow(
+      /Rejected/,
+    );
     expect((await findNote(db, theirs.id))?.conflicts).toEqual([other]);
     expect((await findNote(db, mine.id))?.conflicts).toEqual([other]);
   });
