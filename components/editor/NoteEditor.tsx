@@ -1,5 +1,7 @@
 import { StatusMessage } from '../StatusMessage';
 import { AnnotationEditor } from './AnnotationEditor';
+import { ConflictList } from './ConflictList';
+import { ReadOnlyNote } from './ReadOnlyNote';
 import { useNoteEditor, type NoteSource } from './use-note-editor';
 
 interface Props {
@@ -14,7 +16,7 @@ interface Props {
 
 /** An editor with its loading and error states: what both editor hosts show. */
 export function NoteEditor({ source, onClose, closeLabel, class: className }: Props) {
-  const { data, isNew, save } = useNoteEditor(source);
+  const { data, isNew, save, reload, loads } = useNoteEditor(source);
   if (data.status === 'loading')
     return <StatusMessage kind="loading">Opening the note…</StatusMessage>;
   if (data.status === 'error') {
@@ -27,8 +29,24 @@ export function NoteEditor({ source, onClose, closeLabel, class: className }: Pr
       </div>
     );
   }
-  return (
+  const { author, conflicts } = data.value;
+  if (author !== undefined) {
+    const copy = source?.copy?.bind(source);
+    return (
+      <ReadOnlyNote
+        data={data.value}
+        author={author}
+        {...(copy ? { onCopy: copy } : {})}
+        onClose={onClose}
+        closeLabel={closeLabel}
+      />
+    );
+  }
+  const settle = source?.settle?.bind(source);
+  const editor = (
     <AnnotationEditor
+      // A note loaded again (a conflict settled) starts its form afresh.
+      key={loads}
       quote={data.value.quote}
       anchoring={data.value.anchoring}
       initial={data.value.value}
@@ -42,5 +60,19 @@ export function NoteEditor({ source, onClose, closeLabel, class: className }: Pr
       onDelete={() => source?.remove() ?? Promise.resolve()}
       onUndo={() => source?.restore() ?? Promise.resolve()}
     />
+  );
+  if (!settle || !conflicts?.length) return editor;
+  return (
+    <>
+      <ConflictList
+        current={data.value.value}
+        conflicts={conflicts}
+        onSettle={async (at, choice) => {
+          await settle(at, choice);
+          reload();
+        }}
+      />
+      {editor}
+    </>
   );
 }

@@ -9,6 +9,10 @@ export interface NoteSource {
   save(fields: EditorValue): Promise<void>;
   remove(): Promise<void>;
   restore(): Promise<void>;
+  /** Copies another reader's note to the reader's own (the library only). */
+  copy?(): Promise<void>;
+  /** Keeps or dismisses another device's version of the note (the library only). */
+  settle?(at: string, choice: 'keep' | 'dismiss'): Promise<void>;
 }
 
 /** What a host renders: the note as loaded, whether it is still unsaved, and its actions. */
@@ -17,6 +21,9 @@ export interface NoteEditorState {
   /** True until the first save of a note that was a selection when the editor opened. */
   isNew: boolean;
   save: (fields: EditorValue) => Promise<void>;
+  /** Loads the note again (after a conflict was settled); `loads` counts the loads. */
+  reload: () => void;
+  loads: number;
 }
 
 function errorText(error: unknown): string {
@@ -30,6 +37,7 @@ function errorText(error: unknown): string {
 export function useNoteEditor(source: NoteSource | null): NoteEditorState {
   const [data, setData] = useState<Async<EditorData>>({ status: 'loading' });
   const [saved, setSaved] = useState(false);
+  const [loads, setLoads] = useState(0);
   useEffect(() => {
     if (!source) {
       setData({ status: 'error', error: 'No note to edit.' });
@@ -46,7 +54,7 @@ export function useNoteEditor(source: NoteSource | null): NoteEditorState {
     return () => {
       current = false;
     };
-  }, [source]);
+  }, [source, loads]);
   return {
     data,
     isNew: data.status === 'ready' && data.value.isNew && !saved,
@@ -55,5 +63,7 @@ export function useNoteEditor(source: NoteSource | null): NoteEditorState {
       await source.save(fields);
       setSaved(true);
     },
+    reload: () => setLoads((n) => n + 1),
+    loads,
   };
 }

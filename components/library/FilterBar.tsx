@@ -6,6 +6,8 @@ import {
   type ClaimStatus,
 } from '@/lib/model';
 import { NO_FILTERS, type LibraryFilters } from '@/lib/library/types';
+import { authorKey, authorOptions } from '@/lib/library/authors';
+import type { FacetCount } from '@/lib/library/facets';
 import { CLAIM_STATUS_LABELS } from '../editor/palette';
 
 /** The values each filter offers, most used first. */
@@ -13,11 +15,17 @@ export interface FilterOptions {
   tags: string[];
   sites: string[];
   entities: string[];
+  /** Notes by author ("" unsigned); the filter shows when more than the reader's own are in. */
+  authors: FacetCount[];
+  /** Notes with other devices' versions to settle. */
+  conflicted: number;
 }
 
 interface Props {
   filters: LibraryFilters;
   options: FilterOptions;
+  /** The reader's own name (sync settings), "" when unset: their notes are "me". */
+  me?: string;
   onChange: (filters: LibraryFilters) => void;
 }
 
@@ -33,13 +41,17 @@ function active(filters: LibraryFilters): boolean {
     filters.sites.length + filters.entities.length > 0 ||
     filters.from !== null ||
     filters.to !== null ||
-    filters.changed
+    filters.changed ||
+    filters.authors.length > 0 ||
+    filters.conflicts
   );
 }
 
 /** The library's filters: each narrows the list, and they combine. */
-export function FilterBar({ filters, options, onChange }: Props) {
+export function FilterBar({ filters, options, me = '', onChange }: Props) {
   const id = useId();
+  const authors = authorOptions(options.authors, me);
+  const authorLabels = new Map(authors.map((a) => [a.key, a.label]));
   const set = (change: Partial<LibraryFilters>) => onChange({ ...filters, ...change });
   const select = (
     name: string,
@@ -108,6 +120,16 @@ export function FilterBar({ filters, options, onChange }: Props) {
         (e) => e,
         (value) => set({ entities: value ? [value] : [] }),
       )}
+      {authors.length > 1 || filters.authors.length > 0
+        ? select(
+            'author',
+            'Author',
+            authorKey(filters.authors, me),
+            authors.map((a) => a.key),
+            (key) => authorLabels.get(key) ?? key,
+            (key) => set({ authors: authors.find((a) => a.key === key)?.names ?? [] }),
+          )
+        : null}
       <div class="filter">
         <label for={`${id}-from`}>From</label>
         <input
@@ -135,6 +157,17 @@ export function FilterBar({ filters, options, onChange }: Props) {
         />
         <label for={`${id}-changed`}>Changed since marked</label>
       </div>
+      {options.conflicted > 0 || filters.conflicts ? (
+        <div class="filter filter--check">
+          <input
+            id={`${id}-conflicts`}
+            type="checkbox"
+            checked={filters.conflicts}
+            onChange={(event) => set({ conflicts: event.currentTarget.checked })}
+          />
+          <label for={`${id}-conflicts`}>Has conflicts</label>
+        </div>
+      ) : null}
       {active(filters) ? (
         <button type="button" class="link" onClick={() => onChange(NO_FILTERS)}>
           Clear filters

@@ -8,10 +8,12 @@ interface Props {
   note: NoteRef;
   notes: LibraryNotes;
   onClose: () => void;
+  /** Opens another note in the editor: the copy "Copy to my notes" made. */
+  onOpenNote: (note: NoteRef) => void;
 }
 
 /** The annotation editor inside the popup; saves as the page's editor does. */
-export function LibraryEditor({ note, notes, onClose }: Props) {
+export function LibraryEditor({ note, notes, onClose, onOpenNote }: Props) {
   const source = useMemo(
     (): NoteSource => ({
       load: () => notes.load(note),
@@ -24,8 +26,14 @@ export function LibraryEditor({ note, notes, onClose }: Props) {
       async restore() {
         await notes.restore(note.id);
       },
+      async copy() {
+        onOpenNote(await notes.copy(note));
+      },
+      async settle(at, choice) {
+        await notes.settle(note, at, choice);
+      },
     }),
-    [note, notes],
+    [note, notes, onOpenNote],
   );
   return (
     <div class="lib-editor">

@@ -14,6 +14,9 @@ interface Props {
   onOpen: (note: NoteRef) => void;
   onEdit: (note: NoteRef) => void;
   onDelete: (note: NoteRef, quote: string) => void;
+  onCopy: (note: NoteRef) => void;
+  /** The reader's own name, "" when unset. */
+  me: string;
 }
 
 const ROW_HEIGHT = 64;
@@ -50,6 +53,8 @@ export function LibraryList({ rows, narrowed, keyboard, ...on }: Props) {
             onDelete={(id) =>
               on.onDelete(note(id), row.kind === 'annotation' ? row.item.quote : '')
             }
+            onCopy={(id) => on.onCopy(note(id))}
+            me={on.me}
           />
         );
       }}

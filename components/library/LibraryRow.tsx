@@ -1,4 +1,5 @@
 import type { LibraryRow as Row } from '@/lib/library/rows';
+import { othersAuthor } from '@/lib/library/authors';
 import { CLAIM_STATUS_LABELS, HIGHLIGHT_SWATCHES, STATUS_COLORS } from '../editor/palette';
 import { formatPageTime, shortDate } from '../format';
 
@@ -8,6 +9,10 @@ interface Props {
   onOpen: (id: string) => void;
   onEdit: (id: string) => void;
   onDelete: (id: string) => void;
+  /** Copies another reader's note to the reader's own. */
+  onCopy: (id: string) => void;
+  /** The reader's own name: notes signed otherwise are someone else's, shown read-only. */
+  me: string;
 }
 
 function counts(row: Extract<Row, { kind: 'article' }>): string {
@@ -28,7 +33,7 @@ function firstLine(text: string): string {
 }
 
 /** One line of the library: an article with its counts, or one of its annotations. */
-export function LibraryRow({ row, onToggle, onOpen, onEdit, onDelete }: Props) {
+export function LibraryRow({ row, onToggle, onOpen, onEdit, onDelete, onCopy, me }: Props) {
   if (row.kind === 'article') {
     const { entry } = row;
     const date = entry.published
@@ -53,6 +58,7 @@ export function LibraryRow({ row, onToggle, onOpen, onEdit, onDelete }: Props) {
     );
   }
   const { item } = row;
+  const author = othersAuthor(item.author, me);
   return (
     <div class={`lib-note lib-note--${item.anchoring}`}>
       <span
@@ -68,32 +74,58 @@ export function LibraryRow({ row, onToggle, onOpen, onEdit, onDelete }: Props) {
           {item.status ? <span class="badge">{CLAIM_STATUS_LABELS[item.status]}</span> : null}
           {item.anchoring === 'orphan' ? <span class="badge">Not on the page now</span> : null}
           {item.outdated ? <span class="badge">Story changed since</span> : null}
+          {item.conflicts ? <span class="badge badge--warn">Edited on two devices</span> : null}
+          {author !== null ? <span class="lib-note__author">by {author}</span> : null}
           {item.note ? <span class="lib-note__note">{firstLine(item.note)}</span> : null}
           {item.tags.length > 0 ? (
             <span class="lib-note__tags">{item.tags.map((t) => `#${t}`).join(' ')}</span>
           ) : null}
         </span>
       </button>
-      <span class="lib-note__actions">
-        <button
-          type="button"
-          tabIndex={-1}
-          aria-label="Edit note"
-          title="Edit (E)"
-          onClick={() => onEdit(item.id)}
-        >
-          ✎
-        </button>
-        <button
-          type="button"
-          tabIndex={-1}
-          aria-label="Delete note"
-          title="Delete (Del)"
-          onClick={() => onDelete(item.id)}
-        >
-          ×
-        </button>
-      </span>
+      {author === null ? (
+        <span class="lib-note__actions">
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label="Edit note"
+            title="Edit (E)"
+            onClick={() => onEdit(item.id)}
+          >
+            ✎
+          </button>
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label="Delete note"
+            title="Delete (Del)"
+            onClick={() => onDelete(item.id)}
+          >
+            ×
+          </button>
+        </span>
+      ) : (
+        // Another reader's note: read it or copy it; only its author changes it.
+        <span class="lib-note__actions">
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label={`Read ${author}'s note`}
+            title={`${author}'s note, read-only (E)`}
+            onClick={() => onEdit(item.id)}
+          >
+            ⓘ
+          </button>
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label="Copy to my notes"
+            title="Copy to my notes, to change it"
+            onClick={() => onCopy(item.id)}
+          >
+            ⧉
+          </button>
+        </span>
+      )}
     </div>
   );
 }

@@ -27,22 +27,30 @@ interface Props {
   exchange?: LibraryExchange;
   /** The key of the popup's article when it is in the library, for exporting just it. */
   currentArticle?: string | null;
+  /** The reader's own name (sync settings), "" when unset; others' notes are read-only. */
+  me?: string;
 }
 
 /** "Library": every saved article and note; search, filters, and actions on each note. */
-export function LibraryView({ catalog, preview, notes, exchange, currentArticle = null }: Props) {
+export function LibraryView({
+  catalog,
+  preview,
+  notes,
+  exchange,
+  currentArticle = null,
+  me = '',
+}: Props) {
   const search = useLibrarySearch(catalog, preview);
   const { result, narrowed, byUrl } = search;
   const { rows, toggle, reset } = useFoldedRows(result, byUrl, narrowed);
   useRowTimings(rows);
   const actions = useNoteActions(notes);
   const [editing, setEditing] = useState<NoteRef | null>(null);
-  const keyboard = useListKeyboard(rows, {
-    toggle,
-    open: actions.open,
-    edit: setEditing,
-    remove: actions.remove,
-  });
+  const keyboard = useListKeyboard(
+    rows,
+    { toggle, open: actions.open, edit: setEditing, remove: actions.remove },
+    me,
+  );
 
   // A new search starts at the top with the articles folded as the search decides.
   const restart = () => {
@@ -63,7 +71,14 @@ export function LibraryView({ catalog, preview, notes, exchange, currentArticle 
     ) : null;
 
   if (editing) {
-    return <LibraryEditor note={editing} notes={notes} onClose={() => setEditing(null)} />;
+    return (
+      <LibraryEditor
+        note={editing}
+        notes={notes}
+        onClose={() => setEditing(null)}
+        onOpenNote={setEditing}
+      />
+    );
   }
   if (catalog.status === 'error')
     return <StatusMessage kind="error">{catalog.error}</StatusMessage>;
@@ -103,6 +118,7 @@ export function LibraryView({ catalog, preview, notes, exchange, currentArticle 
         <FilterBar
           filters={search.filters}
           options={search.options}
+          me={me}
           onChange={(next) => {
             search.filter(next);
             restart();
@@ -119,6 +135,8 @@ export function LibraryView({ catalog, preview, notes, exchange, currentArticle 
           onOpen={actions.open}
           onEdit={setEditing}
           onDelete={actions.remove}
+          onCopy={actions.copy}
+          me={me}
         />
         {actions.undo ? (
           <div class="undo-bar" role="status">

@@ -16,4 +16,8 @@ export interface LibraryNotes {
   load: (note: NoteRef) => Promise<EditorData>;
   /** Saves the fields the reader edited. */
   save: (note: NoteRef, fields: AnnotationFields) => Promise<unknown>;
+  /** Copies another reader's note to the reader's own notes; answers the copy's place. */
+  copy: (note: NoteRef) => Promise<NoteRef>;
+  /** Keeps another device's version (edited at `at`) of a note, or dismisses it. */
+  settle: (note: NoteRef, at: string, choice: 'keep' | 'dismiss') => Promise<unknown>;
 }

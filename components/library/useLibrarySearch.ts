@@ -55,6 +55,8 @@ export function useLibrarySearch(
       tags: facets?.tags.map((t) => t.value) ?? [],
       sites: facets?.sites.map((s) => s.value) ?? [],
       entities: facets?.entities.map((e) => e.name) ?? [],
+      authors: facets?.authors ?? [],
+      conflicted: facets?.conflicted ?? 0,
     };
   }, [index]);
   return {

@@ -20,12 +20,16 @@ export interface ListKeyboard {
   onSearchKey: (event: KeyboardEvent) => void;
 }
 
-/** Keyboard navigation of the library list (the moves themselves are VirtualList's). */
-export function useListKeyboard(rows: LibraryRows | null, handlers: ListKeyHandlers): ListKeyboard {
+/** Keyboard navigation of the library list (the moves themselves are VirtualList's); `me` owns notes. */
+export function useListKeyboard(
+  rows: LibraryRows | null,
+  handlers: ListKeyHandlers,
+  me = '',
+): ListKeyboard {
   const [active, setActive] = useState(-1);
   const onRowKey = (event: KeyboardEvent, i: number) => {
     const row = rows?.at(i);
-    const action = row ? rowKeyAction(row, event.key) : null;
+    const action = row ? rowKeyAction(row, event.key, me) : null;
     if (!action) return;
     event.preventDefault();
     if (action.do === 'toggle') handlers.toggle(action.url);

@@ -9,6 +9,8 @@ export interface NoteActions extends UndoDelete {
   /** A sentence about the last action, for the reader; null when all went as expected. */
   notice: string | null;
   open: (note: NoteRef) => void;
+  /** Copies another reader's note to the reader's own. */
+  copy: (note: NoteRef) => void;
 }
 
 /** Opens and deletes notes through `notes`, with an undo, and says when something went wrong. */
@@ -26,5 +28,12 @@ export function useNoteActions(notes: LibraryNotes): NoteActions {
       (error: unknown) => setNotice(`Could not open the note: ${errorText(error)}`),
     );
   };
-  return { ...deletes, notice, open };
+  const copy = (note: NoteRef) => {
+    setNotice(null);
+    notes.copy(note).then(
+      () => setNotice('Copied to your notes.'),
+      (error: unknown) => setNotice(`Could not copy the note: ${errorText(error)}`),
+    );
+  };
+  return { ...deletes, notice, open, copy };
 }

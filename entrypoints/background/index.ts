@@ -138,6 +138,9 @@ export default defineBackground(() => {
       onTabRemoved: (listener) => browser.tabs.onRemoved.addListener(listener),
       sync,
       backup,
+      me: async () =>
+        syncSettingsFrom((await browser.storage.local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY])
+          .author,
     }),
   );
   const extensionBase = browser.runtime.getURL('/');

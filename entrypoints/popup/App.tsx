@@ -37,6 +37,8 @@ export interface AppProps {
   revealInTab: (tabId: number, id: string) => Promise<boolean>;
   /** The view shown first; "This page" unless asked otherwise (`?view=library`). */
   initialView?: View;
+  /** The name the reader signs notes with (sync settings); others' notes are read-only. */
+  readMe?: () => Promise<string>;
 }
 
 function errorText(error: unknown): string {
@@ -52,8 +54,21 @@ export function App({
   revealInTab,
   initialView = 'page',
   exchange,
+  readMe,
 }: AppProps) {
   const [view, setView] = useState<View>(initialView);
+  const [me, setMe] = useState('');
+  useEffect(() => {
+    let open = true;
+    // Without a name every unsigned note is still the reader's own: nothing to wait for.
+    readMe?.().then(
+      (name) => open && setMe(name.trim()),
+      () => undefined,
+    );
+    return () => {
+      open = false;
+    };
+  }, [readMe]);
   const [tabId, setTabId] = useState<number | null>(null);
   const [tabState, setTabState] = useState<Async<TabState | null>>({ status: 'loading' });
   const [saving, setSaving] = useState(false);
@@ -221,6 +236,7 @@ export function App({
             preview={preview.status === 'ready' ? preview.value : null}
             notes={notes}
             exchange={exchange}
+            me={me}
             currentArticle={
               tabState.status === 'ready' && tabState.value?.saved ? articleKey : null
             }

@@ -9,5 +9,10 @@ export function libraryNotes(request: Client): LibraryNotes {
     restore: (id) => request('annotation.undoDelete', { id }),
     load: (note) => request('editor.load', note),
     save: (note, fields) => request('annotation.save', { target: note, fields }),
+    async copy(note) {
+      const { id, articleUrl } = await request('annotation.copy', note);
+      return { id, articleUrl };
+    },
+    settle: (note, at, choice) => request('annotation.settle', { ...note, at, choice }),
   };
 }

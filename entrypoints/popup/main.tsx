@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient } from '@/lib/messaging/client';
 import { SETTINGS_KEY, settingsFrom } from '@/lib/model/settings';
+import { SYNC_SETTINGS_KEY, syncSettingsFrom } from '@/lib/model/sync-settings';
 import { ClaimmarkDatabase } from '@/lib/storage/database';
 import { App } from './App';
 import { createExchange } from './exchange';
@@ -43,6 +44,10 @@ if (root) {
       markInTab={async (tabId, terms) => (await toTab(tabId)('page.mark', { terms })).marked}
       revealInTab={async (tabId, id) => (await toTab(tabId)('page.reveal', { id })).revealed}
       initialView={initialView}
+      readMe={async () =>
+        syncSettingsFrom((await browser.storage.local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY])
+          .author
+      }
     />,
     root,
   );

@@ -106,7 +106,8 @@ export function cslDate(value: string | null | undefined): CslDate | null {
 function notesText(notes: readonly AnnotationRecord[]): string {
   return notes
     .map((a) => {
-      const head = a.kind === 'claim' ? `Claim (${a.status ?? 'unverified'})` : 'Highlight';
+      const kind = a.kind === 'claim' ? `Claim (${a.status ?? 'unverified'})` : 'Highlight';
+      const head = a.author ? `${kind} by ${a.author}` : kind;
       const lines = [`${head}: “${collapseWhitespace(a.quote)}”`];
       if (a.note.trim() !== '') lines.push(a.note.trim());
       if (a.tags.length > 0) lines.push(`Tags: ${a.tags.join(', ')}`);

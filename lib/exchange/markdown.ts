@@ -58,15 +58,16 @@ export function readingOrder(list: AnnotationRecord[]): AnnotationRecord[] {
 }
 
 /**
- * One annotation as Markdown: its quote as a block quote, then its kind or status and tags,
- * note and evidence; `more` (already Markdown) goes last.
+ * One annotation as Markdown: its quote as a block quote, then its kind or status, author and
+ * tags, note and evidence; `more` (already Markdown) goes last.
  */
 export function annotationSection(a: AnnotationRecord, more: string[] = []): string {
   const parts = [blockquote(a.quote)];
   const label =
     a.kind === 'claim' ? `**Claim: ${escapeMarkdown(a.status ?? 'unverified')}**` : '**Highlight**';
+  const by = a.author ? ` · by ${escapeMarkdown(a.author)}` : '';
   const tags = a.tags.length > 0 ? ` · Tags: ${a.tags.map(escapeMarkdown).join(', ')}` : '';
-  parts.push(`${label}${tags}`);
+  parts.push(`${label}${by}${tags}`);
   if (a.note.trim() !== '') parts.push(paragraphs(a.note));
   if (a.evidence.length > 0) {
     parts.push(['Evidence:', '', ...a.evidence.map((e) => `- ${link(e)}`)].join('\n'));

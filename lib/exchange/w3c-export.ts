@@ -17,6 +17,8 @@ export interface W3cAnnotation {
   motivation: 'highlighting' | 'commenting' | 'assessing';
   created: string;
   modified: string;
+  /** Who made it, in a shared library (issue 16); absent for an unsigned note. */
+  creator?: { type: 'Person'; name: string };
   body?: W3cBody[];
   target: {
     source: string;
@@ -57,6 +59,7 @@ export function toW3cAnnotation(a: AnnotationRecord): W3cAnnotation {
     motivation: a.kind === 'claim' ? 'assessing' : a.note !== '' ? 'commenting' : 'highlighting',
     created: a.createdAt,
     modified: a.modifiedAt,
+    ...(a.author ? { creator: { type: 'Person' as const, name: a.author } } : {}),
     ...(body.length > 0 ? { body } : {}),
     target: {
       source: a.articleUrl,

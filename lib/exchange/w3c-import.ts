@@ -111,6 +111,16 @@ function readBodies(item: Record<string, unknown>): Bodies {
   return out;
 }
 
+/** The name of an annotation's creator (W3C `creator`: an agent with a name, or several). */
+function creatorName(value: unknown): string | undefined {
+  for (const agent of many(value)) {
+    const name = isRecord(agent) ? (agent.name ?? agent.nickname) : undefined;
+    const first = many(name).find((n): n is string => typeof n === 'string' && n.trim() !== '');
+    if (first !== undefined) return first.trim().slice(0, RECORD_LIMITS.author);
+  }
+  return undefined;
+}
+
 type Converted = { record: Record<string, unknown> } | { skip: SkippedItem };
 
 /** A W3C annotation as a Claimmark annotation candidate, filling what the file lacks. */
@@ -166,6 +176,8 @@ function fromW3c(item: unknown, where: string, now: string): Converted {
     articleModified: isRecord(state) ? pageDate(state.sourceDate) : null,
     anchoring: null,
   };
+  const author = creatorName(item.creator);
+  if (author !== undefined) record.author = author;
   return { record };
 }
 

@@ -25,8 +25,11 @@ export function catalogItem(
   marks: VersionMarks | null = null,
 ): CatalogItem {
   const outdated = changedSince(annotation.version, marks);
+  const conflicts = annotation.conflicts?.length ?? 0;
   return {
     ...(outdated ? { outdated } : {}),
+    ...(annotation.author ? { author: annotation.author } : {}),
+    ...(conflicts > 0 ? { conflicts } : {}),
     id: annotation.id,
     kind: annotation.kind,
     status: annotation.status,

@@ -40,6 +40,12 @@ export interface LibraryColumns {
   status: Uint8Array;
   /** 1 where the annotation's story changed since it was made. */
   outdated: Uint8Array;
+  /** 1 where the annotation has other devices' versions to settle. */
+  conflicted: Uint8Array;
+  /** Authors' names; id 0 is "", the reader's unsigned notes. */
+  authorNames: Names;
+  /** Each annotation's author id. */
+  author: Uint32Array;
   tagNames: Names;
   /** Each annotation's tag ids. */
   tags: PackedRows;
@@ -65,6 +71,10 @@ export interface FacetCounts {
   entityTypes: EntityType[][];
   statuses: number[];
   kinds: number[];
+  /** By author id. */
+  authors: number[];
+  /** Annotations with conflicts. */
+  conflicted: number;
   firstCreated: number;
   lastCreated: number;
 }
@@ -144,6 +154,9 @@ class ColumnWriter {
   private readonly kind: Uint8Array;
   private readonly status: Uint8Array;
   private readonly outdated: Uint8Array;
+  private readonly conflicted: Uint8Array;
+  private readonly authorNames = new Names();
+  private readonly author: Uint32Array;
   private readonly tagNames = new Names();
   private readonly tagIds: IntList;
   private readonly tagStart: Uint32Array;
@@ -172,6 +185,10 @@ class ColumnWriter {
     this.kind = new Uint8Array(itemCount);
     this.status = new Uint8Array(itemCount);
     this.outdated = new Uint8Array(itemCount);
+    this.conflicted = new Uint8Array(itemCount);
+    // Unsigned notes, nearly all of a library that is not shared, are id 0 without a lookup.
+    this.authorNames.id('');
+    this.author = new Uint32Array(itemCount);
     this.tagIds = new IntList(itemCount);
     this.tagStart = new Uint32Array(itemCount + 1);
     this.site = new Uint32Array(articleCount);
@@ -185,6 +202,8 @@ class ColumnWriter {
       entityTypes: [],
       statuses: new Array<number>(CLAIM_STATUSES.length + 1).fill(0),
       kinds: new Array<number>(KINDS.length).fill(0),
+      authors: [0],
+      conflicted: 0,
       firstCreated: Infinity,
       lastCreated: -Infinity,
     };
@@ -224,6 +243,13 @@ class ColumnWriter {
     const statusCode = item.status ? CLAIM_STATUSES.indexOf(item.status) + 1 : NO_STATUS;
     this.status[n] = statusCode;
     this.outdated[n] = item.outdated === true ? 1 : 0;
+    if (item.conflicts) {
+      this.conflicted[n] = 1;
+      counts.conflicted++;
+    }
+    const authorId = item.author ? this.authorNames.id(item.author) : 0;
+    this.author[n] = authorId;
+    counts.authors[authorId] = (counts.authors[authorId] ?? 0) + 1;
     counts.statuses[statusCode] = (counts.statuses[statusCode] ?? 0) + 1;
     for (const tag of item.tags) {
       const id = this.tagNames.id(tag);
@@ -252,6 +278,9 @@ class ColumnWriter {
       kind: this.kind,
       status: this.status,
       outdated: this.outdated,
+      conflicted: this.conflicted,
+      authorNames: this.authorNames,
+      author: this.author,
       tagNames: this.tagNames,
       tags: { start: this.tagStart, values: this.tagIds.toArray() },
       siteNames: this.siteNames,

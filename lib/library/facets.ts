@@ -30,6 +30,10 @@ export interface LibraryFacets {
   statuses: FacetCount<ClaimStatus>[];
   /** Annotation counts, zero counts included. */
   kinds: FacetCount<AnnotationKind>[];
+  /** Annotation counts by author, most first; "" is the reader's unsigned notes. */
+  authors: FacetCount[];
+  /** Annotations with other devices' versions to settle. */
+  conflicted: number;
   /** The first and last local day an annotation was made on; null in an empty library. */
   dates: { from: string; to: string } | null;
 }
@@ -53,6 +57,8 @@ export function computeFacets(columns: LibraryColumns, counts: FacetCounts): Lib
       })),
     statuses: CLAIM_STATUSES.map((value, s) => ({ value, count: counts.statuses[s + 1] ?? 0 })),
     kinds: KINDS.map((value, k) => ({ value, count: counts.kinds[k] ?? 0 })),
+    authors: ranked(columns.authorNames, counts.authors).filter((a) => a.count > 0),
+    conflicted: counts.conflicted,
     dates: Number.isFinite(first) ? { from: localDay(first), to: localDay(last) } : null,
   };
 }

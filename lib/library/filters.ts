@@ -25,6 +25,10 @@ export interface ResolvedFilter {
   dates: boolean;
   /** Only annotations whose story changed since they were made. */
   changed: boolean;
+  /** By author id. */
+  authors: Uint8Array | null;
+  /** Only annotations with other devices' versions to settle. */
+  conflicts: boolean;
   /** Whether any filter only annotations can satisfy is on. */
   itemsOnly: boolean;
 }
@@ -35,6 +39,7 @@ export function resolveFilter(f: LibraryFilters, columns: LibraryColumns): Resol
   const statuses =
     f.statuses.length > 0 ? [false, ...CLAIM_STATUSES.map((s) => f.statuses.includes(s))] : null;
   const tags = selection(columns.tagNames, f.tags);
+  const authors = selection(columns.authorNames, f.authors);
   // An unreadable day is ignored rather than matching nothing.
   const from = f.from ? localDayStart(f.from) : NaN;
   const until = f.to ? localDayStart(f.to, 1) : NaN;
@@ -48,7 +53,9 @@ export function resolveFilter(f: LibraryFilters, columns: LibraryColumns): Resol
     until: Number.isNaN(until) ? Infinity : until,
     dates,
     changed: f.changed,
-    itemsOnly: Boolean(kinds ?? statuses ?? tags) || dates || f.changed,
+    authors,
+    conflicts: f.conflicts,
+    itemsOnly: Boolean(kinds ?? statuses ?? tags ?? authors) || dates || f.changed || f.conflicts,
   };
 }
 
@@ -68,11 +75,13 @@ function articleSelection(f: LibraryFilters, columns: LibraryColumns): Uint8Arra
   return articles;
 }
 
-/** Whether annotation `i` passes the filters only annotations have (kind, status, tags, days). */
+/** Whether annotation `i` passes the filters only annotations have (kind, status, tags, days, author). */
 export function itemPasses(columns: LibraryColumns, f: ResolvedFilter, i: number): boolean {
   if (f.kinds && f.kinds[columns.kind[i] ?? 0] !== true) return false;
   if (f.statuses && f.statuses[columns.status[i] ?? 0] !== true) return false;
   if (f.changed && columns.outdated[i] !== 1) return false;
+  if (f.conflicts && columns.conflicted[i] !== 1) return false;
+  if (f.authors && f.authors[columns.author[i] ?? 0] !== 1) return false;
   if (f.tags && !rowHasSelected(columns.tags, i, f.tags)) return false;
   if (f.dates) {
     const t = columns.created[i] ?? NaN;

@@ -13,6 +13,10 @@ export interface CatalogItem {
   anchoring: AnchorStatus;
   /** True when the story changed since this was made (a newer version of its text is stored). */
   outdated?: boolean;
+  /** Who made it, in a shared library; absent for the reader's own unsigned notes. */
+  author?: string;
+  /** How many other devices' versions wait to be settled (issue 16); absent when none. */
+  conflicts?: number;
   /** The quote, cut to CATALOG_TEXT_LIMIT characters for display. */
   quote: string;
   /** The note, cut to CATALOG_TEXT_LIMIT characters for display. */
@@ -61,6 +65,10 @@ export interface LibraryFilters {
   to: string | null;
   /** Only annotations whose story changed since they were made. */
   changed: boolean;
+  /** Authors' names; "" is the reader's unsigned notes. */
+  authors: string[];
+  /** Only annotations with other devices' versions to settle. */
+  conflicts: boolean;
 }
 
 /** What the reader asked the library for. */
@@ -96,4 +104,6 @@ export const NO_FILTERS: LibraryFilters = {
   from: null,
   to: null,
   changed: false,
+  authors: [],
+  conflicts: false,
 };

@@ -14,7 +14,7 @@ import {
   TextAnalysisSchema,
 } from '../model';
 import { BackupChangeSchema, BackupStateSchema } from '../model/backup';
-import { HttpUrl, Offset, Text, Uuid } from '../model/fields';
+import { HttpUrl, IsoTime, Offset, Text, Uuid } from '../model/fields';
 import { SyncStatusSchema } from '../model/sync-settings';
 import { VERSION_TEXT_LIMIT } from '../model/version';
 import {
@@ -162,6 +162,25 @@ export const protocol = {
     // "focused": a tab already showed the article; "opened": a new tab loads it and scrolls
     // to the annotation once its highlights are drawn.
     response: v.strictObject({ tab: v.picklist(['focused', 'opened']), revealed: v.boolean() }),
+  },
+  'annotation.copy': {
+    from: 'extension',
+    to: 'background',
+    // The library's "Copy to my notes" on another reader's note (issue 16); the popup only.
+    request: v.strictObject({ id: Uuid, articleUrl: HttpUrl }),
+    response: AnnotationRecordSchema,
+  },
+  'annotation.settle': {
+    from: 'extension',
+    to: 'background',
+    // One of an own note's conflicts, named by when it was made: kept, or dismissed; the popup only.
+    request: v.strictObject({
+      id: Uuid,
+      articleUrl: HttpUrl,
+      at: IsoTime,
+      choice: v.picklist(['keep', 'dismiss']),
+    }),
+    response: AnnotationRecordSchema,
   },
   'library.imported': {
     from: 'extension',

@@ -157,6 +157,10 @@ export function annotationSchemas(object: ObjectMaker) {
     value: AnnotationFields,
     isNew: v.boolean(),
     knownTags: v.array(Tag),
+    /** Who made it, when that is not the reader: such a note is shown, never edited (issue 16). */
+    author: v.optional(Text(R.author)),
+    /** Other devices' versions of an own note, for the reader to settle (issue 16). */
+    conflicts: v.optional(v.pipe(v.array(NoteConflict), v.maxLength(R.conflicts))),
   });
 
   return {

@@ -49,6 +49,8 @@ export interface BackgroundDeps {
   sync?: Pick<SyncService, 'now' | 'poke'>;
   /** Scheduled local backups (the options page's "Back up now" and status). */
   backup?: BackupService;
+  /** The name the reader signs notes with (the sync settings' author); empty when unset. */
+  me?: () => Promise<string>;
 }
 
 /** Wraps every handler so storage failures (a full disk …) reach the reader as plain sentences. */
@@ -119,6 +121,11 @@ function editorCallerOf(sender: Sender): EditorCaller | null {
   return { tabId: sender.tabId, frame, address };
 }
 
+/** Refuses all but the popup: its library is where a reader copies notes and settles conflicts. */
+function popupOnly(sender: Sender): void {
+  if (editorCallerOf(sender) !== null) throw new Error('This is done from the library only.');
+}
+
 /**
  * The background's side of the protocol: each message is handed to the articles or notes
  * service, with the tab the browser says it came from.
@@ -138,6 +145,7 @@ export function createHandlers({
   onTabRemoved = () => undefined,
   sync,
   backup,
+  me = () => Promise.resolve(''),
 }: BackgroundDeps): Handlers<'background'> {
   const grants = createEditorGrants(session, now);
   const articles = createArticlesService({ db, tabs, requestBody, refreshTab, now });
@@ -153,6 +161,7 @@ export function createHandlers({
     now,
     session,
     versions,
+    me,
   });
   onTabRemoved((tabId) => {
     void grants.forgetTab(tabId);
@@ -232,6 +241,14 @@ export function createHandlers({
       return notes.undo(granted.id, caller.tabId);
     },
     'library.open': (ref) => notes.open(ref),
+    async 'annotation.copy'(ref, sender) {
+      popupOnly(sender);
+      return notes.copy(ref);
+    },
+    async 'annotation.settle'({ id, articleUrl, at, choice }, sender) {
+      popupOnly(sender);
+      return notes.settle({ id, articleUrl }, at, choice);
+    },
     async 'library.imported'({ urls }) {
       sync?.poke();
       return { notified: await notes.imported(urls) };

@@ -10,6 +10,7 @@ import type {
 } from '../model';
 import {
   annotationsForArticle,
+  copyAnnotation,
   createAnnotation,
   deleteAnnotation,
   getAnnotation,
@@ -17,8 +18,10 @@ import {
   type NoteRef,
   recordAnchoring,
   restoreAnnotation,
+  settleConflict,
   updateAnnotation,
 } from '../storage/annotations';
+import { isOwnNote } from '../model/sync-settings';
 import type { ClaimmarkDatabase } from '../storage/database';
 import type { SessionArea } from '../tabs/tab-store';
 import type { ArticleTabs, NotifyTab } from './article-tabs';
@@ -46,6 +49,8 @@ export interface NotesDeps {
   session: SessionArea;
   /** The versions of the articles' text the notes were made on. */
   versions: VersionsService;
+  /** The name the reader signs notes with in a shared library; empty when unset. */
+  me: () => Promise<string>;
 }
 
 /** How one annotation came back on a page, as the content script reports it. */
@@ -94,6 +99,10 @@ export interface NotesService {
   open(ref: NoteRef): Promise<{ tab: 'focused' | 'opened'; revealed: boolean }>;
   /** Takes note of an import the popup wrote; returns how many tabs were told to redraw. */
   imported(articleUrls: readonly string[]): Promise<number>;
+  /** Makes another reader's note the reader's own: a new note, signed by the reader. */
+  copy(ref: NoteRef): Promise<AnnotationRecord>;
+  /** Settles one of an own note's conflicts: keeps that version's fields, or dismisses it. */
+  settle(ref: NoteRef, at: string, choice: 'keep' | 'dismiss'): Promise<AnnotationRecord>;
 }
 
 /** How long a tab opened from the library may take to load and anchor its article. */
@@ -121,9 +130,20 @@ export function anchorOf(a: AnnotationRecord): AnnotationAnchor {
   };
 }
 
+/** Why another reader's note cannot be changed, in the reader's words. */
+export function notYoursMessage(author: string): string {
+  return `This note is ${author}'s: copy it to your notes to change it.`;
+}
+
 /** Notes are written one transaction each; every state in between lives here or in session memory. */
 export function createNotesService(deps: NotesDeps): NotesService {
   const { db, articles, articleTabs, notifyTab, focusAndReveal, openTab, now, versions } = deps;
+  // A name of spaces signs nothing.
+  const me = async () => (await deps.me()).trim();
+  /** Refuses changes to another reader's note (issue 16); theirs to change, the reader's to copy. */
+  const ownOnly = (who: string) => (existing: AnnotationRecord) => {
+    if (!isOwnNote(existing, who)) throw new Error(notYoursMessage(existing.author ?? ''));
+  };
   const drafts = createDraftStore(deps.session);
   const shown = createShownArticles(deps.session);
   const undo = createUndoStore();
@@ -147,7 +167,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
       const article = await articles.prepare(tabId);
       // A version that cannot be stored (a full disk) does not cost the reader the highlight.
       const version = await versions.capture(tabId, article.key).catch(() => null);
-      const record = await createAnnotation(db, article, draft, fields, now(), version);
+      const record = await createAnnotation(db, article, draft, fields, now(), version, await me());
       await shown.show(tabId, record.articleUrl);
       // The page that made it draws it from the selection; other tabs showing the article read it.
       await articleTabs.redraw([record.articleUrl], null, tabId);
@@ -212,6 +232,7 @@ export function createNotesService(deps: NotesDeps): NotesService {
       const record = await getAnnotation(db, await noteRef(target, editorTab));
       if (!record) throw new Error('This note no longer exists.');
       const { kind, note, status, evidence, tags: own, color } = record;
+      const mine = isOwnNote(record, await me());
       return {
         quote: record.quote,
         anchoring: record.anchoring
@@ -220,6 +241,9 @@ export function createNotesService(deps: NotesDeps): NotesService {
         value: { kind, note, status, evidence, tags: own, color },
         isNew: false,
         knownTags,
+        ...(mine ? {} : { author: record.author }),
+        // Only the note's owner settles its conflicts.
+        ...(mine && record.conflicts?.length ? { conflicts: record.conflicts } : {}),
       };
     },
 
@@ -231,11 +255,13 @@ export function createNotesService(deps: NotesDeps): NotesService {
         tabId = held.tabId;
         const article = await articles.prepare(held.tabId);
         const version = await versions.capture(held.tabId, article.key).catch(() => null);
-        record = await createAnnotation(db, article, held.draft, fields, now(), version);
+        const author = await me();
+        record = await createAnnotation(db, article, held.draft, fields, now(), version, author);
         await drafts.drop(held.tabId, target.draftId);
         await shown.show(held.tabId, record.articleUrl);
       } else {
-        record = await updateAnnotation(db, await noteRef(target, editorTab), fields, now());
+        const ref = await noteRef(target, editorTab);
+        record = await updateAnnotation(db, ref, fields, now(), ownOnly(await me()));
         tabId = editorTab;
       }
       tags.invalidate();
@@ -244,7 +270,8 @@ export function createNotesService(deps: NotesDeps): NotesService {
     },
 
     async remove(note, editorTab) {
-      const record = await deleteAnnotation(db, await noteRef(note, editorTab));
+      const ref = await noteRef(note, editorTab);
+      const record = await deleteAnnotation(db, ref, ownOnly(await me()));
       if (!record) return false;
       tags.invalidate();
       undo.keep({ tabId: editorTab, record });
@@ -283,6 +310,21 @@ export function createNotesService(deps: NotesDeps): NotesService {
       // back a second time through an undo.
       undo.clear();
       return articleTabs.redraw(articleUrls);
+    },
+
+    async copy(ref) {
+      const record = await copyAnnotation(db, ref, await me(), now());
+      tags.invalidate();
+      await articleTabs.redraw([record.articleUrl]);
+      return record;
+    },
+
+    async settle(ref, at, choice) {
+      const record = await settleConflict(db, ref, at, choice, now(), ownOnly(await me()));
+      tags.invalidate();
+      // Keeping the other version may change the highlight's kind or colour on its pages.
+      if (choice === 'keep') await articleTabs.redraw([record.articleUrl]);
+      return record;
     },
   };
 }

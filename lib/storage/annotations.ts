@@ -51,6 +51,7 @@ export function createAnnotation(
   fields: AnnotationFields,
   now: Date = new Date(),
   version: number | null = null,
+  author = '',
 ): Promise<AnnotationRecord> {
   return db.transaction('rw', db.articles, db.notes, async () => {
     const article =
@@ -73,11 +74,18 @@ export function createAnnotation(
       articleModified: article.facts?.metadata?.modified ?? null,
       anchoring: { status: 'anchored', text: null, checkedAt: time },
       ...(version === null ? {} : { version }),
+      ...(author === '' ? {} : { author }),
     };
     await writeNotes(db, article.url, [...(await readNotes(db, article.url)), record]);
     return record;
   });
 }
+
+/**
+ * Throws when the stored note may not be changed; called inside the write's transaction, so a
+ * note cannot change hands (a sync) between the check and the write.
+ */
+export type NoteGuard = (existing: AnnotationRecord) => void;
 
 /** Replaces the reader's fields of an annotation; throws when it no longer exists. */
 export function updateAnnotation(
@@ -85,12 +93,14 @@ export function updateAnnotation(
   ref: NoteRef,
   fields: AnnotationFields,
   now: Date = new Date(),
+  guard: NoteGuard = () => undefined,
 ): Promise<AnnotationRecord> {
   return db.transaction('rw', db.notes, async () => {
     const items = await readNotes(db, ref.articleUrl);
     const at = items.findIndex((a) => a.id === ref.id);
     const existing = items[at];
     if (!existing) throw new Error('This note no longer exists (deleted elsewhere?).');
+    guard(existing);
     const record: AnnotationRecord = {
       ...existing,
       ...fields,
@@ -107,11 +117,13 @@ export function updateAnnotation(
 export function deleteAnnotation(
   db: ClaimmarkDatabase,
   ref: NoteRef,
+  guard: NoteGuard = () => undefined,
 ): Promise<AnnotationRecord | undefined> {
   return db.transaction('rw', db.notes, async () => {
     const items = await readNotes(db, ref.articleUrl);
     const existing = items.find((a) => a.id === ref.id);
     if (existing) {
+      guard(existing);
       await writeNotes(
         db,
         ref.articleUrl,
@@ -119,6 +131,68 @@ export function deleteAnnotation(
       );
     }
     return existing;
+  });
+}
+
+/**
+ * A copy of a note as a new note of the same article: same passage and reader's fields, a new
+ * id, signed by `author` (unsigned when empty) and without the other devices' versions.
+ */
+export function copyAnnotation(
+  db: ClaimmarkDatabase,
+  ref: NoteRef,
+  author: string,
+  now: Date = new Date(),
+): Promise<AnnotationRecord> {
+  return db.transaction('rw', db.notes, async () => {
+    const items = await readNotes(db, ref.articleUrl);
+    const original = items.find((a) => a.id === ref.id);
+    if (!original) throw new Error('This note no longer exists (deleted elsewhere?).');
+    const { author: _author, conflicts: _conflicts, ...rest } = original;
+    const time = now.toISOString();
+    const record: AnnotationRecord = {
+      ...rest,
+      id: crypto.randomUUID(),
+      createdAt: time,
+      modifiedAt: time,
+      ...(author === '' ? {} : { author }),
+    };
+    await writeNotes(db, ref.articleUrl, [...items, record]);
+    return record;
+  });
+}
+
+/**
+ * Settles one of a note's conflicts, the one edited at `at`: "keep" makes its fields the note's,
+ * "dismiss" keeps the note as it is; either way that version is dropped.
+ */
+export function settleConflict(
+  db: ClaimmarkDatabase,
+  ref: NoteRef,
+  at: string,
+  choice: 'keep' | 'dismiss',
+  now: Date = new Date(),
+  guard: NoteGuard = () => undefined,
+): Promise<AnnotationRecord> {
+  return db.transaction('rw', db.notes, async () => {
+    const items = await readNotes(db, ref.articleUrl);
+    const index = items.findIndex((a) => a.id === ref.id);
+    const existing = items[index];
+    if (!existing) throw new Error('This note no longer exists (deleted elsewhere?).');
+    guard(existing);
+    const conflicts = existing.conflicts ?? [];
+    const settled = conflicts.find((c) => c.at === at);
+    if (!settled) throw new Error('This version was already settled.');
+    const left = conflicts.filter((c) => c !== settled);
+    const { conflicts: _conflicts, ...rest } = existing;
+    const record: AnnotationRecord = {
+      ...rest,
+      ...(choice === 'keep' ? { ...settled.fields, modifiedAt: now.toISOString() } : {}),
+      ...(left.length > 0 ? { conflicts: left } : {}),
+    };
+    items[index] = record;
+    await writeNotes(db, ref.articleUrl, items);
+    return record;
   });
 }
 

@@ -110,7 +110,15 @@ export function mergeNotes(
         },
       ]
     : [];
-  const conflicts = keptConflicts([local.conflicts ?? [], remote.conflicts ?? [], lost]);
+  // A conflict the reader settled on one side stays settled: only when both sides changed the
+  // list are both kept.
+  const localListChanged = base === null || lf.conflicts !== base.conflicts;
+  const remoteListChanged = base === null || rf.conflicts !== base.conflicts;
+  const lists =
+    localListChanged && remoteListChanged
+      ? [local.conflicts ?? [], remote.conflicts ?? []]
+      : [(localListChanged ? local : remote).conflicts ?? []];
+  const conflicts = keptConflicts([...lists, lost]);
   const note = {
     ...(merged as SyncedNote),
     modifiedAt: winner.modifiedAt,

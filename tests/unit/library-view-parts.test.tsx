@@ -150,6 +150,8 @@ describe('useUndoDelete', () => {
       restore: unused,
       load: unused,
       save: unused,
+      copy: unused,
+      settle: unused,
       ...actions,
     };
     let latest: UndoDelete | null = null;
@@ -237,7 +239,15 @@ describe('the library view’s export wiring', () => {
       <LibraryView
         catalog={{ status: 'ready', value: [entry, other] }}
         preview={null}
-        notes={{ open: unused, remove: unused, restore: unused, load: unused, save: unused }}
+        notes={{
+          open: unused,
+          remove: unused,
+          restore: unused,
+          load: unused,
+          save: unused,
+          copy: unused,
+          settle: unused,
+        }}
         exchange={{
           exportAs,
           previewImport: unused,

@@ -179,6 +179,31 @@ describe('merging two edits of a note', () => {
     expect(merged.note.conflicts?.at(-1)?.fields.note).toBe('24');
   });
 
+  it('keeps a conflict settled on one device settled, while the other edits the note', () => {
+    const kept = {
+      at: '2025-01-01T00:00:00.000Z',
+      fields: {
+        kind: base.kind,
+        note: 'old',
+        status: base.status,
+        evidence: [],
+        tags: [],
+        color: base.color,
+      },
+    };
+    const withConflict: SyncedNote = { ...base, conflicts: [kept] };
+    const settled: SyncedNote = { ...base };
+    delete settled.conflicts;
+    const edited: SyncedNote = {
+      ...withConflict,
+      tags: ['new'],
+      ...at('2026-01-05T00:00:00.000Z'),
+    };
+    const merged = mergeNotes(fingerprint(withConflict), settled, edited);
+    expect(merged.note.tags).toEqual(['new']);
+    expect(merged.note.conflicts).toBeUndefined();
+  });
+
   it('merges an article: the later record, every address, the first save', () => {
     const local = {
       ...ARTICLE,
