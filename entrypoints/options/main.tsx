@@ -31,7 +31,12 @@ const syncStore: SyncStore = {
     };
   },
   save: (settings: SyncSettings) => browser.storage.local.set({ [SYNC_SETTINGS_KEY]: settings }),
-  allow: (originPattern) => browser.permissions.request({ origins: [originPattern] }),
+  allow: (originPattern) => {
+    const origin = { origins: [originPattern] };
+    // Called inside the reader's click. Firefox refuses a request it does not count as user
+    // input (a test driver's click): then what is already granted decides.
+    return browser.permissions.request(origin).catch(() => browser.permissions.contains(origin));
+  },
   syncNow: () => background('sync.now', {}),
   watchStatus(listener) {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
