@@ -52,7 +52,7 @@ async function turnOnSync(session: FirefoxSession, dbUrl: string): Promise<Page>
   const button = await options.waitForSelector('::-p-aria(Sync now[role="button"])');
   await button?.click();
   await waitUntil(async () =>
-    ((await options.$eval('p[aria-live="polite"]', (p) => p.textContent)) ?? '').includes(
+    (await options.$eval('p[aria-live="polite"]', (p) => p.textContent)).includes(
       'Syncing continuously',
     ),
   );

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
+import type { AnnotationRecord } from '@/lib/model';
 import { SYNC_STATUS_OFF, type SyncSettings, type SyncStatus } from '@/lib/model/sync-settings';
 import { createSyncService, type SyncDeps, type SyncService } from '@/lib/services/sync';
 import { updateAnnotation } from '@/lib/storage/annotations';
@@ -77,7 +77,7 @@ describe('the sync service', () => {
     const url = `${server.origin}/loop${crypto.randomUUID().slice(0, 8)}`;
     // A long poll of a minute: only the local write can end the wait within the test's time.
     const { db, sync } = service({ url }, { waitMs: 60_000 });
-    await db.articles.bulkPut(ARTICLES as ArticleRecord[]);
+    await db.articles.bulkPut(ARTICLES);
     await writeNotes(db, FIRST.articleUrl, [FIRST]);
     await sync.now();
     await updateAnnotation(db, FIRST, {
