@@ -126,7 +126,7 @@ export function OptionsForm({ store }: { store: SettingsStore }) {
       return;
     }
     try {
-      await store.save(checked.settings);
+      await store.save({ ...checked.settings, updatedAt: new Date().toISOString() });
       setState({ phase: 'ready', draft: current, note: { error: false, text: 'Saved.' } });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

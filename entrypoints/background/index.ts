@@ -15,6 +15,8 @@ import {
   type SyncStatus,
 } from '@/lib/model/sync-settings';
 import { startBackups } from './backup';
+import { SETTINGS_KEY, settingsFrom } from '@/lib/model/settings';
+import { settingsMetaFrom } from '@/lib/sync/settings';
 
 type Action = 'highlight' | 'claim';
 const MENU: { id: string; title: string; action: Action }[] = [
@@ -35,6 +37,7 @@ function sessionArea(): SessionArea {
 }
 
 const SYNC_ALARM = 'claimmark-sync';
+const SETTINGS_SYNC_KEY = 'exportSettingsSync';
 const DEVICE_KEY = 'syncDevice';
 
 /** Sync through CouchDB (issue 16), its settings and status in storage.local. */
@@ -54,6 +57,12 @@ function startSync(db: ClaimmarkDatabase) {
       const id = crypto.randomUUID();
       await local.set({ [DEVICE_KEY]: id });
       return id;
+    },
+    settings: {
+      read: async () => settingsFrom((await local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+      write: (settings) => local.set({ [SETTINGS_KEY]: settings }),
+      meta: async () => settingsMetaFrom((await local.get(SETTINGS_SYNC_KEY))[SETTINGS_SYNC_KEY]),
+      setMeta: (meta) => local.set({ [SETTINGS_SYNC_KEY]: meta }),
     },
     // The reason a server document was refused, for whoever reads the background's console.
     log: (message) => console.warn(message),

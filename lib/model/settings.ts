@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { HttpUrl, Text } from './fields';
+import { HttpUrl, IsoTime, Text } from './fields';
 
 // What the reader sets once for the exports (issue 15): who reviews, and how each claim status
 // reads in a ClaimReview. Kept in the extension's storage, carried in a Claimmark export.
@@ -42,6 +42,8 @@ export const ExportSettingsSchema = v.object({
   }),
   /** The format the popup offers first (settings written before it existed: Claimmark JSON). */
   defaultFormat: v.optional(v.picklist(EXPORT_FORMATS), 'claimmark'),
+  /** When the reader last saved them: the later of two devices' saves wins in sync (issue 16). */
+  updatedAt: v.optional(IsoTime),
 });
 
 /** A status's rating. */

@@ -6,6 +6,7 @@ import { createLocalSide } from '../storage/sync';
 import { createCouchClient, SyncError, type Fetch } from '../sync/couch';
 import { syncOnce, type SyncReport } from '../sync/replicate';
 import { parseSyncServer } from '../sync/server-url';
+import { syncSettings, type SettingsSide } from '../sync/settings';
 
 // Continuous sync while the browser runs (issue 16): one cycle pulls and pushes everything
 // that is due, then a long poll waits for the server's next change while a local write (any
@@ -26,6 +27,8 @@ export interface SyncDeps {
   deviceId: () => Promise<string>;
   log: (message: string) => void;
   now: () => Date;
+  /** The export settings every device shares (verdict labels, organisation); absent: not synced. */
+  settings?: SettingsSide;
   /** How long a long poll waits for the server's next change. */
   waitMs?: number;
   /** Waits between tries after an error (tests shorten it). */
@@ -143,13 +146,19 @@ export function createSyncService(deps: SyncDeps): SyncService {
           log: deps.log,
         });
         refused += report.refused.length;
+        const settingsRefused = deps.settings
+          ? await syncSettings(client, deps.settings, server.dbUrl)
+          : null;
+        if (settingsRefused) deps.log(`Sync: ${settingsRefused}`);
         const pending = await local.countPending();
         settleFirst(
           await setStatus({
             state: 'idle',
             lastSyncedAt: now().toISOString(),
             pending,
-            lastError: rejectedSentence(report),
+            lastError:
+              rejectedSentence(report) ??
+              (settingsRefused ? `Settings not synced: ${settingsRefused}.` : null),
             refused,
           }),
         );

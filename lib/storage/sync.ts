@@ -167,7 +167,7 @@ function withRev<T extends { _id: string }>(
 
 /** Applies checked server documents inside the caller's transaction. */
 async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Promise<void> {
-  const usable = docs.filter((d) => d.kind !== 'refused');
+  const usable = docs.filter((d) => d.kind !== 'refused' && d.kind !== 'apart');
   if (usable.length === 0) return;
   const idOf = (d: CheckedDoc) =>
     d.kind === 'note'

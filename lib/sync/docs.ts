@@ -14,6 +14,8 @@ import type { AnnotationRecord, ArticleRecord } from '../model';
 export const NOTE_PREFIX = 'note:';
 /** Prefix of an article document's id; the rest is the article's key (normalised URL). */
 export const ARTICLE_PREFIX = 'article:';
+/** The id of the document holding the export settings every device shares (lib/sync/settings.ts). */
+export const SETTINGS_DOC_ID = 'settings:export';
 
 /** The fields of a note the server holds. */
 export type SyncedNote = Omit<AnnotationRecord, 'anchoring' | 'version'>;
@@ -85,6 +87,8 @@ export type CheckedDoc =
   | { kind: 'note'; rev: string; note: SyncedNote }
   | { kind: 'article'; rev: string; article: ArticleRecord }
   | { kind: 'deleted'; id: string; rev: string }
+  /** A Claimmark document synced apart from the library (the shared settings). */
+  | { kind: 'apart'; id: string }
   | { kind: 'refused'; id: string; reason: string };
 
 // CouchDB's own fields; any other key a model record does not declare is refused.
@@ -116,6 +120,7 @@ export function checkDoc(doc: unknown): CheckedDoc {
   if (typeof id !== 'string' || id.length > 5000) return refuse('?', 'no usable _id');
   const shownId = id.slice(0, 200);
   if (typeof rev !== 'string' || rev.length > 200) return refuse(shownId, 'no usable _rev');
+  if (id === SETTINGS_DOC_ID) return { kind: 'apart', id };
   if (doc._deleted === true) return { kind: 'deleted', id, rev };
   // The model's limits bound every field but the lists of an article's analysis; a document
   // this large is not one Claimmark wrote.

@@ -64,6 +64,8 @@ describe('the options page', () => {
         misleading: { label: 'Needs context', value: 3 },
       },
       defaultFormat: 'claimreview',
+      // Stamped with the save's time: of two devices' saves, sync keeps the later.
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown,
     });
   });
 
