@@ -1,15 +1,20 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 
-// Which articles changed since sync last pushed them (issue 16). Every write to an article or
-// to its notes row, whoever makes it (the background's services, the popup's import, an
+// Which articles changed since sync last pushed them (issue 16). Every write to an article, to
+// its notes row or to its stored versions, whoever makes it (the background's services, the popup's import, an
 // upgrade), puts the article's key in the outbox within the same IndexedDB transaction, so a
 // change cannot be written without being marked. Writes the replicator makes from the server
 // are not marked: they are on the server already.
 
 /** The outbox's table name. */
 export const OUTBOX = 'outbox';
-/** Tables whose rows are keyed by an article's key and sync. */
-const TRACKED = new Set(['articles', 'notes']);
+/** Tables that sync, and the article key of each of their rows' primary keys. */
+const TRACKED = new Map<string, (key: unknown) => unknown>([
+  ['articles', (key) => key],
+  ['notes', (key) => key],
+  // A version is keyed [articleUrl, n].
+  ['versions', (key): unknown => (Array.isArray(key) ? (key as unknown[])[0] : undefined)],
+]);
 
 /** One article waiting to be pushed; `at` changes on every write, so a push clears only what it saw. */
 export interface OutboxEntry {
@@ -44,6 +49,10 @@ function keysOf(req: DBCoreMutateRequest, results: readonly unknown[] | undefine
   return req.keys ?? [...(results ?? [])];
 }
 
+function hasTracked(stores: readonly string[]): boolean {
+  return stores.some((s) => TRACKED.has(s));
+}
+
 /** The middleware that keeps the outbox. */
 export const outboxMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -52,21 +61,25 @@ export const outboxMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widen =
-          mode === 'readwrite' && stores.some((s) => TRACKED.has(s)) && !stores.includes(OUTBOX);
+        const widen = mode === 'readwrite' && hasTracked(stores) && !stores.includes(OUTBOX);
         return down.transaction(widen ? [...stores, OUTBOX] : stores, mode, options);
       },
       table(name) {
         const table = down.table(name);
-        if (!TRACKED.has(name)) return table;
+        const articleOf = TRACKED.get(name);
+        if (!articleOf) return table;
         return {
           ...table,
           async mutate(req) {
             const response = await table.mutate(req);
             if (fromServer.has(req.trans) || !hasOutbox(req.trans)) return response;
-            const keys = keysOf(req, response.results).filter(
-              (k): k is string => typeof k === 'string',
-            );
+            const keys = [
+              ...new Set(
+                keysOf(req, response.results)
+                  .map(articleOf)
+                  .filter((k): k is string => typeof k === 'string'),
+              ),
+            ];
             // Clearing a whole table (no Claimmark path does) marks nothing: a full resync
             // follows a reset instead.
             if (keys.length === 0) return response;

@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
 import type { AnnotationRecord, ArticleRecord } from '../model';
+import { capVersions, mergeArticleVersions } from '../exchange/plan-versions';
+import type { VersionContent, VersionRecord } from '../model/version';
 import {
   articleDocId,
   noteDocId,
@@ -7,13 +9,16 @@ import {
   syncedNote,
   toArticleDoc,
   toNoteDoc,
+  toVersionDoc,
+  versionDocId,
   type CheckedDoc,
   type SyncedNote,
 } from '../sync/docs';
+import { packVersion, unpackVersion } from '../versions/codec';
 import { fingerprint, mergeArticles, mergeNotes, sameFingerprints } from '../sync/merge';
 import type { LocalSide, PushDoc } from '../sync/replicate';
 import type { ClaimmarkDatabase } from './database';
-import { packRow, unpackRow } from './notes';
+import { packRow, readNotes, unpackRow, writeNotes } from './notes';
 import { markFromServer, outboxStamp } from './outbox';
 import type { SyncStateRow } from './sync-rows';
 
@@ -59,12 +64,37 @@ export function createLocalSide(db: ClaimmarkDatabase): LocalSide {
     },
 
     async apply(docs, checkpoint) {
-      if (docs.length === 0 && checkpoint === null) return;
-      await db.transaction('rw', sync, async () => {
+      if (docs.length === 0 && checkpoint === null) return [];
+      // Versions are packed and their texts checked against their hashes before the transaction.
+      const packed = new Map<string, VersionRecord>();
+      const refused: { id: string; reason: string }[] = [];
+      for (const d of docs) {
+        if (d.kind !== 'version') continue;
+        const id = versionDocId(d.version.articleUrl, d.version.hash);
+        const made = await packVersion(d.version.content);
+        if (made.hash !== d.version.hash) {
+          refused.push({ id: id.slice(0, 200), reason: 'its text does not match its hash' });
+          continue;
+        }
+        packed.set(id, {
+          articleUrl: d.version.articleUrl,
+          n: 1,
+          hash: made.hash,
+          ...(d.version.story !== undefined ? { story: d.version.story } : {}),
+          seenAt: d.version.seenAt,
+          modified: d.version.modified,
+          chars: made.chars,
+          bytes: made.data.byteLength,
+          data: made.data,
+        });
+      }
+      await db.transaction('rw', [...sync, db.versions], async () => {
         markCurrent();
+        await applyVersions(db, docs, packed);
         await applyDocs(db, docs);
         if (checkpoint !== null) await db.syncMeta.update('checkpoint', { since: checkpoint });
       });
+      return refused;
     },
 
     async pending(limit) {
@@ -74,12 +104,36 @@ export function createLocalSide(db: ClaimmarkDatabase): LocalSide {
     countPending: () => db.outbox.count(),
 
     async collect(entries, author) {
-      return db.transaction('rw', sync, async () => {
+      const unsent: VersionRecord[] = [];
+      const out = await db.transaction('rw', [...sync, db.versions], async () => {
         markCurrent();
-        const out: PushDoc[] = [];
-        for (const { key } of entries) out.push(...(await collectArticle(db, key, author)));
-        return out;
+        const docs: PushDoc[] = [];
+        for (const { key } of entries)
+          docs.push(...(await collectArticle(db, key, author, unsent)));
+        return docs;
       });
+      // Unpacked after the transaction: IndexedDB ends one that waits on anything else.
+      for (const row of unsent) {
+        let content: VersionContent;
+        try {
+          content = await unpackVersion(row.data);
+        } catch {
+          continue; // A damaged stored version stays here and is not sent.
+        }
+        out.push({
+          doc: toVersionDoc({
+            articleUrl: row.articleUrl,
+            hash: row.hash,
+            ...(row.story !== undefined ? { story: row.story } : {}),
+            seenAt: row.seenAt,
+            modified: row.modified,
+            content,
+          }),
+          articleUrl: row.articleUrl,
+          fp: { hash: row.hash },
+        });
+      }
+      return out;
     },
 
     async acknowledge(accepted, entries) {
@@ -118,8 +172,11 @@ async function collectArticle(
   db: ClaimmarkDatabase,
   key: string,
   author: string,
+  unsent: VersionRecord[],
 ): Promise<PushDoc[]> {
   const out: PushDoc[] = [];
+  const versions = await db.versions.where('articleUrl').equals(key).toArray();
+  const hashOf = hashesOf(versions);
   const article = await db.articles.get(key);
   const row = await db.notes.get(key);
   const states = new Map(
@@ -144,11 +201,17 @@ async function collectArticle(
     const id = noteDocId(note.id);
     const state = states.get(id);
     states.delete(id);
-    const synced = syncedNote(note);
+    const synced = syncedNote(note, hashOf);
     const fp = fingerprint(synced);
     if (!state || state.deleted || !sameFingerprints(fp, state.fp)) {
       out.push({ doc: withRev(toNoteDoc(synced), state), articleUrl: key, fp });
     }
+  }
+  // Versions the server does not have yet; a version is never changed, only added.
+  for (const row of versions) {
+    const id = versionDocId(key, row.hash);
+    if (!states.has(id)) unsent.push(row);
+    states.delete(id);
   }
   // What the server has of this article and this device no longer does: deleted here.
   for (const state of states.values()) {
@@ -156,6 +219,61 @@ async function collectArticle(
     out.push({ doc: { _id: state.id, _rev: state.rev, _deleted: true }, articleUrl: key, fp: {} });
   }
   return out;
+}
+
+/** An article's version numbers → the hashes of their texts. */
+function hashesOf(
+  rows: readonly Pick<VersionRecord, 'n' | 'hash'>[],
+): (n: number) => string | undefined {
+  const byNumber = new Map(rows.map((r) => [r.n, r.hash]));
+  return (n) => byNumber.get(n);
+}
+
+/**
+ * Merges versions from the server into their articles' stored versions, inside the caller's
+ * transaction: a text this device holds is that version; the others join in the order they were
+ * seen, as an import merges them (lib/exchange/plan-versions.ts), and the notes' numbers follow.
+ */
+async function applyVersions(
+  db: ClaimmarkDatabase,
+  docs: readonly CheckedDoc[],
+  packed: ReadonlyMap<string, VersionRecord>,
+): Promise<void> {
+  const byArticle = new Map<string, { id: string; rev: string; record: VersionRecord }[]>();
+  for (const d of docs) {
+    if (d.kind !== 'version') continue;
+    const id = versionDocId(d.version.articleUrl, d.version.hash);
+    const record = packed.get(id);
+    if (!record) continue;
+    const list = byArticle.get(record.articleUrl) ?? [];
+    list.push({ id, rev: d.rev, record });
+    byArticle.set(record.articleUrl, list);
+  }
+  const states: SyncStateRow[] = [];
+  for (const [articleUrl, incoming] of byArticle) {
+    const library = await db.versions.where('articleUrl').equals(articleUrl).toArray();
+    const merge = mergeArticleVersions(
+      library,
+      incoming
+        .sort((a, b) => a.record.seenAt.localeCompare(b.record.seenAt))
+        .map((item, at) => ({ record: { ...item.record, n: at + 1 }, where: item.id })),
+    );
+    for (const item of incoming)
+      states.push({ id: item.id, articleUrl, rev: item.rev, fp: { hash: item.record.hash } });
+    if (!merge.rows) continue;
+    const notes = await readNotes(db, articleUrl);
+    const renumbered = notes.map((n) => {
+      if (n.version === undefined) return n;
+      const to = merge.fromLibrary.get(n.version);
+      return to === n.version ? n : { ...n, version: to ?? n.version };
+    });
+    const inUse = new Set(renumbered.flatMap((n) => (n.version === undefined ? [] : [n.version])));
+    const rows = capVersions(merge.rows, inUse);
+    await db.versions.where('articleUrl').equals(articleUrl).delete();
+    await db.versions.bulkPut(rows);
+    if (renumbered.some((n, i) => n !== notes[i])) await writeNotes(db, articleUrl, renumbered);
+  }
+  await db.syncState.bulkPut(states);
 }
 
 function withRev<T extends { _id: string }>(
@@ -167,7 +285,9 @@ function withRev<T extends { _id: string }>(
 
 /** Applies checked server documents inside the caller's transaction. */
 async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Promise<void> {
-  const usable = docs.filter((d) => d.kind !== 'refused' && d.kind !== 'apart');
+  const usable = docs.filter(
+    (d) => d.kind !== 'refused' && d.kind !== 'apart' && d.kind !== 'version',
+  );
   if (usable.length === 0) return;
   const idOf = (d: CheckedDoc) =>
     d.kind === 'note'
@@ -198,10 +318,26 @@ async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Pr
     if (s) touched.add(s.articleUrl);
   }
   const keys = [...touched];
-  const [articleRows, noteRows] = await Promise.all([
+  const [articleRows, noteRows, versionRows] = await Promise.all([
     db.articles.bulkGet(keys),
     db.notes.bulkGet(keys),
+    db.versions.where('articleUrl').anyOf(keys).toArray(),
   ]);
+  // Each article's versions by number and by hash: notes travel with the hash of theirs.
+  const hashes = new Map<string, Map<number, string>>();
+  const numbers = new Map<string, Map<string, number>>();
+  for (const r of versionRows) {
+    hashes.set(
+      r.articleUrl,
+      (hashes.get(r.articleUrl) ?? new Map<number, string>()).set(r.n, r.hash),
+    );
+    numbers.set(
+      r.articleUrl,
+      (numbers.get(r.articleUrl) ?? new Map<string, number>()).set(r.hash, r.n),
+    );
+  }
+  const synced = (note: AnnotationRecord) =>
+    syncedNote(note, (n) => hashes.get(note.articleUrl)?.get(n));
   const articles = new Map<string, ArticleRecord>();
   const notes = new Map<string, Map<string, AnnotationRecord>>();
   keys.forEach((key, i) => {
@@ -249,7 +385,7 @@ async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Pr
       const remoteFp = fingerprint(d.note);
       let next: SyncedNote = d.note;
       if (local) {
-        const mine = syncedNote(local);
+        const mine = synced(local);
         const localFp = fingerprint(mine);
         const unchangedHere = state !== undefined && sameFingerprints(localFp, state.fp);
         if (!unchangedHere && !sameFingerprints(localFp, remoteFp)) {
@@ -267,7 +403,10 @@ async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Pr
         row = new Map();
         notes.set(next.articleUrl, row);
       }
-      row.set(next.id, noteFromDoc(next, local));
+      row.set(
+        next.id,
+        noteFromDoc(next, local, (hash) => numbers.get(next.articleUrl)?.get(hash)),
+      );
       dirtyNotes.add(next.articleUrl);
       newStates.push({ id, articleUrl: next.articleUrl, rev: d.rev, fp: remoteFp });
       continue;
@@ -282,7 +421,7 @@ async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Pr
         continue;
       }
       const local = notes.get(state.articleUrl)?.get(d.id.slice('note:'.length));
-      if (local && !state.deleted && !sameFingerprints(fingerprint(syncedNote(local)), state.fp)) {
+      if (local && !state.deleted && !sameFingerprints(fingerprint(synced(local)), state.fp)) {
         // Edited here after the last sync: the edit wins over the deletion and is written again.
         newStates.push({ ...state, rev: d.rev, fp: {}, deleted: true });
         toPush.add(state.articleUrl);

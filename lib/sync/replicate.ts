@@ -1,6 +1,6 @@
 import type { ChangeRow, CouchClient } from './couch';
 import { SyncError } from './couch';
-import { ARTICLE_PREFIX, articleDocId, checkDoc, type CheckedDoc } from './docs';
+import { ARTICLE_PREFIX, articleDocId, checkDoc, VERSION_PREFIX, type CheckedDoc } from './docs';
 import type { Fingerprints } from './merge';
 
 // One sync with a CouchDB database: pull what changed there since the checkpoint, then push
@@ -44,7 +44,10 @@ export interface LocalSide {
    * Applies checked documents from the server in one transaction, with the checkpoint when one
    * is given (a page of the changes feed; none for documents read after a conflict).
    */
-  apply(docs: readonly CheckedDoc[], checkpoint: string | number | null): Promise<void>;
+  apply(
+    docs: readonly CheckedDoc[],
+    checkpoint: string | number | null,
+  ): Promise<{ id: string; reason: string }[]>;
   /** Up to `limit` articles with changes to push. */
   pending(limit: number): Promise<PendingEntry[]>;
   /** How many articles have changes to push. */
@@ -83,6 +86,10 @@ export interface SyncOptions {
 }
 
 const MAX_ROUNDS = 100_000;
+
+function rank(id: string): number {
+  return id.startsWith(ARTICLE_PREFIX) ? 0 : id.startsWith(VERSION_PREFIX) ? 1 : 2;
+}
 
 function isRevConflict(error: string | undefined): boolean {
   return error === 'conflict';
@@ -152,7 +159,7 @@ async function pull(
     const docs = await withTheirArticles(client, local, checkRows(page.results));
     for (const d of docs)
       if (d.kind === 'refused') report.refused.push({ id: d.id, reason: d.reason });
-    await local.apply(docs, page.lastSeq);
+    report.refused.push(...(await local.apply(docs, page.lastSeq)));
     report.pulled += page.results.length;
     from = page.lastSeq;
     if (page.results.length < batch) return;
@@ -177,7 +184,7 @@ async function settleConflicts(
   }
   for (const d of docs)
     if (d.kind === 'refused') report.refused.push({ id: d.id, reason: d.reason });
-  await local.apply(await withTheirArticles(client, local, docs), null);
+  report.refused.push(...(await local.apply(await withTheirArticles(client, local, docs), null)));
   await local.forget(gone);
 }
 
@@ -195,12 +202,9 @@ async function push(
     const entries = (await local.pending(batch + skipped.size)).filter((e) => !skipped.has(e.key));
     if (entries.length === 0) return;
     const docs = await local.collect(entries, author);
-    // Articles first: a device reading the feed meets an article before its notes.
-    docs.sort(
-      (a, b) =>
-        Number(!a.doc._id.startsWith(ARTICLE_PREFIX)) -
-        Number(!b.doc._id.startsWith(ARTICLE_PREFIX)),
-    );
+    // Articles, then versions, then notes: a device reading the feed meets an article before
+    // its notes, and the version a note was made on before the note.
+    docs.sort((a, b) => rank(a.doc._id) - rank(b.doc._id));
     const results = docs.length > 0 ? await client.bulkDocs(docs.map((d) => d.doc)) : [];
     const byId = new Map(docs.map((d) => [d.doc._id, d]));
     const accepted: Accepted[] = [];

@@ -4,7 +4,12 @@ import type { AnnotationRecord, ArticleRecord } from '../../lib/model';
 import { packRow } from '../../lib/storage/notes';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { startStaticServer, type StaticServer } from '../support/static-server';
-import { launchChromium, readAnnotations, type ChromiumSession } from './support/chromium';
+import {
+  launchChromium,
+  readAnnotations,
+  readStore,
+  type ChromiumSession,
+} from './support/chromium';
 import { selectText } from './support/page-text';
 import { fixtureMounts } from './support/paths';
 
@@ -105,7 +110,8 @@ describe('sync through CouchDB between two browsers', () => {
 
   it('brings a note made on A to B, an edit on B back to A, and a delete to both', async () => {
     optionsA = await turnOnSync(a, dbUrl(), 'Ana');
-    optionsB = await turnOnSync(b, dbUrl(), 'Ben');
+    // One reader, two devices: B may change what A made (another reader's notes are read-only).
+    optionsB = await turnOnSync(b, dbUrl(), 'Ana');
     const note = await highlightOn(
       a,
       'Trump will meet Russian President Vladimir Putin in Budapest',
@@ -118,6 +124,14 @@ describe('sync through CouchDB between two browsers', () => {
         author: 'Ana',
         articleUrl: note.articleUrl,
       });
+
+    // The text it was made on came along, and B's copy of the note names it.
+    const hashes = async (session: ChromiumSession) =>
+      ((await readStore(session, 'versions')) as { hash: string }[]).map((v) => v.hash);
+    const onA = await hashes(a);
+    expect(onA.length).toBeGreaterThan(0);
+    await expect.poll(() => hashes(b), SYNC_WAIT).toEqual(onA);
+    expect((await noteOn(b, note.id))?.version).toBe(note.version);
 
     await send(b, 'annotation.save', {
       target: { id: note.id, articleUrl: note.articleUrl },
@@ -230,6 +244,8 @@ describe('sync through CouchDB between two browsers', () => {
       [articles, rows] as const,
     );
     const before = (await readAnnotations(a)).length;
+    // The stored texts of the story highlighted above travel too.
+    const versions = (await readStore(a, 'versions')).length;
 
     await optionsA.getByLabel('Server URL').fill(bulkUrl);
     await optionsA.getByRole('button', { name: 'Sync now' }).click();
@@ -244,7 +260,7 @@ describe('sync through CouchDB between two browsers', () => {
     // A's loop tries again by itself (its backoff is seconds at first).
     await expect
       .poll(() => docCount(bulkUrl), { timeout: 90_000, interval: 500 })
-      .toBe(before + articles.length + 1 /* the summit article */);
+      .toBe(before + articles.length + 1 /* the summit article */ + versions);
 
     await optionsB.getByLabel('Server URL').fill(bulkUrl);
     await optionsB.getByRole('button', { name: 'Sync now' }).click();

@@ -3,6 +3,7 @@ import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
 import { deleteAnnotation, updateAnnotation } from '@/lib/storage/annotations';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { readAllNotes, writeNotes } from '@/lib/storage/notes';
+import { recordVersion } from '@/lib/storage/versions';
 import { createLocalSide } from '@/lib/storage/sync';
 import { createCouchClient, SyncError, type Fetch } from '@/lib/sync/couch';
 import { syncOnce, type SyncReport } from '@/lib/sync/replicate';
@@ -348,6 +349,87 @@ describe('sync between two devices through CouchDB', () => {
   }, 60_000);
 });
 
+describe('stored versions through sync', () => {
+  const content = (text: string) => ({
+    text,
+    headline: 'A story',
+    byline: null,
+    published: null,
+    modified: null,
+  });
+
+  it('brings the version a note was made on, numbered in the order each device saw it', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    const b = device(url, 'Ana');
+    const article = ARTICLES[0] as ArticleRecord;
+    await a.db.articles.put(article);
+    const { version } = await recordVersion(
+      a.db,
+      article.url,
+      content('The text Ana annotated.'),
+      new Date('2026-01-02T00:00:00Z'),
+    );
+    await writeNotes(a.db, article.url, [
+      { ...FIRST, articleUrl: article.url, version: version.n },
+    ]);
+    // B kept an earlier text of the same story before it ever synced.
+    await b.db.articles.put(article);
+    await recordVersion(
+      b.db,
+      article.url,
+      content('An earlier text.'),
+      new Date('2026-01-01T00:00:00Z'),
+    );
+
+    await a.sync();
+    await b.sync();
+    const onB = await b.db.versions.where('articleUrl').equals(article.url).sortBy('n');
+    expect(onB.map((v) => [v.n, v.hash])).toEqual([
+      [1, expect.any(String)],
+      [2, version.hash],
+    ]);
+    // The note names, on B, B's number of the text it was made on.
+    expect(byId(await readAllNotes(b.db)).get(FIRST.id)?.version).toBe(2);
+    // And B's own version reaches A, where A's notes follow the renumbering.
+    await b.sync();
+    await a.sync();
+    const onA = await a.db.versions.where('articleUrl').equals(article.url).sortBy('n');
+    expect(onA.map((v) => v.hash)).toEqual(onB.map((v) => v.hash));
+    expect(byId(await readAllNotes(a.db)).get(FIRST.id)?.version).toBe(2);
+  }, 60_000);
+
+  it('refuses a version whose text does not match its hash', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    const article = ARTICLES[0] as ArticleRecord;
+    await a.db.articles.put(article);
+    await a.sync();
+    const hash = 'a'.repeat(64);
+    await fetch(`${url}/_bulk_docs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        docs: [
+          {
+            _id: `version:${hash}:${article.url}`,
+            type: 'version',
+            articleUrl: article.url,
+            hash,
+            seenAt: '2026-01-01T00:00:00.000Z',
+            modified: null,
+            content: content('Not the text that hash names.'),
+          },
+        ],
+      }),
+    });
+    const b = device(url, 'Ben');
+    const report = await b.sync();
+    expect(report.refused.map((r) => r.reason)).toEqual(['its text does not match its hash']);
+    expect(await b.db.versions.count()).toBe(0);
+  }, 60_000);
+});
+
 describe('the outbox', () => {
   it('marks every article whose record or notes a write changed, in the same transaction', async () => {
     const db = freshDb();
@@ -357,6 +439,17 @@ describe('the outbox', () => {
     );
     await db.outbox.clear();
     await updateAnnotation(db, ref, { ...fields(FIRST), note: 'x' });
+    expect((await db.outbox.toArray()).map((e) => e.key)).toEqual([FIRST.articleUrl]);
+  });
+
+  it('marks an article when a version of its text is stored', async () => {
+    const db = freshDb();
+    await recordVersion(
+      db,
+      FIRST.articleUrl,
+      { text: 'A text.', headline: null, byline: null, published: null, modified: null },
+      new Date(),
+    );
     expect((await db.outbox.toArray()).map((e) => e.key)).toEqual([FIRST.articleUrl]);
   });
 
