@@ -1,7 +1,8 @@
 // npm run bench: speed and size figures, measured in Debian's Chromium. Prints; asserts nothing.
-// Parts: sizes, speed (detection, metadata, text analysis), anchoring (anchoring and the library).
+// Parts: sizes, speed (detection, metadata, text analysis), anchoring (anchoring and the library),
+// sync (issue 16: two Chromium profiles and pouchdb-server; needs `npm run build:e2e` first).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -143,6 +144,27 @@ function anchoring(): void {
   }
 }
 
+/**
+ * Sync through CouchDB (issue 16): a first sync of 100,000 notes each way and one edit's round
+ * trip, in two profiles of the e2e build (it grants the loopback server up front).
+ */
+function sync(): void {
+  if (!existsSync(join(root, '.output', 'chrome-mv3-e2e', 'manifest.json'))) {
+    throw new Error(
+      'The sync benchmark needs the e2e build of the extension: run `npm run build:e2e` first.',
+    );
+  }
+  console.log(
+    '\n## Sync through CouchDB in Chromium (issue 16: 100,000 notes over 5,000 articles, two profiles, pouchdb-server)\n',
+  );
+  console.log('(Uses the e2e build in .output/chrome-mv3-e2e: run `npm run build:e2e` first.)\n');
+  const run = spawnSync('npx', ['tsx', 'scripts/sync/bench-chromium.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) throw new Error('scripts/sync/bench-chromium.ts failed');
+}
+
 // `npm run bench -- --only sizes,speed` runs some parts; all of them by default.
 const only = process.argv.includes('--only')
   ? new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(','))
@@ -152,3 +174,4 @@ if (wanted('sizes')) await sizes();
 if (wanted('speed') || wanted('anchoring')) requireCorpora('npm run bench');
 if (wanted('speed')) await speed();
 if (wanted('anchoring')) anchoring();
+if (wanted('sync')) sync();

@@ -300,10 +300,14 @@ async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Pr
   const stateList = await db.syncState.bulkGet(usable.map(idOf));
   const states = new Map<string, SyncStateRow>();
   for (const s of stateList) if (s) states.set(s.id, s);
+  // Documents this device has at that revision already (its own writes, read back on the next
+  // pull) change nothing: left out before their articles' rows are read.
+  const fresh = usable.filter((d) => states.get(idOf(d))?.rev !== d.rev);
+  if (fresh.length === 0) return;
 
   // Every article touched, read once and written once.
   const touched = new Set<string>();
-  for (const d of usable) {
+  for (const d of fresh) {
     if (d.kind === 'note') touched.add(d.note.articleUrl);
     if (d.kind === 'article') touched.add(d.article.url);
     if (d.kind === 'deleted') {
@@ -312,7 +316,7 @@ async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Pr
     }
   }
   // A note that moved between articles is looked for under its old one too.
-  for (const d of usable) {
+  for (const d of fresh) {
     if (d.kind !== 'note') continue;
     const s = states.get(noteDocId(d.note.id));
     if (s) touched.add(s.articleUrl);
@@ -360,7 +364,7 @@ async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Pr
     return undefined;
   };
 
-  for (const d of usable) {
+  for (const d of fresh) {
     if (d.kind === 'article') {
       const id = articleDocId(d.article.url);
       const state = states.get(id);
