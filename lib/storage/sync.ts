@@ -68,8 +68,13 @@ export function createLocalSide(db: ClaimmarkDatabase): LocalSide {
       // Versions are packed and their texts checked against their hashes before the transaction.
       const packed = new Map<string, VersionRecord>();
       const refused: { id: string; reason: string }[] = [];
-      for (const d of docs) {
-        if (d.kind !== 'version') continue;
+      const versionDocs = docs.filter((d) => d.kind === 'version');
+      // This device's own versions, read back after a push, are not packed again.
+      const held = await db.syncState.bulkGet(
+        versionDocs.map((d) => versionDocId(d.version.articleUrl, d.version.hash)),
+      );
+      for (const [at, d] of versionDocs.entries()) {
+        if (held[at]?.rev === d.rev) continue;
         const id = versionDocId(d.version.articleUrl, d.version.hash);
         const made = await packVersion(d.version.content);
         if (made.hash !== d.version.hash) {
