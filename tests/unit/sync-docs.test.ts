@@ -6,6 +6,7 @@ import {
   syncedNote,
   toArticleDoc,
   toNoteDoc,
+  toVersionDoc,
   type SyncedNote,
 } from '@/lib/sync/docs';
 import { fingerprint, mergeArticles, mergeNotes } from '@/lib/sync/merge';
@@ -63,6 +64,38 @@ describe('the document mapping', () => {
     expect(back.note.conflicts).toEqual(signed.conflicts);
     // On another device: no anchoring, no version number of this device's texts.
     expect(noteFromDoc(back.note, undefined)).toEqual({ ...syncedNote(signed), anchoring: null });
+  });
+
+  it('maps a stored version to a document and back, and a note names it by its hash', () => {
+    const hash = 'b'.repeat(64);
+    const version = {
+      articleUrl: ARTICLE.url,
+      hash,
+      story: 'c'.repeat(64),
+      seenAt: '2026-01-01T00:00:00.000Z',
+      modified: '2025-10-16',
+      content: { text: 'The text.', headline: 'H', byline: null, published: null, modified: null },
+    };
+    const doc = toVersionDoc(version);
+    expect(doc._id).toBe(`version:${hash}:${ARTICLE.url}`);
+    expect(checkDoc(served(doc))).toEqual({ kind: 'version', rev: '1-abc', version });
+    expect(checkDoc({ ...served(doc), hash: 'd'.repeat(64) })).toMatchObject({
+      kind: 'refused',
+      reason: 'its id is not its article and hash',
+    });
+    // A note made on this device's version 2 travels with that text's hash…
+    const note = syncedNote({ ...NOTE, version: 2 }, (n) => (n === 2 ? hash : undefined));
+    expect(note.versionHash).toBe(hash);
+    const back = checkDoc(served(toNoteDoc(note)));
+    expect(back).toMatchObject({ kind: 'note', note: { versionHash: hash } });
+    // …and lands on the number another device gives that text.
+    if (back.kind === 'note')
+      expect(noteFromDoc(back.note, undefined, (h) => (h === hash ? 5 : undefined)).version).toBe(
+        5,
+      );
+    expect(checkDoc({ ...served(toNoteDoc(note)), versionHash: 'not a hash' })).toMatchObject({
+      kind: 'refused',
+    });
   });
 
   it('reads a deletion', () => {
