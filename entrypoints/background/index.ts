@@ -43,6 +43,11 @@ const DEVICE_KEY = 'syncDevice';
 /** Sync through CouchDB (issue 16), its settings and status in storage.local. */
 function startSync(db: ClaimmarkDatabase) {
   const local = browser.storage.local;
+  // storage.local holds the sync password. Content scripts never read it, and one may be
+  // compromised: where the browser lets an extension say so (Chromium), only its own pages may.
+  // Firefox keeps storage.local open to content scripts (Mozilla bug 1724754).
+  const restrictable = local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  restrictable.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
   const sync = createSyncService({
     db,
     fetch: (input, init) => fetch(input, init),

@@ -87,6 +87,9 @@ export function createSyncService(deps: SyncDeps): SyncService {
     cycle: Promise<void>;
   }
   let running: Run | null = null;
+  // The last loop started: a new one begins only once it has ended, so two cycles never run at
+  // once on one library (a settings change and "Sync now" arrive together; the alarm fires).
+  let last: Promise<void> = Promise.resolve();
   let firstCycle: ((status: SyncStatus) => void)[] = [];
   let refused = 0;
 
@@ -108,21 +111,27 @@ export function createSyncService(deps: SyncDeps): SyncService {
     // A function, not the property: the loop's condition would narrow it to false for good.
     const stopped = () => stop.aborted;
     let backoff = 0;
+    // A stopped loop finishes its requests but says nothing: a newer one speaks for sync now.
+    const say = async (patch: Partial<SyncStatus>) => (stopped() ? null : setStatus(patch));
+    const settle = (status: SyncStatus | null) => {
+      if (status) settleFirst(status);
+    };
+    if (stopped()) return;
     refused = (await deps.readStatus()).refused;
     while (!stopped()) {
       const settings = await deps.readSettings();
       if (!settings.enabled) {
-        settleFirst(await setStatus({ ...SYNC_STATUS_OFF }));
+        settle(await say({ ...SYNC_STATUS_OFF }));
         return;
       }
       const server = parseSyncServer(settings.url);
       if (typeof server === 'string') {
-        settleFirst(await setStatus({ state: 'error', lastError: server }));
+        settle(await say({ state: 'error', lastError: server }));
         return;
       }
       if (!(await deps.mayReach(server.originPattern))) {
-        settleFirst(
-          await setStatus({
+        settle(
+          await say({
             state: 'error',
             lastError: `Claimmark may not reach ${new URL(server.dbUrl).host} yet: press “Sync now” in Options to allow it.`,
           }),
@@ -138,7 +147,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
       const wake = new AbortController();
       run.wake = wake;
       try {
-        await setStatus({ state: 'syncing', pending: await local.countPending() });
+        await say({ state: 'syncing', pending: await local.countPending() });
         const report = await syncOnce(client, local, {
           dbUrl: server.dbUrl,
           deviceId: await deps.deviceId(),
@@ -151,8 +160,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
           : null;
         if (settingsRefused) deps.log(`Sync: ${settingsRefused}`);
         const pending = await local.countPending();
-        settleFirst(
-          await setStatus({
+        settle(
+          await say({
             state: 'idle',
             lastSyncedAt: now().toISOString(),
             pending,
@@ -175,8 +184,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
           });
       } catch (error) {
         const { message, retry } = describe(error);
-        settleFirst(
-          await setStatus({
+        settle(
+          await say({
             state: 'error',
             lastError: message,
             pending: await local.countPending(),
@@ -197,13 +206,15 @@ export function createSyncService(deps: SyncDeps): SyncService {
       cycle: Promise.resolve(),
     };
     running = state;
-    state.cycle = loop(state)
+    state.cycle = last
+      .then(() => loop(state))
       .catch((error: unknown) => {
         deps.log(`Sync stopped: ${describe(error).message}`);
       })
       .finally(() => {
         if (running === state) running = null;
       });
+    last = state.cycle;
   }
 
   function stopLoop(): void {
@@ -226,10 +237,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
     start,
     async now() {
       const done = new Promise<SyncStatus>((resolve) => firstCycle.push(resolve));
-      // Never two cycles at once on one library: the old loop ends before the new one starts.
-      const old = running;
       stopLoop();
-      await old?.cycle;
       start();
       return done;
     },

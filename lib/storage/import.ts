@@ -9,6 +9,7 @@ import {
 import { readyImport, type ReadyImport } from '../exchange/ready-import';
 import type { AnnotationRecord } from '../model';
 import type { VersionRecord } from '../model/version';
+import { noteDocId } from '../sync/docs';
 import type { ClaimmarkDatabase } from './database';
 import { describeStorageError } from './errors';
 import { packRow, unpackRow } from './notes';
@@ -122,11 +123,18 @@ async function writePlannedNotes(
     return row;
   };
   for (const url of plan.versions.keys()) if (state.notes.has(url)) rowOf(url);
+  const moved: { id: string; to: string }[] = [];
   for (const a of plan.annotations) {
     const before = state.existing.annotations.get(a.id);
-    if (before && before.articleUrl !== a.articleUrl) rowOf(before.articleUrl).delete(a.id);
+    if (before && before.articleUrl !== a.articleUrl) {
+      rowOf(before.articleUrl).delete(a.id);
+      moved.push({ id: a.id, to: a.articleUrl });
+    }
     rowOf(a.articleUrl).set(a.id, a);
   }
+  // Sync knows a note by the article it was pushed under: a note that moved is followed there,
+  // or its old article's next push would send its deletion (lib/storage/sync.ts).
+  await rehomeSyncState(db, moved);
   if (rows.size === 0) return;
   const kept = [...rows].filter(([, items]) => items.size > 0);
   const emptied = [...rows].filter(([, items]) => items.size === 0).map(([url]) => url);
@@ -134,6 +142,20 @@ async function writePlannedNotes(
     kept.map(([articleUrl, items]) => packRow(articleUrl, [...items.values()])),
   );
   if (emptied.length > 0) await db.notes.bulkDelete(emptied);
+}
+
+async function rehomeSyncState(
+  db: ClaimmarkDatabase,
+  moved: readonly { id: string; to: string }[],
+): Promise<void> {
+  if (moved.length === 0) return;
+  const ids = moved.map((m) => noteDocId(m.id));
+  const states = await db.syncState.bulkGet(ids);
+  const rehomed = states.flatMap((state, i) => {
+    const to = moved[i]?.to;
+    return state && to ? [{ ...state, articleUrl: to }] : [];
+  });
+  if (rehomed.length > 0) await db.syncState.bulkPut(rehomed);
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -184,14 +206,18 @@ export async function applyImport(
 ): Promise<ImportResult> {
   try {
     const file = await ready(input);
-    return await db.transaction('rw', db.articles, db.notes, db.versions, async () => {
-      const state = await readLibrary(db, file);
-      const plan = planImport(file.parsed, state.existing, file.versions);
-      if (plan.articles.length > 0) await db.articles.bulkPut(plan.articles);
-      await writePlannedNotes(db, plan, state);
-      await writePlannedVersions(db, plan);
-      return { ...plan.summary, touchedUrls: plan.touchedUrls };
-    });
+    return await db.transaction(
+      'rw',
+      [db.articles, db.notes, db.versions, db.syncState],
+      async () => {
+        const state = await readLibrary(db, file);
+        const plan = planImport(file.parsed, state.existing, file.versions);
+        if (plan.articles.length > 0) await db.articles.bulkPut(plan.articles);
+        await writePlannedNotes(db, plan, state);
+        await writePlannedVersions(db, plan);
+        return { ...plan.summary, touchedUrls: plan.touchedUrls };
+      },
+    );
   } catch (error) {
     throw new Error(describeImportError(error), { cause: error });
   }

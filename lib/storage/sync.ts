@@ -51,7 +51,9 @@ export function createLocalSide(db: ClaimmarkDatabase): LocalSide {
     async reset(dbUrl, session) {
       await db.transaction('rw', sync, async () => {
         markCurrent();
-        await db.syncState.clear();
+        // Revisions belong to the server's history, which is gone; what each document held when
+        // last synced stays, so a delete made here and not yet sent is still a delete.
+        await db.syncState.toCollection().modify({ rev: '' });
         const at = outboxStamp();
         await db.outbox.bulkPut((await allArticleKeys(db)).map((key) => ({ key, at })));
         await db.syncMeta.put({ key: 'checkpoint', dbUrl, since: 0, session });
@@ -192,36 +194,53 @@ async function collectArticle(
     const state = states.get(id);
     states.delete(id);
     const fp = fingerprint(article);
-    if (!state || state.deleted || !sameFingerprints(fp, state.fp)) {
+    if (!state?.rev || state.deleted || !sameFingerprints(fp, state.fp)) {
       out.push({ doc: withRev(toArticleDoc(article), state), articleUrl: key, fp });
     }
   }
   let notes = row ? unpackRow(row) : [];
-  // Unsigned notes are the reader's own: signed before they leave, so a team sees who made them.
-  if (author && notes.some((n) => n.author === undefined)) {
-    notes = notes.map((n) => (n.author === undefined ? { ...n, author } : n));
+  // Each note's state by its id: a note that moved here from another article (an import merged
+  // them) is the same document, followed here, never deleted and written anew.
+  const byId = await db.syncState.bulkGet(notes.map((n) => noteDocId(n.id)));
+  const stateOf = new Map<string, SyncStateRow>();
+  byId.forEach((state, i) => {
+    const note = notes[i];
+    if (state && note)
+      stateOf.set(note.id, state.articleUrl === key ? state : { ...state, articleUrl: key });
+  });
+  const rehomed = [...stateOf.values()].filter((s) => !states.has(s.id));
+  if (rehomed.length > 0) await db.syncState.bulkPut(rehomed);
+  // The reader's own new notes are signed before they leave, so a team sees who made them; a
+  // note that came from the server unsigned is someone else's, and stays as it came.
+  if (author && notes.some((n) => n.author === undefined && !stateOf.has(n.id))) {
+    notes = notes.map((n) => (n.author === undefined && !stateOf.has(n.id) ? { ...n, author } : n));
     await db.notes.put(packRow(key, notes));
   }
   for (const note of notes) {
     const id = noteDocId(note.id);
-    const state = states.get(id);
+    const state = stateOf.get(note.id);
     states.delete(id);
     const synced = syncedNote(note, hashOf);
     const fp = fingerprint(synced);
-    if (!state || state.deleted || !sameFingerprints(fp, state.fp)) {
+    if (!state?.rev || state.deleted || !sameFingerprints(fp, state.fp)) {
       out.push({ doc: withRev(toNoteDoc(synced), state), articleUrl: key, fp });
     }
   }
   // Versions the server does not have yet; a version is never changed, only added.
   for (const row of versions) {
     const id = versionDocId(key, row.hash);
-    if (!states.has(id)) unsent.push(row);
+    const state = states.get(id);
+    if (!state?.rev || state.deleted) unsent.push(row);
     states.delete(id);
   }
   // What the server has of this article and this device no longer does: deleted here.
   for (const state of states.values()) {
     if (state.deleted || !state.id.startsWith('note:')) continue;
-    out.push({ doc: { _id: state.id, _rev: state.rev, _deleted: true }, articleUrl: key, fp: {} });
+    out.push({
+      doc: withRev({ _id: state.id, _deleted: true as const }, state),
+      articleUrl: key,
+      fp: {},
+    });
   }
   return out;
 }
@@ -281,11 +300,12 @@ async function applyVersions(
   await db.syncState.bulkPut(states);
 }
 
+/** A document with the revision this device last saw of it; none after a reset. */
 function withRev<T extends { _id: string }>(
   doc: T,
   state: SyncStateRow | undefined,
 ): T & { _rev?: string } {
-  return state ? { ...doc, _rev: state.rev } : doc;
+  return state?.rev ? { ...doc, _rev: state.rev } : doc;
 }
 
 /** Applies checked server documents inside the caller's transaction. */
@@ -405,6 +425,13 @@ async function applyDocs(db: ClaimmarkDatabase, docs: readonly CheckedDoc[]): Pr
           notes.get(local.articleUrl)?.delete(local.id);
           dirtyNotes.add(local.articleUrl);
         }
+      }
+      if (!local && state && !state.deleted && sameFingerprints(remoteFp, state.fp)) {
+        // Deleted here, and the server's copy is as this device last had it (a newer revision
+        // of the same note: read again after a reset): the delete stands and is sent.
+        newStates.push({ ...state, rev: d.rev });
+        toPush.add(state.articleUrl);
+        continue;
       }
       // A note deleted here that the server's copy changed since: the edit wins, it comes back.
       let row = notes.get(next.articleUrl);

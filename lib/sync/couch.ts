@@ -116,6 +116,8 @@ export function createCouchClient(options: CouchOptions): CouchClient {
         method,
         headers,
         credentials: 'omit',
+        // CouchDB's API never redirects: a redirect would carry the password elsewhere.
+        redirect: 'error',
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: stop ? AbortSignal.any([timeout, stop]) : timeout,
       });
@@ -152,7 +154,14 @@ export function createCouchClient(options: CouchOptions): CouchClient {
       if (info.status === 404) {
         const made = await request('PUT', '', 'create the database');
         // 412: another device created it in between.
-        if (made.status !== 412) expectOk(made, 'create the database');
+        if (made.status === 412) return;
+        // CouchDB 3 answers a member who may not create databases with 401 or 403.
+        if (made.status === 401 || made.status === 403)
+          throw new SyncError(
+            'The server has no such database, and this account may not create it: ask its administrator.',
+            false,
+          );
+        expectOk(made, 'create the database');
         return;
       }
       expectOk(info, 'read the database');

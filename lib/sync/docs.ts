@@ -163,7 +163,8 @@ export function checkDoc(doc: unknown): CheckedDoc {
   if (typeof id !== 'string' || id.length > 5000) return refuse('?', 'no usable _id');
   const shownId = id.slice(0, 200);
   if (typeof rev !== 'string' || rev.length > 200) return refuse(shownId, 'no usable _rev');
-  if (id === SETTINGS_DOC_ID) return { kind: 'apart', id };
+  // The settings travel apart; a design document (a desk's validation function) is the server's.
+  if (id === SETTINGS_DOC_ID || id.startsWith('_design/')) return { kind: 'apart', id };
   if (doc._deleted === true) return { kind: 'deleted', id, rev };
   // The model's limits bound every field but the lists of an article's analysis; a document
   // this large is not one Claimmark wrote.

@@ -166,14 +166,18 @@ async function pull(
   }
 }
 
-/** Reads documents the server holds under other revisions and merges them in. */
+/**
+ * Reads documents the server holds under other revisions and merges them in; returns the ids it
+ * could not settle (the server's copy refused, or pointing to no article), whose local change
+ * must stay pending rather than be taken for sent.
+ */
 async function settleConflicts(
   client: CouchClient,
   local: LocalSide,
   ids: readonly string[],
   report: SyncReport,
-): Promise<void> {
-  if (ids.length === 0) return;
+): Promise<string[]> {
+  if (ids.length === 0) return [];
   const read = await client.read(ids);
   const docs: CheckedDoc[] = [];
   const gone: string[] = [];
@@ -182,10 +186,16 @@ async function settleConflicts(
     else if ('deleted' in r) docs.push({ kind: 'deleted', id: r.id, rev: r.rev });
     else gone.push(r.id);
   }
-  for (const d of docs)
-    if (d.kind === 'refused') report.refused.push({ id: d.id, reason: d.reason });
-  report.refused.push(...(await local.apply(await withTheirArticles(client, local, docs), null)));
+  const checked = await withTheirArticles(client, local, docs);
+  const unsettled: string[] = [];
+  for (const d of checked) {
+    if (d.kind !== 'refused') continue;
+    report.refused.push({ id: d.id, reason: d.reason });
+    unsettled.push(d.id);
+  }
+  report.refused.push(...(await local.apply(checked, null)));
   await local.forget(gone);
+  return unsettled;
 }
 
 /** Pushes every pending change, a batch of articles per bulk write. */
@@ -230,7 +240,12 @@ async function push(
     report.pushed += accepted.length;
     // A conflict's merge marks its article again, with a newer stamp: acknowledging the entry
     // read before the merge leaves that mark in place.
-    await settleConflicts(client, local, conflicts, report);
+    for (const id of await settleConflicts(client, local, conflicts, report)) {
+      const sent = byId.get(id);
+      if (!sent) continue;
+      skipped.add(sent.articleUrl);
+      report.rejected.push({ id, reason: 'the server’s copy cannot be read, so the change waits' });
+    }
     await local.acknowledge(
       accepted,
       entries.filter((e) => !skipped.has(e.key)),

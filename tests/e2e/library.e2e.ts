@@ -321,7 +321,7 @@ describe('the library in Chromium', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByLabel('Organisation').fill('Factcheck Desk');
-    await options.getByLabel('Your name').fill('Anna Roe');
+    await options.getByLabel('Your name', { exact: true }).fill('Anna Roe');
     await options.getByLabel('Your site').fill('https://factchecker.org/');
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();

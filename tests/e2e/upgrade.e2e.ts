@@ -119,7 +119,7 @@ describe('a library written by an older Claimmark', () => {
           open.onerror = () => reject(open.error ?? new Error('open failed'));
         }),
     );
-    expect(stores).toEqual(['articles', 'notes', 'versions']);
+    expect(stores).toEqual(['articles', 'notes', 'outbox', 'syncMeta', 'syncState', 'versions']);
     // And the library works on what the upgrade moved: a search finds a note.
     await popup.getByLabel('Search the library').fill('orban 3');
     await expect.poll(() => popup.getByText('Viktor Orbán said 3 things').count()).toBe(1);

@@ -98,6 +98,15 @@ describe('the document mapping', () => {
     });
   });
 
+  it('passes by a design document (a desk’s validation function): the server’s, not refused', () => {
+    expect(
+      checkDoc({ _id: '_design/rules', _rev: '1-a', validate_doc_update: 'function(){}' }),
+    ).toEqual({
+      kind: 'apart',
+      id: '_design/rules',
+    });
+  });
+
   it('reads a deletion', () => {
     expect(checkDoc({ _id: 'note:x', _rev: '2-a', _deleted: true })).toEqual({
       kind: 'deleted',
@@ -122,7 +131,7 @@ describe('the document mapping', () => {
         { ...served(toArticleDoc(ARTICLE)), _id: 'article:https://other.example/' },
         'its id is not its url',
       ],
-      [{ _id: '_design/x', _rev: '1-a' }, 'not a Claimmark document'],
+      [{ _id: 'some-other-app:x', _rev: '1-a' }, 'not a Claimmark document'],
     ];
     for (const [input, reason] of cases) {
       const checked = checkDoc(input);

@@ -4,6 +4,9 @@ import { deleteAnnotation, updateAnnotation } from '@/lib/storage/annotations';
 import type { ClaimmarkDatabase } from '@/lib/storage/database';
 import { readAllNotes, writeNotes } from '@/lib/storage/notes';
 import { recordVersion } from '@/lib/storage/versions';
+import { applyImport } from '@/lib/storage/import';
+import { exportClaimmarkJson } from '@/lib/exchange/claimmark-json';
+import { parseImportFile } from '@/lib/exchange/parse-import';
 import { createLocalSide } from '@/lib/storage/sync';
 import { createCouchClient, SyncError, type Fetch } from '@/lib/sync/couch';
 import { syncOnce, type SyncReport } from '@/lib/sync/replicate';
@@ -346,6 +349,94 @@ describe('sync between two devices through CouchDB', () => {
     const onB = await readAllNotes(b.db);
     expect(onB.map((n) => n.note)).toContain('a good one');
     expect(onB).toHaveLength(ANNOTATIONS.length + 1);
+  }, 60_000);
+});
+
+describe('what the review of sync found', () => {
+  it('follows a note an import moved to another article, never deleting it on the server', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    const b = device(url, 'Ana');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    await b.sync();
+    // An import files the first note under the last article (the same id: the same note).
+    const target = ARTICLES.at(-1) as ArticleRecord;
+    const moved = { ...FIRST, articleUrl: target.url, modifiedAt: '2026-02-01T00:00:00.000Z' };
+    const result = parseImportFile(
+      exportClaimmarkJson([target], [moved], { kind: 'all' }, new Date('2026-02-01T00:00:00Z')),
+    );
+    if (!result.ok) throw new Error('the test file does not parse');
+    await applyImport(a.db, result);
+    await a.sync();
+    await b.sync();
+    for (const d of [a, b]) {
+      const n = byId(await readAllNotes(d.db)).get(FIRST.id);
+      expect(n?.articleUrl).toBe(target.url);
+    }
+    const doc = (await (await fetch(`${url}/note:${FIRST.id}`)).json()) as { articleUrl?: string };
+    expect(doc.articleUrl).toBe(target.url);
+  }, 60_000);
+
+  it('leaves another reader’s unsigned notes unsigned when this device pushes their article', async () => {
+    const url = newDbUrl();
+    const ana = device(url, '');
+    const bob = device(url, 'Bob');
+    await seed(ana.db, ARTICLES, ANNOTATIONS);
+    await ana.sync();
+    await bob.sync();
+    // Bob writes to the article; his push must not sign Ana's notes as his.
+    await updateAnnotation(bob.db, ref, { ...fields(FIRST), note: 'Bob was here' });
+    await bob.sync();
+    await ana.sync();
+    for (const d of [ana, bob]) {
+      const notes = await readAllNotes(d.db);
+      expect(notes.every((n) => n.author === undefined)).toBe(true);
+    }
+  }, 60_000);
+
+  it('keeps a delete made here but not yet sent when the server lost this device’s checkpoint', async () => {
+    const url = newDbUrl();
+    const deviceId = crypto.randomUUID();
+    const a = device(url, 'Ana', fetch, deviceId);
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    await deleteAnnotation(a.db, ref);
+    // The server forgets this device (restored without its _local documents).
+    const checkpoint = `${url}/_local/claimmark-${deviceId}`;
+    const { _rev } = (await (await fetch(checkpoint)).json()) as { _rev: string };
+    await fetch(`${checkpoint}?rev=${_rev}`, { method: 'DELETE' });
+    await a.sync();
+    expect(byId(await readAllNotes(a.db)).has(FIRST.id)).toBe(false);
+    const b = device(url, 'Ana');
+    await b.sync();
+    expect(byId(await readAllNotes(b.db)).has(FIRST.id)).toBe(false);
+    expect(await readAllNotes(b.db)).toHaveLength(ANNOTATIONS.length - 1);
+  }, 60_000);
+
+  it('keeps a change waiting when the server’s copy it conflicts with cannot be read', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    // Another writer leaves the note in a shape Claimmark refuses.
+    const current = (await (await fetch(`${url}/note:${FIRST.id}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    await fetch(`${url}/note:${FIRST.id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...current, note: 42 }),
+    });
+    // A edits before pulling that: its write conflicts, and the server's copy is refused.
+    await updateAnnotation(a.db, ref, { ...fields(FIRST), note: 'mine' });
+    const client = createCouchClient({ dbUrl: url, username: '', password: '', fetch });
+    const local = createLocalSide(a.db);
+    const report = await syncOnce(client, local, { dbUrl: url, deviceId: 'x', author: 'Ana' });
+    expect(report.rejected.map((r) => r.id)).toContain(`note:${FIRST.id}`);
+    expect(await a.db.outbox.count()).toBeGreaterThan(0);
+    expect(byId(await readAllNotes(a.db)).get(FIRST.id)?.note).toBe('mine');
   }, 60_000);
 });
 
