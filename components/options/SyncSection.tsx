@@ -12,6 +12,8 @@ export interface SyncStore {
   save: (settings: SyncSettings) => Promise<void>;
   /** Asks the browser to let Claimmark reach this origin; called within the reader's click. */
   allow: (originPattern: string) => Promise<boolean>;
+  /** Gives the permission for an origin back (sync stopped); a refusal changes nothing. */
+  disallow: (originPattern: string) => Promise<void>;
   /** Has the background sync now and answers how it went. */
   syncNow: () => Promise<SyncStatus>;
   /** Calls back whenever the background writes a new status; returns the unsubscribe. */
@@ -157,6 +159,9 @@ export function SyncSection({ store }: { store: SyncStore }) {
     setState({ ...state, busy: true, note: null });
     try {
       await store.save({ ...latest.current, enabled: false });
+      // Claimmark no longer needs that server: the browser takes the permission back.
+      const server = parseSyncServer(latest.current.url);
+      if (typeof server !== 'string') await store.disallow(server.originPattern);
       settle({
         enabled: false,
         status: { ...status, state: 'off' },

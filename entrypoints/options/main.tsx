@@ -37,6 +37,10 @@ const syncStore: SyncStore = {
     // input (a test driver's click): then what is already granted decides.
     return browser.permissions.request(origin).catch(() => browser.permissions.contains(origin));
   },
+  disallow: async (originPattern) => {
+    // An origin the manifest grants (the e2e build's loopback) cannot be given back.
+    await browser.permissions.remove({ origins: [originPattern] }).catch(() => false);
+  },
   syncNow: () => background('sync.now', {}),
   watchStatus(listener) {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

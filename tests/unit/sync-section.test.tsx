@@ -29,6 +29,7 @@ function fakeStore(over: Partial<SyncStore> = {}, settings = DEFAULT_SYNC_SETTIN
     load: () => Promise.resolve({ settings, status: SYNC_STATUS_OFF }),
     save: vi.fn<(s: SyncSettings) => Promise<void>>(() => Promise.resolve()),
     allow: vi.fn<(p: string) => Promise<boolean>>(() => Promise.resolve(true)),
+    disallow: vi.fn<(p: string) => Promise<void>>(() => Promise.resolve()),
     syncNow: vi.fn<() => Promise<SyncStatus>>(() => Promise.resolve(IDLE)),
     watchStatus: (l) => {
       listener = l;
@@ -147,6 +148,7 @@ describe('the options page’s sync section', () => {
     button('Stop syncing')?.click();
     await vi.waitFor(() => expect(statusLine()).toContain('Sync is off'));
     expect(store.save).toHaveBeenCalledWith({ ...settings, enabled: false });
+    expect(store.disallow).toHaveBeenCalledWith('https://couch.example.org/*');
     expect(input('Server URL').value).toBe('https://couch.example.org/db');
   });
 
