@@ -58,7 +58,7 @@ export interface CouchOptions {
 /** The calls replication makes on one CouchDB database. */
 export interface CouchClient {
   /** Makes sure the database exists (creating it when the account may); returns its update sequence. */
-  open(): Promise<void>;
+  open(): Promise<{ updateSeq: string | number | null }>;
   /** A page of changes; with `waitMs`, waits that long for one (a long poll `signal` can end). */
   changes(
     since: string | number,
@@ -154,7 +154,7 @@ export function createCouchClient(options: CouchOptions): CouchClient {
       if (info.status === 404) {
         const made = await request('PUT', '', 'create the database');
         // 412: another device created it in between.
-        if (made.status === 412) return;
+        if (made.status === 412) return { updateSeq: null };
         // CouchDB 3 answers a member who may not create databases with 401 or 403.
         if (made.status === 401 || made.status === 403)
           throw new SyncError(
@@ -162,9 +162,11 @@ export function createCouchClient(options: CouchOptions): CouchClient {
             false,
           );
         expectOk(made, 'create the database');
-        return;
+        return { updateSeq: 0 };
       }
-      expectOk(info, 'read the database');
+      const json = expectOk(info, 'read the database');
+      const seq = isObject(json) ? json.update_seq : null;
+      return { updateSeq: typeof seq === 'string' || typeof seq === 'number' ? seq : null };
     },
 
     async changes(since, limit, waitMs = 0, signal) {

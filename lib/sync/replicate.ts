@@ -254,6 +254,23 @@ async function push(
   throw new SyncError('Sync did not settle: the server keeps changing the same notes.', true);
 }
 
+/** The count a CouchDB sequence starts with (`12-g1AAA…` in CouchDB 3, a number elsewhere). */
+function seqCount(seq: string | number | null): number | null {
+  if (typeof seq === 'number') return seq;
+  const m = seq === null ? null : /^(\d+)/.exec(seq);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Whether the database is behind this device's checkpoint: restored from a file backup, with
+ * this device's `_local` checkpoint but without what was written since, which is sent again.
+ */
+function wentBack(updateSeq: string | number | null, since: string | number): boolean {
+  const now = seqCount(updateSeq);
+  const seen = seqCount(since);
+  return now !== null && seen !== null && now < seen;
+}
+
 /** The server-side checkpoint's id for this device. */
 function checkpointId(deviceId: string): string {
   return `claimmark-${deviceId}`;
@@ -269,11 +286,11 @@ export async function syncOnce(
   options: SyncOptions,
 ): Promise<SyncReport> {
   const report: SyncReport = { pulled: 0, pushed: 0, refused: [], rejected: [] };
-  await client.open();
+  const { updateSeq } = await client.open();
   const mine = await local.checkpoint(options.dbUrl);
   const theirs = await client.getLocal(checkpointId(options.deviceId));
   let since: string | number;
-  if (mine === null || theirs?.session !== mine.session) {
+  if (mine === null || theirs?.session !== mine.session || wentBack(updateSeq, mine.since)) {
     const session = crypto.randomUUID();
     await local.reset(options.dbUrl, session);
     await client.putLocal(checkpointId(options.deviceId), {

@@ -414,6 +414,29 @@ describe('what the review of sync found', () => {
     expect(await readAllNotes(b.db)).toHaveLength(ANNOTATIONS.length - 1);
   }, 60_000);
 
+  it('sends everything again to a database restored from a file backup older than its checkpoint', async () => {
+    const url = newDbUrl();
+    const deviceId = crypto.randomUUID();
+    const a = device(url, 'Ana', fetch, deviceId);
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    await a.sync(); // the next cycle reads the feed past A's own writes, as the loop does
+    // The restored database: empty of what was written, but with this device's checkpoint.
+    const checkpointUrl = `${url}/_local/claimmark-${deviceId}`;
+    const { session } = (await (await fetch(checkpointUrl)).json()) as { session: string };
+    await fetch(url, { method: 'DELETE' });
+    await fetch(url, { method: 'PUT' });
+    await fetch(checkpointUrl, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ session }),
+    });
+    await a.sync();
+    const b = device(url, 'Ana');
+    await b.sync();
+    expect(await readAllNotes(b.db)).toHaveLength(ANNOTATIONS.length);
+  }, 60_000);
+
   it('keeps a change waiting when the server’s copy it conflicts with cannot be read', async () => {
     const url = newDbUrl();
     const a = device(url, 'Ana');
