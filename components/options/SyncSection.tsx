@@ -14,6 +14,8 @@ export interface SyncStore {
   allow: (originPattern: string) => Promise<boolean>;
   /** Gives the permission for an origin back (sync stopped); a refusal changes nothing. */
   disallow: (originPattern: string) => Promise<void>;
+  /** Has the background seal a password for storage, so no content script can read it. */
+  seal: (password: string) => Promise<string>;
   /** Has the background sync now and answers how it went. */
   syncNow: () => Promise<SyncStatus>;
   /** Calls back whenever the background writes a new status; returns the unsubscribe. */
@@ -70,12 +72,16 @@ export function SyncSection({ store }: { store: SyncStore }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   // The fields as the last keystroke left them, rendered or not.
   const latest = useRef<Draft>({ ...DEFAULT_SYNC_SETTINGS });
+  // The password as stored, sealed: never shown, kept until the reader types another.
+  const saved = useRef('');
 
   useEffect(() => {
     let stop: () => void = () => undefined;
     store.load().then(
       ({ settings, status }) => {
-        const { enabled, ...draft } = settings;
+        const { enabled, password, ...rest } = settings;
+        saved.current = password;
+        const draft = { ...rest, password: '' };
         latest.current = draft;
         setState({ phase: 'ready', enabled, draft, status, busy: false, note: null });
         stop = store.watchStatus((next) =>
@@ -104,6 +110,10 @@ export function SyncSection({ store }: { store: SyncStore }) {
   const settle = (patch: Partial<Extract<State, { phase: 'ready' }>>) =>
     setState((s) => (s.phase === 'ready' ? { ...s, busy: false, ...patch } : s));
 
+  /** What storage keeps of the password field: a new password sealed, else the saved one. */
+  const storedPassword = (typed: string) =>
+    typed === '' && saved.current !== '' ? Promise.resolve(saved.current) : store.seal(typed);
+
   const syncNow = async (event: Event) => {
     event.preventDefault();
     const current = latest.current;
@@ -130,16 +140,17 @@ export function SyncSection({ store }: { store: SyncStore }) {
       });
       return;
     }
-    const settings: SyncSettings = {
-      enabled: true,
-      url: server.dbUrl,
-      username: current.username.trim(),
-      password: current.password,
-      author: current.author.trim(),
-    };
     try {
+      const settings: SyncSettings = {
+        enabled: true,
+        url: server.dbUrl,
+        username: current.username.trim(),
+        password: await storedPassword(current.password),
+        author: current.author.trim(),
+      };
       await store.save(settings);
-      latest.current = { ...current, url: server.dbUrl };
+      saved.current = settings.password;
+      latest.current = { ...current, url: server.dbUrl, password: '' };
       const next = await store.syncNow();
       settle({
         enabled: true,
@@ -158,7 +169,7 @@ export function SyncSection({ store }: { store: SyncStore }) {
   const stopSyncing = async () => {
     setState({ ...state, busy: true, note: null });
     try {
-      await store.save({ ...latest.current, enabled: false });
+      await store.save({ ...latest.current, password: saved.current, enabled: false });
       // Claimmark no longer needs that server: the browser takes the permission back.
       const server = parseSyncServer(latest.current.url);
       if (typeof server !== 'string') await store.disallow(server.originPattern);
@@ -206,6 +217,7 @@ export function SyncSection({ store }: { store: SyncStore }) {
           type="password"
           autocomplete="current-password"
           value={draft.password}
+          placeholder={saved.current ? 'Saved; type a new one to replace it' : ''}
           maxLength={1000}
           onInput={(e) => edit({ password: e.currentTarget.value })}
         />

@@ -41,6 +41,7 @@ const syncStore: SyncStore = {
     // An origin the manifest grants (the e2e build's loopback) cannot be given back.
     await browser.permissions.remove({ origins: [originPattern] }).catch(() => false);
   },
+  seal: async (password) => (await background('sync.seal', { password })).sealed,
   syncNow: () => background('sync.now', {}),
   watchStatus(listener) {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -196,6 +196,14 @@ export const protocol = {
     request: v.strictObject({}),
     response: SyncStatusSchema,
   },
+  'sync.seal': {
+    from: 'extension',
+    to: 'background',
+    // The options page has the password sealed before it stores it: only the background, which
+    // holds the key in the extension's IndexedDB, can read it again.
+    request: v.strictObject({ password: Text(1000) }),
+    response: v.strictObject({ sealed: Text(4000) }),
+  },
   // Scheduled local backups (issue 16): the options page reads and changes the settings and asks
   // for a backup now; the background refuses them from any other extension page.
   'backup.state': {

@@ -3,8 +3,8 @@ import { IsoTime, Text } from './fields';
 import { RECORD_LIMITS as R } from './limits';
 
 // What the reader sets for sync through CouchDB (issue 16), kept in the extension's
-// storage.local. The password stays there: it is never exported, never sent to a page, and goes
-// to the server only, over HTTPS or loopback.
+// storage.local. The password is kept there sealed (lib/sync/seal.ts): it is never exported,
+// never sent to a page, and goes to the server only, over HTTPS or loopback.
 
 /** Where the sync settings are kept in storage.local. */
 export const SYNC_SETTINGS_KEY = 'syncSettings';
@@ -18,7 +18,8 @@ export const SyncSettingsSchema = v.object({
   /** The CouchDB database's URL, e.g. https://couch.example.org/claimmark (checked by lib/sync/server-url). */
   url: Text(2000),
   username: Text(200),
-  password: Text(1000),
+  /** Sealed (lib/sync/seal.ts): only the background can read it. */
+  password: Text(4000),
   /** The name the reader's notes are signed with in a shared library. */
   author: Text(R.author),
 });

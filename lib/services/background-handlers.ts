@@ -46,7 +46,7 @@ export interface BackgroundDeps {
   onTabRemoved?: (listener: (tabId: number) => void) => void;
   now?: () => Date;
   /** Sync through CouchDB (issue 16); absent where it is not wired (tests of other handlers). */
-  sync?: Pick<SyncService, 'now' | 'poke'>;
+  sync?: Pick<SyncService, 'now' | 'poke' | 'seal'>;
   /** Scheduled local backups (the options page's "Back up now" and status). */
   backup?: BackupService;
   /** The name the reader signs notes with (the sync settings' author); empty when unset. */
@@ -259,6 +259,13 @@ export function createHandlers({
         throw new Error('Sync is started from the options page only.');
       if (!sync) throw new Error('Sync is not available here.');
       return sync.now();
+    },
+    async 'sync.seal'({ password }, sender) {
+      // The options page alone enters a password.
+      if (sender.origin !== 'extension' || new URL(sender.url).pathname !== '/options.html')
+        throw new Error('A password is sealed for the options page only.');
+      if (!sync) throw new Error('Sync is not available here.');
+      return { sealed: await sync.seal(password) };
     },
     async 'editor.close'(_payload, sender) {
       const caller = editorCallerOf(sender);

@@ -2,7 +2,8 @@ import type { SyncSettings, SyncStatus } from '../model/sync-settings';
 import { SYNC_STATUS_OFF } from '../model/sync-settings';
 import type { ClaimmarkDatabase } from '../storage/database';
 import { watchQuery } from '../storage/live';
-import { createLocalSide } from '../storage/sync';
+import { createLocalSide, sealKey } from '../storage/sync';
+import { isSealed, sealSecret, unsealSecret } from '../sync/seal';
 import { createCouchClient, SyncError, type Fetch } from '../sync/couch';
 import { syncOnce, type SyncReport } from '../sync/replicate';
 import { parseSyncServer } from '../sync/server-url';
@@ -45,6 +46,8 @@ export interface SyncService {
   poke(): void;
   /** Stops the loop (settings changed, or sync turned off). */
   stop(): void;
+  /** The password sealed for storage.local, under this library's key. */
+  seal(password: string): Promise<string>;
 }
 
 const BACKOFF_FIRST_MS = 2_000;
@@ -138,10 +141,24 @@ export function createSyncService(deps: SyncDeps): SyncService {
         );
         return;
       }
+      // Sealed by the options page; a password stored before sealing is read as it is.
+      const password = isSealed(settings.password)
+        ? await unsealSecret(await sealKey(db), settings.password)
+        : settings.password;
+      if (password === null) {
+        settle(
+          await say({
+            state: 'error',
+            lastError:
+              'The saved password cannot be read in this browser: enter it again in Options.',
+          }),
+        );
+        return;
+      }
       const client = createCouchClient({
         dbUrl: server.dbUrl,
         username: settings.username,
-        password: settings.password,
+        password,
         fetch: deps.fetch,
       });
       const wake = new AbortController();
@@ -245,5 +262,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
       running?.wake.abort();
     },
     stop: stopLoop,
+    async seal(password) {
+      return sealSecret(await sealKey(db), password);
+    },
   };
 }

@@ -20,7 +20,7 @@ export class ClaimmarkDatabase extends Dexie {
   /** Per server document: its revision and fingerprints as the server last had it. */
   syncState!: EntityTable<SyncStateRow, 'id'>;
   /** Sync's checkpoint: the server's changes read so far, and the session they belong to. */
-  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
+  syncMeta!: Dexie.Table<SyncMetaRow, SyncMetaRow['key']>;
 
   /** `options` lets tests hand in another IndexedDB factory, such as one that fails. */
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {

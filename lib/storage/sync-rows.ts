@@ -13,8 +13,17 @@ export interface SyncStateRow {
   deleted?: true;
 }
 
+/** Sync's own records: its checkpoint, and the key its password is sealed with. */
+export type SyncMetaRow = CheckpointRow | SealKeyRow;
+
+/** The key the sync password is sealed with in storage.local (lib/sync/seal.ts). */
+export interface SealKeyRow {
+  key: 'sealKey';
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
 /** Sync's checkpoint for the one server it syncs with. */
-export interface SyncMetaRow {
+export interface CheckpointRow {
   key: 'checkpoint';
   /** The database the checkpoint is for; another address starts afresh. */
   dbUrl: string;

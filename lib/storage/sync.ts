@@ -15,6 +15,7 @@ import {
   type SyncedNote,
 } from '../sync/docs';
 import { packVersion, unpackVersion } from '../versions/codec';
+import { newSealKey } from '../sync/seal';
 import { fingerprint, mergeArticles, mergeNotes, sameFingerprints } from '../sync/merge';
 import type { LocalSide, PushDoc } from '../sync/replicate';
 import type { ClaimmarkDatabase } from './database';
@@ -45,7 +46,9 @@ export function createLocalSide(db: ClaimmarkDatabase): LocalSide {
   return {
     async checkpoint(dbUrl) {
       const row = await db.syncMeta.get('checkpoint');
-      return row && row.dbUrl === dbUrl ? { since: row.since, session: row.session } : null;
+      return row?.key === 'checkpoint' && row.dbUrl === dbUrl
+        ? { since: row.since, session: row.session }
+        : null;
     },
 
     async reset(dbUrl, session) {
@@ -99,7 +102,10 @@ export function createLocalSide(db: ClaimmarkDatabase): LocalSide {
         markCurrent();
         await applyVersions(db, docs, packed);
         await applyDocs(db, docs);
-        if (checkpoint !== null) await db.syncMeta.update('checkpoint', { since: checkpoint });
+        if (checkpoint !== null) {
+          const row = await db.syncMeta.get('checkpoint');
+          if (row?.key === 'checkpoint') await db.syncMeta.put({ ...row, since: checkpoint });
+        }
       });
       return refused;
     },
@@ -172,6 +178,17 @@ export function createLocalSide(db: ClaimmarkDatabase): LocalSide {
       });
     },
   };
+}
+
+/** The key the sync password is sealed with, made on first use; it never leaves this database. */
+export async function sealKey(db: ClaimmarkDatabase): Promise<Uint8Array<ArrayBuffer>> {
+  return db.transaction('rw', db.syncMeta, async () => {
+    const row = await db.syncMeta.get('sealKey');
+    if (row?.key === 'sealKey') return row.bytes;
+    const bytes = newSealKey();
+    await db.syncMeta.put({ key: 'sealKey', bytes });
+    return bytes;
+  });
 }
 
 /** The documents one article needs written: its record, changed notes, and deletions. */

@@ -112,6 +112,16 @@ describe('sync through CouchDB between two browsers', () => {
     optionsA = await turnOnSync(a, dbUrl(), 'Ana');
     // One reader, two devices: B may change what A made (another reader's notes are read-only).
     optionsB = await turnOnSync(b, dbUrl(), 'Ana');
+    // The password is kept sealed in storage.local, where Firefox lets content scripts read.
+    const stored = await a.control.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return (await api.storage.local.get('syncSettings')).syncSettings as { password: string };
+    });
+    expect(stored.password.startsWith('sealed:v1:')).toBe(true);
     const note = await highlightOn(
       a,
       'Trump will meet Russian President Vladimir Putin in Budapest',
@@ -257,9 +267,9 @@ describe('sync through CouchDB between two browsers', () => {
     await couch.kill();
     expect(partial).toBeLessThan(notes.length + articles.length);
     await couch.restart();
-    // A's loop tries again by itself (its backoff is seconds at first).
+    // A's loop tries again by itself, after its backoff (2 s, 4 s … doubling while the server was down).
     await expect
-      .poll(() => docCount(bulkUrl), { timeout: 90_000, interval: 500 })
+      .poll(() => docCount(bulkUrl), { timeout: 150_000, interval: 500 })
       .toBe(before + articles.length + 1 /* the summit article */ + versions);
 
     await optionsB.getByLabel('Server URL').fill(bulkUrl);
@@ -270,5 +280,5 @@ describe('sync through CouchDB between two browsers', () => {
     const onB = await readAnnotations(b);
     expect(new Set(onB.map((n) => n.id)).size).toBe(before);
     expect(onB.filter((n) => n.tags.includes('bulk'))).toHaveLength(notes.length);
-  }, 240_000);
+  }, 360_000);
 });

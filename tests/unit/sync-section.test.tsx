@@ -30,6 +30,7 @@ function fakeStore(over: Partial<SyncStore> = {}, settings = DEFAULT_SYNC_SETTIN
     save: vi.fn<(s: SyncSettings) => Promise<void>>(() => Promise.resolve()),
     allow: vi.fn<(p: string) => Promise<boolean>>(() => Promise.resolve(true)),
     disallow: vi.fn<(p: string) => Promise<void>>(() => Promise.resolve()),
+    seal: vi.fn<(p: string) => Promise<string>>((p) => Promise.resolve(`sealed:v1:${p}`)),
     syncNow: vi.fn<() => Promise<SyncStatus>>(() => Promise.resolve(IDLE)),
     watchStatus: (l) => {
       listener = l;
@@ -80,10 +81,13 @@ describe('the options page’s sync section', () => {
       enabled: true,
       url: 'https://couch.example.org/claimmark',
       username: 'ana',
-      password: 'secret',
+      // Sealed by the background before it is stored: never kept in the clear.
+      password: 'sealed:v1:secret',
       author: 'Ana',
     });
+    expect(store.seal).toHaveBeenCalledWith('secret');
     expect(store.syncNow).toHaveBeenCalledOnce();
+    expect(input('Password').value).toBe('');
     expect(button('Stop syncing')).toBeDefined();
   });
 
@@ -150,6 +154,25 @@ describe('the options page’s sync section', () => {
     expect(store.save).toHaveBeenCalledWith({ ...settings, enabled: false });
     expect(store.disallow).toHaveBeenCalledWith('https://couch.example.org/*');
     expect(input('Server URL').value).toBe('https://couch.example.org/db');
+  });
+
+  it('never shows the saved password, and keeps it when the field is left empty', async () => {
+    const settings: SyncSettings = {
+      enabled: true,
+      url: 'https://couch.example.org/db',
+      username: 'ana',
+      password: 'sealed:v1:old',
+      author: 'Ana',
+    };
+    const { store } = fakeStore({}, settings);
+    mount(store);
+    await vi.waitFor(() => expect(button('Sync now')).toBeDefined());
+    expect(input('Password').value).toBe('');
+    expect(input('Password').placeholder).toBe('Saved; type a new one to replace it');
+    button('Sync now')?.click();
+    await vi.waitFor(() => expect(store.syncNow).toHaveBeenCalled());
+    expect(store.seal).not.toHaveBeenCalled();
+    expect(store.save).toHaveBeenCalledWith(settings);
   });
 
   it('says so when the settings cannot be read', async () => {

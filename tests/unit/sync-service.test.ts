@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { AnnotationRecord } from '@/lib/model';
 import { SYNC_STATUS_OFF, type SyncSettings, type SyncStatus } from '@/lib/model/sync-settings';
 import { createSyncService, type SyncDeps, type SyncService } from '@/lib/services/sync';
+import { isSealed, newSealKey, sealSecret, unsealSecret } from '@/lib/sync/seal';
 import { updateAnnotation } from '@/lib/storage/annotations';
 import { writeNotes } from '@/lib/storage/notes';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
@@ -57,6 +58,57 @@ function service(settings: Partial<SyncSettings>, over: Partial<SyncDeps> = {}) 
 }
 
 const FIRST = ANNOTATIONS[0] as AnnotationRecord;
+
+describe('the sealed password', () => {
+  it('round-trips under its key only, and refuses a tampered or unsealed string', async () => {
+    const key = newSealKey();
+    const sealed = await sealSecret(key, 'pässwörd');
+    expect(isSealed(sealed)).toBe(true);
+    expect(sealed).not.toContain('pässwörd');
+    expect(await unsealSecret(key, sealed)).toBe('pässwörd');
+    expect(await unsealSecret(newSealKey(), sealed)).toBeNull();
+    expect(await unsealSecret(key, `${sealed.slice(0, -4)}AAAA`)).toBeNull();
+    expect(await unsealSecret(key, 'plain')).toBeNull();
+  });
+
+  it('is sealed by the service and unsealed only when the server is asked', async () => {
+    let authorization: string | null = null;
+    const watching: SyncDeps['fetch'] = (input, init) => {
+      authorization = new Headers(init?.headers).get('Authorization');
+      return fetch(input, init);
+    };
+    let sealed = '';
+    const { sync, status } = service(
+      { username: 'ana', password: '' },
+      {
+        fetch: watching,
+        readSettings: () =>
+          Promise.resolve({
+            enabled: true,
+            url: `${server.origin}/sealed`,
+            username: 'ana',
+            password: sealed,
+            author: 'Ana',
+          }),
+      },
+    );
+    sealed = await sync.seal('s3cret');
+    expect(sealed.startsWith('sealed:v1:')).toBe(true);
+    await sync.now();
+    expect(authorization).toBe(`Basic ${btoa('ana:s3cret')}`);
+    // pouchdb-server knows no such user.
+    expect(status().lastError).toBe('The server refused the user name or password.');
+  });
+
+  it('says so when the saved password was sealed elsewhere (another profile)', async () => {
+    const other = await sealSecret(newSealKey(), 'x');
+    const { sync } = service({ username: 'ana', password: other });
+    expect(await sync.now()).toMatchObject({
+      state: 'error',
+      lastError: 'The saved password cannot be read in this browser: enter it again in Options.',
+    });
+  });
+});
 
 describe('the sync service', () => {
   it('syncs now and says when, then stays idle with nothing waiting', async () => {
