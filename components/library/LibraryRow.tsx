@@ -82,50 +82,55 @@ export function LibraryRow({ row, onToggle, onOpen, onEdit, onDelete, onCopy, me
           ) : null}
         </span>
       </button>
-      {author === null ? (
-        <span class="lib-note__actions">
-          <button
-            type="button"
-            tabIndex={-1}
-            aria-label="Edit note"
-            title="Edit (E)"
-            onClick={() => onEdit(item.id)}
-          >
-            ✎
-          </button>
-          <button
-            type="button"
-            tabIndex={-1}
-            aria-label="Delete note"
-            title="Delete (Del)"
-            onClick={() => onDelete(item.id)}
-          >
-            ×
-          </button>
-        </span>
-      ) : (
-        // Another reader's note: read it or copy it; only its author changes it.
-        <span class="lib-note__actions">
-          <button
-            type="button"
-            tabIndex={-1}
-            aria-label={`Read ${author}'s note`}
-            title={`${author}'s note, read-only (E)`}
-            onClick={() => onEdit(item.id)}
-          >
-            ⓘ
-          </button>
-          <button
-            type="button"
-            tabIndex={-1}
-            aria-label="Copy to my notes"
-            title="Copy to my notes, to change it"
-            onClick={() => onCopy(item.id)}
-          >
-            ⧉
-          </button>
-        </span>
-      )}
+      <span class="lib-note__actions">
+        {author === null ? (
+          <>
+            <RowAction label="Edit note" title="Edit (E)" onClick={() => onEdit(item.id)}>
+              ✎
+            </RowAction>
+            <RowAction label="Delete note" title="Delete (Del)" onClick={() => onDelete(item.id)}>
+              ×
+            </RowAction>
+          </>
+        ) : (
+          // Another reader's note: read it or copy it; only its author changes it.
+          <>
+            <RowAction
+              label={`Read ${author}'s note`}
+              title={`${author}'s note, read-only (E)`}
+              onClick={() => onEdit(item.id)}
+            >
+              ⓘ
+            </RowAction>
+            <RowAction
+              label="Copy to my notes"
+              title="Copy to my notes, to change it"
+              onClick={() => onCopy(item.id)}
+            >
+              ⧉
+            </RowAction>
+          </>
+        )}
+      </span>
     </div>
+  );
+}
+
+/** A row's action: out of the tab order (the list's keys reach it), named for screen readers. */
+function RowAction({
+  label,
+  title,
+  onClick,
+  children,
+}: {
+  label: string;
+  title: string;
+  onClick: () => void;
+  children: string;
+}) {
+  return (
+    <button type="button" tabIndex={-1} aria-label={label} title={title} onClick={onClick}>
+      {children}
+    </button>
   );
 }

@@ -216,26 +216,17 @@ async function collectArticle(
     }
   }
   let notes = row ? unpackRow(row) : [];
-  // Each note's state by its id: a note that moved here from another article (an import merged
-  // them) is the same document, followed here, never deleted and written anew.
-  const byId = await db.syncState.bulkGet(notes.map((n) => noteDocId(n.id)));
-  const stateOf = new Map<string, SyncStateRow>();
-  byId.forEach((state, i) => {
-    const note = notes[i];
-    if (state && note)
-      stateOf.set(note.id, state.articleUrl === key ? state : { ...state, articleUrl: key });
-  });
-  const rehomed = [...stateOf.values()].filter((s) => !states.has(s.id));
-  if (rehomed.length > 0) await db.syncState.bulkPut(rehomed);
   // The reader's own new notes are signed before they leave, so a team sees who made them; a
   // note that came from the server unsigned is someone else's, and stays as it came.
-  if (author && notes.some((n) => n.author === undefined && !stateOf.has(n.id))) {
-    notes = notes.map((n) => (n.author === undefined && !stateOf.has(n.id) ? { ...n, author } : n));
+  const known = (id: string) => states.has(noteDocId(id));
+  const unsigned = (n: AnnotationRecord) => n.author === undefined && !known(n.id);
+  if (author && notes.some(unsigned)) {
+    notes = notes.map((n) => (unsigned(n) ? { ...n, author } : n));
     await db.notes.put(packRow(key, notes));
   }
   for (const note of notes) {
     const id = noteDocId(note.id);
-    const state = stateOf.get(note.id);
+    const state = states.get(id);
     states.delete(id);
     const synced = syncedNote(note, hashOf);
     const fp = fingerprint(synced);

@@ -1,3 +1,6 @@
+import { isRecord } from '../exchange/parsed';
+import { toBase64 } from './seal';
+
 // A small client of CouchDB's HTTP API, the part replication needs: database info, the changes
 // feed, bulk writes, bulk reads by id and the replicator's `_local` checkpoint documents. Any
 // CouchDB 3 (or pouchdb-server) answers it. `fetch` is handed in, so tests run it in Node.
@@ -73,10 +76,7 @@ export interface CouchClient {
 }
 
 function basicAuth(username: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
+  return `Basic ${toBase64(new TextEncoder().encode(`${username}:${password}`))}`;
 }
 
 /** A sentence for an HTTP status the server answered with. */
@@ -145,9 +145,6 @@ export function createCouchClient(options: CouchOptions): CouchClient {
     throw statusError(result.status, what);
   }
 
-  const isObject = (x: unknown): x is Record<string, unknown> =>
-    typeof x === 'object' && x !== null && !Array.isArray(x);
-
   return {
     async open() {
       const info = await request('GET', '', 'read the database');
@@ -165,7 +162,7 @@ export function createCouchClient(options: CouchOptions): CouchClient {
         return { updateSeq: 0 };
       }
       const json = expectOk(info, 'read the database');
-      const seq = isObject(json) ? json.update_seq : null;
+      const seq = isRecord(json) ? json.update_seq : null;
       return { updateSeq: typeof seq === 'string' || typeof seq === 'number' ? seq : null };
     },
 
@@ -187,14 +184,14 @@ export function createCouchClient(options: CouchOptions): CouchClient {
         ),
         'read the changes',
       );
-      if (!isObject(json) || !Array.isArray(json.results))
+      if (!isRecord(json) || !Array.isArray(json.results))
         throw new SyncError('The server’s changes feed was not understood.', false);
       const lastSeq = json.last_seq;
       if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number')
         throw new SyncError('The server’s changes feed has no sequence.', false);
       const results: ChangeRow[] = [];
       for (const row of json.results as unknown[]) {
-        if (!isObject(row) || typeof row.id !== 'string') continue;
+        if (!isRecord(row) || typeof row.id !== 'string') continue;
         const seq = row.seq;
         if (typeof seq !== 'string' && typeof seq !== 'number') continue;
         results.push({ id: row.id, seq, deleted: row.deleted === true, doc: row.doc });
@@ -207,7 +204,7 @@ export function createCouchClient(options: CouchOptions): CouchClient {
       if (!Array.isArray(json))
         throw new SyncError('The server’s answer to a write was not understood.', false);
       return (json as unknown[]).flatMap((row): WriteResult[] =>
-        isObject(row) && typeof row.id === 'string'
+        isRecord(row) && typeof row.id === 'string'
           ? [
               {
                 id: row.id,
@@ -225,17 +222,17 @@ export function createCouchClient(options: CouchOptions): CouchClient {
         await request('POST', '/_all_docs?include_docs=true', 'read', { keys: ids }),
         'read',
       );
-      if (!isObject(json) || !Array.isArray(json.rows))
+      if (!isRecord(json) || !Array.isArray(json.rows))
         throw new SyncError('The server’s answer to a read was not understood.', false);
       return (json.rows as unknown[]).flatMap((row): ReadResult[] => {
-        if (!isObject(row)) return [];
+        if (!isRecord(row)) return [];
         const id =
           typeof row.id === 'string' ? row.id : typeof row.key === 'string' ? row.key : null;
         if (id === null) return [];
-        const value = isObject(row.value) ? row.value : {};
+        const value = isRecord(row.value) ? row.value : {};
         if (value.deleted === true && typeof value.rev === 'string')
           return [{ id, deleted: true, rev: value.rev }];
-        if (isObject(row.doc)) return [{ id, doc: row.doc }];
+        if (isRecord(row.doc)) return [{ id, doc: row.doc }];
         return [{ id, missing: true }];
       });
     },
@@ -244,7 +241,7 @@ export function createCouchClient(options: CouchOptions): CouchClient {
       const result = await request('GET', `/_local/${encodeURIComponent(id)}`, 'read a checkpoint');
       if (result.status === 404) return null;
       const json = expectOk(result, 'read a checkpoint');
-      return isObject(json) ? json : null;
+      return isRecord(json) ? json : null;
     },
 
     async putLocal(id, body) {

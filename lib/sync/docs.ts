@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { AnnotationRecordSchema, ArticleRecordSchema } from '../model';
 import type { AnnotationRecord, ArticleRecord } from '../model';
+import { isRecord } from '../exchange/parsed';
 import { HttpUrl, IsoTime, PageDate } from '../model/fields';
 import { Sha256Hex, VersionContentSchema } from '../model/version';
 
@@ -139,10 +140,6 @@ const META_KEYS = new Set(['_id', '_rev', '_conflicts', '_revisions', '_deleted'
 
 function refuse(id: string, reason: string): CheckedDoc {
   return { kind: 'refused', id, reason };
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -5,7 +5,8 @@
 
 const PREFIX = 'sealed:v1:';
 
-function toBase64(bytes: Uint8Array): string {
+/** Bytes as base64 (`btoa` takes only one byte per character). */
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary);

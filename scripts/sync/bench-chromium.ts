@@ -20,6 +20,7 @@ import { packRow, type NotesRow } from '../../lib/storage/notes';
 import { startCouchServer } from '../../tests/support/couch-server';
 import { launchChromium, type ChromiumSession } from '../../tests/e2e/support/chromium';
 import { builtExtension } from '../../tests/e2e/support/paths';
+import { writeLibraryInExtension } from '../../tests/e2e/support/in-extension';
 import { generateLibrary } from '../library/generate-catalog';
 
 function arg(name: string, fallback: number): number {
@@ -245,24 +246,10 @@ async function seed(
 ): Promise<void> {
   const chunk = 250;
   for (let i = 0; i < articleRows.length; i += chunk) {
-    await session.control.evaluate(
-      async ([a, n]) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('claimmark');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-        });
-        const tx = db.transaction(['articles', 'notes'], 'readwrite');
-        for (const r of a) tx.objectStore('articles').put(r);
-        for (const r of n) tx.objectStore('notes').put(r);
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        });
-        db.close();
-      },
-      [articleRows.slice(i, i + chunk), noteRows.slice(i, i + chunk)] as const,
-    );
+    await session.control.evaluate(writeLibraryInExtension, [
+      articleRows.slice(i, i + chunk),
+      noteRows.slice(i, i + chunk),
+    ] as const);
   }
 }
 

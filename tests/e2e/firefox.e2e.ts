@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import type { Frame, Page } from 'puppeteer-core';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
+import {
+  launchFirefox,
+  openExtensionPage,
+  pressHighlightShortcut,
+  type FirefoxSession,
+} from './support/firefox';
 import { locatePassage, tintedShareOf, widestLine } from './support/page-text';
 import { readStoreInExtension, reportedTabIdInExtension } from './support/in-extension';
 import { fixtureMounts } from './support/paths';
@@ -72,15 +77,7 @@ describe('Claimmark in Firefox ESR', () => {
 
     await page.bringToFront();
     await page.evaluate(locatePassage, { quote, before: 'U.S. President Donald ', select: true });
-    // Claimmark acts only on a selection the reader's own gesture left. A reader's drag ends with
-    // a mouseup; BiDi sends no mouseup without a press (which would collapse the selection), so
-    // a key the reader presses and releases ends it here (a trusted keyup).
-    await page.keyboard.press('Shift');
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyH');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await pressHighlightShortcut(page);
     const highlights = async () =>
       ((await control.evaluate(readStoreInExtension, 'notes')) as NotesRow[])
         .flatMap(unpackRow)

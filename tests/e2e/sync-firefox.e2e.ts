@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackRow, type NotesRow } from '../../lib/storage/notes';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { startStaticServer, type StaticServer } from '../support/static-server';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
+import {
+  launchFirefox,
+  openExtensionPage,
+  pressHighlightShortcut,
+  type FirefoxSession,
+} from './support/firefox';
 import { readStoreInExtension, reportedTabIdInExtension } from './support/in-extension';
 import { locatePassage } from './support/page-text';
 import { fixtureMounts } from './support/paths';
@@ -75,13 +80,7 @@ describe('sync in Firefox ESR', () => {
     await control.evaluate(reportedTabIdInExtension, pageUrl);
     await page.bringToFront();
     await page.evaluate(locatePassage, { quote, before: 'U.S. President Donald ', select: true });
-    // A trusted keyup ends the selection gesture (see firefox.e2e.ts), then the shortcut.
-    await page.keyboard.press('Shift');
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyH');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await pressHighlightShortcut(page);
     await waitUntil(async () => (await quotesIn(control)).includes(quote));
     // On the server once A's loop has pushed it.
     await waitUntil(async () => {

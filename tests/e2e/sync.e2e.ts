@@ -12,6 +12,7 @@ import {
 } from './support/chromium';
 import { selectText } from './support/page-text';
 import { fixtureMounts } from './support/paths';
+import { writeLibraryInExtension } from './support/in-extension';
 
 // Issue 16 end to end: two Chromium profiles, each with the extension (the e2e build, granted
 // the loopback origin a reader would grant at a prompt), one pouchdb-server on loopback.
@@ -235,24 +236,7 @@ describe('sync through CouchDB between two browsers', () => {
       ),
     );
     // Written straight into A's database: the first sync with a new server sends the whole library.
-    await a.control.evaluate(
-      async ([articleRows, noteRows]) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('claimmark');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-        });
-        const tx = db.transaction(['articles', 'notes'], 'readwrite');
-        for (const r of articleRows) tx.objectStore('articles').put(r);
-        for (const r of noteRows) tx.objectStore('notes').put(r);
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        });
-        db.close();
-      },
-      [articles, rows] as const,
-    );
+    await a.control.evaluate(writeLibraryInExtension, [articles, rows] as const);
     const before = (await readAnnotations(a)).length;
     // The stored texts of the story highlighted above travel too.
     const versions = (await readStore(a, 'versions')).length;

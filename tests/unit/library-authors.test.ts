@@ -4,6 +4,7 @@ import { buildCatalogEntry } from '@/lib/library/catalog-entry';
 import { createLibraryIndex } from '@/lib/library/search-index';
 import { NO_FILTERS, type LibraryFilters } from '@/lib/library/types';
 import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
+import { highlightRecord } from '../support/records';
 
 // Issue 16: a shared library filtered by author and by notes edited on two devices.
 
@@ -18,23 +19,7 @@ const story: ArticleRecord = {
 };
 
 function note(quote: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
-  return {
-    id: crypto.randomUUID(),
-    articleUrl: story.url,
-    kind: 'highlight',
-    selectors: { quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' } },
-    quote,
-    note: '',
-    status: null,
-    evidence: [],
-    tags: [],
-    color: 'yellow',
-    createdAt: time,
-    modifiedAt: time,
-    articleModified: null,
-    anchoring: null,
-    ...extra,
-  };
+  return highlightRecord(story.url, quote, time, extra);
 }
 
 const unsigned = note('unsigned');

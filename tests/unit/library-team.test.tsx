@@ -8,6 +8,7 @@ import { libraryNotes } from '@/entrypoints/popup/library-notes';
 import { buildCatalogEntry } from '@/lib/library/catalog-entry';
 import type { Client } from '@/lib/messaging/client';
 import type { AnnotationRecord, ArticleRecord, EditorData, NoteConflict } from '@/lib/model';
+import { highlightRecord } from '../support/records';
 
 // Issue 16 in the popup's library: whose each note is, others' notes read-only and copyable,
 // and versions edited on two devices settled by the reader.
@@ -29,23 +30,7 @@ const story: ArticleRecord = {
 };
 
 function note(quote: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
-  return {
-    id: crypto.randomUUID(),
-    articleUrl: story.url,
-    kind: 'highlight',
-    selectors: { quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' } },
-    quote,
-    note: '',
-    status: null,
-    evidence: [],
-    tags: [],
-    color: 'yellow',
-    createdAt: time,
-    modifiedAt: time,
-    articleModified: null,
-    anchoring: null,
-    ...extra,
-  };
+  return highlightRecord(story.url, quote, time, extra);
 }
 
 const other: NoteConflict = {

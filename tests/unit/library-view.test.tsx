@@ -7,6 +7,7 @@ import { buildCatalogEntry } from '@/lib/library/catalog-entry';
 import type { CatalogEntry } from '@/lib/library/types';
 import type { Client } from '@/lib/messaging/client';
 import type { AnnotationRecord, ArticleRecord } from '@/lib/model';
+import { highlightRecord } from '../support/records';
 
 let root: HTMLElement;
 afterEach(() => {
@@ -32,23 +33,7 @@ function note(
   extra: Partial<AnnotationRecord> = {},
 ): AnnotationRecord {
   const time = '2025-10-20T10:00:00.000Z';
-  return {
-    id: crypto.randomUUID(),
-    articleUrl,
-    kind: 'highlight',
-    selectors: { quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' } },
-    quote,
-    note: '',
-    status: null,
-    evidence: [],
-    tags: [],
-    color: 'yellow',
-    createdAt: time,
-    modifiedAt: time,
-    articleModified: null,
-    anchoring: null,
-    ...extra,
-  };
+  return highlightRecord(articleUrl, quote, time, extra);
 }
 
 function library() {

@@ -35,14 +35,26 @@ function device(
   author: string,
   fetchWith: Fetch = fetch,
   deviceId = crypto.randomUUID(),
+  pushBatch = 20,
 ): Device {
   const db = freshDb();
   const client = createCouchClient({ dbUrl, username: '', password: '', fetch: fetchWith });
   const local = createLocalSide(db);
   return {
     db,
-    sync: () => syncOnce(client, local, { dbUrl, deviceId, author, pullBatch: 50, pushBatch: 20 }),
+    sync: () => syncOnce(client, local, { dbUrl, deviceId, author, pullBatch: 50, pushBatch }),
   };
+}
+
+/** Two devices of one reader on a new database, both holding the test library. */
+async function twoDevicesInStep(): Promise<{ url: string; a: Device; b: Device }> {
+  const url = newDbUrl();
+  const a = device(url, 'Ana');
+  const b = device(url, 'Ana');
+  await seed(a.db, ARTICLES, ANNOTATIONS);
+  await a.sync();
+  await b.sync();
+  return { url, a, b };
 }
 
 function newDbUrl(): string {
@@ -115,12 +127,7 @@ describe('sync between two devices through CouchDB', () => {
   }, 60_000);
 
   it('merges edits of different fields made on both devices offline, with no conflict', async () => {
-    const url = newDbUrl();
-    const a = device(url, 'Ana');
-    const b = device(url, 'Ana');
-    await seed(a.db, ARTICLES, ANNOTATIONS);
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoDevicesInStep();
     await updateAnnotation(
       a.db,
       ref,
@@ -148,12 +155,7 @@ describe('sync between two devices through CouchDB', () => {
   }, 60_000);
 
   it('keeps the earlier of two edits of one field as a conflict on both devices', async () => {
-    const url = newDbUrl();
-    const a = device(url, 'Ana');
-    const b = device(url, 'Ana');
-    await seed(a.db, ARTICLES, ANNOTATIONS);
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoDevicesInStep();
     // B's edit is the later one, but A syncs first.
     await updateAnnotation(
       a.db,
@@ -185,12 +187,7 @@ describe('sync between two devices through CouchDB', () => {
   }, 60_000);
 
   it('lets an edit win over a delete made on the other device', async () => {
-    const url = newDbUrl();
-    const a = device(url, 'Ana');
-    const b = device(url, 'Ana');
-    await seed(a.db, ARTICLES, ANNOTATIONS);
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoDevicesInStep();
     await deleteAnnotation(a.db, ref);
     await updateAnnotation(
       b.db,
@@ -355,13 +352,25 @@ describe('sync between two devices through CouchDB', () => {
 describe('what the review of sync found', () => {
   it('follows a note an import moved to another article, never deleting it on the server', async () => {
     const url = newDbUrl();
-    const a = device(url, 'Ana');
+    // One article per write: the old article's push goes to the server on its own, first.
+    // Every deletion A sends, read off its writes.
+    const deleted: string[] = [];
+    const watching: Fetch = (input, init) => {
+      if (input.includes('/_bulk_docs') && typeof init?.body === 'string') {
+        const { docs } = JSON.parse(init.body) as { docs: { _id: string; _deleted?: boolean }[] };
+        for (const d of docs) if (d._deleted) deleted.push(d._id);
+      }
+      return fetch(input, init);
+    };
+    const a = device(url, 'Ana', watching, crypto.randomUUID(), 1);
     const b = device(url, 'Ana');
     await seed(a.db, ARTICLES, ANNOTATIONS);
     await a.sync();
     await b.sync();
-    // An import files the first note under the last article (the same id: the same note).
-    const target = ARTICLES.at(-1) as ArticleRecord;
+    // An import files the first note under another article (the same id: the same note), one
+    // whose key sorts after the old one's, so the old article is pushed first.
+    const target = { ...(ARTICLES[0] as ArticleRecord), url: 'https://zz.example.com/story' };
+    expect(target.url > FIRST.articleUrl).toBe(true);
     const moved = { ...FIRST, articleUrl: target.url, modifiedAt: '2026-02-01T00:00:00.000Z' };
     const result = parseImportFile(
       exportClaimmarkJson([target], [moved], { kind: 'all' }, new Date('2026-02-01T00:00:00Z')),
@@ -376,6 +385,8 @@ describe('what the review of sync found', () => {
     }
     const doc = (await (await fetch(`${url}/note:${FIRST.id}`)).json()) as { articleUrl?: string };
     expect(doc.articleUrl).toBe(target.url);
+    // Never sent as a deletion on the way, not even for a moment another device could read.
+    expect(deleted).toEqual([]);
   }, 60_000);
 
   it('leaves another reader’s unsigned notes unsigned when this device pushes their article', async () => {

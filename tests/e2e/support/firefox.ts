@@ -143,3 +143,18 @@ export async function openExtensionPage(page: Page, url: string, selector: strin
     page.off('pageerror', onError);
   }
 }
+
+/**
+ * Presses Alt+Shift+H on the selection as a reader would. Claimmark acts only on a selection the
+ * reader's own gesture left. A reader's drag ends with a mouseup; BiDi sends no mouseup without a
+ * press (which would collapse the selection), so a key pressed and released ends it here (a
+ * trusted keyup) before the shortcut.
+ */
+export async function pressHighlightShortcut(page: Page): Promise<void> {
+  await page.keyboard.press('Shift');
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyH');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}

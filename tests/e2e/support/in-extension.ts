@@ -40,3 +40,29 @@ export async function reportedTabIdInExtension(url: string): Promise<number> {
   }
   throw new Error(`No report arrived for ${url}`);
 }
+
+/**
+ * Writes article and notes rows straight into Claimmark's database, in one transaction: a
+ * library for a test or a benchmark, as the extension stores it, without going through the UI.
+ */
+export async function writeLibraryInExtension([articleRows, noteRows]: readonly [
+  unknown[],
+  unknown[],
+]): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('claimmark');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error ?? new Error('open failed'));
+  });
+  try {
+    const tx = db.transaction(['articles', 'notes'], 'readwrite');
+    for (const r of articleRows) tx.objectStore('articles').put(r);
+    for (const r of noteRows) tx.objectStore('notes').put(r);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+    });
+  } finally {
+    db.close();
+  }
+}
