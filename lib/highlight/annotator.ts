@@ -59,6 +59,8 @@ export class Annotator {
   private acting = 0;
   /** The selection as the reader's last own gesture (a mouseup, a key) left it. */
   private readerSelection: Range | null = null;
+  /** How many times the reader has acted on a selection; see `onSelectionEnd`. */
+  private acted = 0;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -74,6 +76,7 @@ export class Annotator {
     if (!this.readerSelection || !sameRange(range, this.readerSelection)) return false;
     const rect = range.getBoundingClientRect();
     this.acting++;
+    this.acted++;
     try {
       await this.actOn(range, action);
     } catch (error) {
@@ -191,15 +194,25 @@ export class Annotator {
     return this.readerSelection;
   }
 
+  /** A mark of the actions taken so far, for a toolbar deferred past the gesture that asks for it. */
+  actionMark(): number {
+    return this.acted;
+  }
+
   /**
    * Shows the toolbar for the current selection, or hides it when there is none; called when the
-   * reader's own gesture ends a selection, so that selection is remembered too.
+   * reader's own gesture ends a selection, so that selection is remembered too. A call deferred
+   * from a gesture passes `actionMark()` as it was then: when a shortcut acted on the selection
+   * in between (a busy page can run the reader's keys before a timer), no toolbar comes late.
+   * No toolbar is shown over an open editor: it would lie on top of it, and the editor refuses
+   * to act while anything covers it.
    */
-  onSelectionEnd(): void {
+  onSelectionEnd(mark?: number): void {
+    if (mark !== undefined && mark !== this.acted) return;
     this.hideToolbar?.();
     this.hideToolbar = null;
     const range = this.rememberSelection();
-    if (!range || this.acting > 0) return;
+    if (!range || this.acting > 0 || this.closeEditor) return;
     this.hideToolbar = this.deps.showToolbar(
       this.deps.doc,
       range.getBoundingClientRect(),

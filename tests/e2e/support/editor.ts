@@ -4,11 +4,32 @@ import { expect } from 'vitest';
 // The editor proper, not the peek at a note that hovering over its highlight shows.
 const isEditor = (url: string) => /\/editor\.html\?(?:id|draft)=/.test(url);
 
+/** What the open editor frames show, so a test that waited in vain says why they stayed. */
+async function editorText(page: Page): Promise<string> {
+  const texts = await Promise.all(
+    page
+      .frames()
+      .filter((f) => isEditor(f.url()))
+      .map((f) =>
+        f
+          .evaluate(() => document.body.innerText)
+          .catch((error: unknown) => `(unreadable: ${String(error)})`),
+      ),
+  );
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).join(' | ');
+}
+
 /** Waits until the page no longer shows Claimmark's editor frame. */
 export async function editorClosed(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.frames().some((f) => isEditor(f.url())), { timeout: 10_000 })
-    .toBe(false);
+  try {
+    await expect
+      .poll(() => page.frames().some((f) => isEditor(f.url())), { timeout: 10_000 })
+      .toBe(false);
+  } catch (error) {
+    throw new Error(`the editor stayed open, showing: ${await editorText(page)}`, {
+      cause: error,
+    });
+  }
 }
 
 /**

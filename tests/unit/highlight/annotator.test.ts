@@ -27,6 +27,8 @@ function setup(
   hooks: { duringCreate?: () => void; fail?: string; showToolbar?: () => () => void } = {},
 ) {
   document.body.replaceChildren();
+  // Claimmark's UI hangs off <html>: an editor a failed test left open must not linger.
+  for (const host of document.querySelectorAll('claimmark-ui')) host.remove();
   const p = document.createElement('p');
   p.textContent = 'The minister said the bridge would open in spring.';
   document.body.append(p);
@@ -166,6 +168,48 @@ describe('Annotator', () => {
     readerSelects(annotator, 'the bridge would open');
     expect(await annotator.act('highlight')).toBe(true);
     expect(shown).toBe(0);
+  });
+
+  it('shows no toolbar late for a selection a shortcut already acted on', async () => {
+    let shown = 0;
+    const { annotator } = setup({
+      showToolbar: () => {
+        shown++;
+        return () => undefined;
+      },
+    });
+    // The mouseup defers its toolbar; a busy page runs the reader's shortcut before that timer.
+    readerSelects(annotator, 'the bridge would open');
+    const mark = annotator.actionMark();
+    expect(await annotator.act('claim')).toBe(true);
+    annotator.onSelectionEnd(mark);
+    expect(shown).toBe(0);
+    expect(document.querySelectorAll('claimmark-ui')).toHaveLength(1);
+    // A gesture that comes with nothing acted on since shows it as before.
+    annotator.closeEditorFrame();
+    readerSelects(annotator, 'in spring');
+    annotator.onSelectionEnd(annotator.actionMark());
+    expect(shown).toBe(1);
+  });
+
+  it('shows no toolbar over an open editor, and again once it is closed', async () => {
+    const placed: string[] = [];
+    const { annotator } = setup({
+      showToolbar: () => {
+        placed.push(String(document.getSelection()));
+        return () => undefined;
+      },
+    });
+    readerSelects(annotator, 'the bridge would open');
+    expect(await annotator.act('claim')).toBe(true);
+    // The reader selects another passage while the editor is open: a toolbar there could lie
+    // over the editor, which then refuses to save.
+    select('in spring');
+    annotator.onSelectionEnd();
+    expect(placed).toEqual([]);
+    annotator.closeEditorFrame();
+    annotator.onSelectionEnd();
+    expect(placed).toEqual(['in spring']);
   });
 
   it('acts only on the passage the reader selected, not one a page swapped in', async () => {
