@@ -30,7 +30,11 @@ export function parseSyncServer(input: string): SyncServer | string {
     return 'Put the user name and password in their own fields, not in the address.';
   }
   const path = url.pathname.replace(/\/+$/, '');
-  if (!/^\/[^/]+$/.test(path) || path.startsWith('/_')) {
+  // A server behind a reverse proxy may sit under a path (https://host/couchdb/claimmark): every
+  // request is made relative to the database, so only its last segment must be the database.
+  // No segment may be one of CouchDB's own endpoints (/_users, /_utils …).
+  const segments = path.split('/').slice(1);
+  if (segments.length === 0 || segments.some((s) => s === '' || s.startsWith('_'))) {
     return 'The address must end with the database’s name, such as /claimmark.';
   }
   if (url.search || url.hash) return 'The address must not have a query or a fragment.';

@@ -278,6 +278,11 @@ describe('the server address', () => {
       dbUrl: 'http://127.0.0.1:5984/notes',
       originPattern: 'http://127.0.0.1/*',
     });
+    // A server behind a reverse proxy, under a path of its own.
+    expect(parseSyncServer('https://news.example.org/couchdb/desk/claimmark/')).toEqual({
+      dbUrl: 'https://news.example.org/couchdb/desk/claimmark',
+      originPattern: 'https://news.example.org/*',
+    });
   });
 
   it('refuses plain HTTP elsewhere, credentials in the address, and addresses without a database', () => {
@@ -285,8 +290,10 @@ describe('the server address', () => {
       'http://couch.example.org/claimmark',
       'https://ana:secret@couch.example.org/claimmark',
       'https://couch.example.org/',
-      'https://couch.example.org/a/b',
+      'https://couch.example.org/a//b',
       'https://couch.example.org/_users',
+      'https://couch.example.org/couchdb/_users',
+      'https://couch.example.org/_utils/claimmark',
       'https://couch.example.org/db?x=1',
       'not a url',
       'ftp://127.0.0.1/db',

@@ -9,6 +9,7 @@ import { exportClaimmarkJson } from '@/lib/exchange/claimmark-json';
 import { parseImportFile } from '@/lib/exchange/parse-import';
 import { createLocalSide } from '@/lib/storage/sync';
 import { createCouchClient, SyncError, type Fetch } from '@/lib/sync/couch';
+import { parseSyncServer } from '@/lib/sync/server-url';
 import { syncOnce, type SyncReport } from '@/lib/sync/replicate';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { ANNOTATIONS, ARTICLES, closeDatabases, freshDb } from './exchange-fixtures';
@@ -124,6 +125,32 @@ describe('sync between two devices through CouchDB', () => {
     expect(await a.db.outbox.count()).toBe(0);
     expect(await b.db.outbox.count()).toBe(0);
     expect(await a.sync()).toMatchObject({ pushed: 0 });
+  }, 60_000);
+
+  it('syncs with a database a reverse proxy serves under a path of its own', async () => {
+    const direct = newDbUrl();
+    const name = direct.slice(server.origin.length);
+    const prefixed = `${server.origin}/couchdb/desk${name}`;
+    expect(parseSyncServer(prefixed)).toMatchObject({ dbUrl: prefixed });
+    // The proxy: it serves the database under /couchdb/desk, and nothing outside it.
+    const asked: string[] = [];
+    const proxy: Fetch = (input, init) => {
+      asked.push(input);
+      if (!input.startsWith(`${prefixed}/`) && input !== prefixed)
+        return Promise.resolve(new Response('not here', { status: 404 }));
+      return fetch(direct + input.slice(prefixed.length), init);
+    };
+    const a = device(prefixed, 'Ana', proxy);
+    const b = device(direct, 'Ana');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    expect(await a.sync()).toMatchObject({ pushed: ARTICLES.length + ANNOTATIONS.length });
+    await b.sync();
+    expect((await readAllNotes(b.db)).length).toBe(ANNOTATIONS.length);
+    await deleteAnnotation(b.db, ref);
+    await b.sync();
+    await a.sync();
+    expect(byId(await readAllNotes(a.db)).has(FIRST.id)).toBe(false);
+    expect(asked.length).toBeGreaterThan(3);
   }, 60_000);
 
   it('merges edits of different fields made on both devices offline, with no conflict', async () => {
