@@ -13,8 +13,14 @@ export interface SyncStateRow {
   deleted?: true;
 }
 
-/** Sync's own records: its checkpoint, and the key its password is sealed with. */
-export type SyncMetaRow = CheckpointRow | SealKeyRow;
+/** Sync's own records: its checkpoint, the key its password is sealed with, the reader's name. */
+export type SyncMetaRow = CheckpointRow | SealKeyRow | SignedAsRow;
+
+/** The name this device last signed the reader's notes with (lib/storage/signature.ts). */
+export interface SignedAsRow {
+  key: 'signedAs';
+  name: string;
+}
 
 /** The key the sync password is sealed with in storage.local (lib/sync/seal.ts). */
 export interface SealKeyRow {
