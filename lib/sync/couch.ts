@@ -16,6 +16,51 @@ export class SyncError extends Error {
   }
 }
 
+/**
+ * An answer larger than the client reads. No document Claimmark accepts is over 2 MB, so a page
+ * of changes this large is read again in smaller pages, and one change alone this large is not
+ * Claimmark's: a server that sends it is broken or hostile, and the extension's memory is kept.
+ */
+export class ResponseTooLarge extends SyncError {
+  constructor(limitBytes: number) {
+    const size =
+      limitBytes >= 1_048_576
+        ? `${String(Math.round(limitBytes / 1_048_576))} MB`
+        : `${String(Math.round(limitBytes / 1_024))} KB`;
+    super(`The server sent an answer larger than ${size}; Claimmark did not read it.`, false);
+    this.name = 'ResponseTooLarge';
+  }
+}
+
+/** The most one answer may hold, unless the client is told otherwise. */
+export const MAX_RESPONSE_BYTES = 64 * 1_048_576;
+
+/** The body of an answer as text, or null past `limit` bytes (declared or read). */
+async function readBounded(response: Response, limit: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
 /** The fetch function the client uses (the browser's, or Node's in tests). */
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -56,18 +101,24 @@ export interface CouchOptions {
   fetch: Fetch;
   /** How long one request may take before it is given up (the long poll adds its own wait). */
   timeoutMs?: number;
+  /** The most one answer may hold (`MAX_RESPONSE_BYTES` unless told). */
+  maxResponseBytes?: number;
 }
 
 /** The calls replication makes on one CouchDB database. */
 export interface CouchClient {
   /** Makes sure the database exists (creating it when the account may); returns its update sequence. */
   open(): Promise<{ updateSeq: string | number | null }>;
-  /** A page of changes; with `waitMs`, waits that long for one (a long poll `signal` can end). */
+  /**
+   * A page of changes; with `waitMs`, waits that long for one (a long poll `signal` can end).
+   * `withDocs: false` names the changes without their documents.
+   */
   changes(
     since: string | number,
     limit: number,
     waitMs?: number,
     signal?: AbortSignal,
+    withDocs?: boolean,
   ): Promise<ChangesPage>;
   bulkDocs(docs: readonly object[]): Promise<WriteResult[]>;
   read(ids: readonly string[]): Promise<ReadResult[]>;
@@ -94,6 +145,7 @@ function statusError(status: number, what: string): SyncError {
 export function createCouchClient(options: CouchOptions): CouchClient {
   const { dbUrl, fetch } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Content-Type': 'application/json',
@@ -131,9 +183,17 @@ export function createCouchClient(options: CouchOptions): CouchClient {
         true,
       );
     }
+    let text: string | null;
+    try {
+      text = await readBounded(response, maxBytes);
+    } catch {
+      if (stop?.aborted) throw new SyncError('Stopped.', true);
+      throw new SyncError('The server’s answer was cut off; trying again later.', true);
+    }
+    if (text === null) throw new ResponseTooLarge(maxBytes);
     let json: unknown = null;
     try {
-      json = await response.json();
+      json = JSON.parse(text);
     } catch {
       // A body that is not JSON is judged by its status alone.
     }
@@ -166,11 +226,11 @@ export function createCouchClient(options: CouchOptions): CouchClient {
       return { updateSeq: typeof seq === 'string' || typeof seq === 'number' ? seq : null };
     },
 
-    async changes(since, limit, waitMs = 0, signal) {
+    async changes(since, limit, waitMs = 0, signal, withDocs = true) {
       const query = new URLSearchParams({
         since: String(since),
         limit: String(limit),
-        include_docs: 'true',
+        include_docs: String(withDocs),
         ...(waitMs > 0 ? { feed: 'longpoll', timeout: String(waitMs) } : {}),
       });
       const json = expectOk(

@@ -1,5 +1,5 @@
 import type { ChangeRow, CouchClient } from './couch';
-import { SyncError } from './couch';
+import { ResponseTooLarge, SyncError } from './couch';
 import { ARTICLE_PREFIX, articleDocId, checkDoc, VERSION_PREFIX, type CheckedDoc } from './docs';
 import type { Fingerprints } from './merge';
 
@@ -154,15 +154,34 @@ async function pull(
   report: SyncReport,
 ): Promise<void> {
   let from = since;
+  let size = batch;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const page = await client.changes(from, batch);
+    let page: Awaited<ReturnType<CouchClient['changes']>>;
+    try {
+      page = await client.changes(from, size);
+    } catch (error) {
+      if (!(error instanceof ResponseTooLarge)) throw error;
+      // Large versions can make a page of 500 too much to read at once: smaller pages then.
+      if (size > 1) {
+        size = Math.ceil(size / 2);
+        continue;
+      }
+      // One change alone is larger than any document Claimmark writes: passed by, refused.
+      const named = await client.changes(from, 1, 0, undefined, false);
+      for (const row of named.results)
+        report.refused.push({ id: row.id, reason: 'larger than the client reads' });
+      await local.apply([], named.lastSeq);
+      from = named.lastSeq;
+      if (named.results.length === 0) return;
+      continue;
+    }
     const docs = await withTheirArticles(client, local, checkRows(page.results));
     for (const d of docs)
       if (d.kind === 'refused') report.refused.push({ id: d.id, reason: d.reason });
     report.refused.push(...(await local.apply(docs, page.lastSeq)));
     report.pulled += page.results.length;
     from = page.lastSeq;
-    if (page.results.length < batch) return;
+    if (page.results.length < size) return;
   }
 }
 

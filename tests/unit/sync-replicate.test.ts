@@ -376,6 +376,97 @@ describe('sync between two devices through CouchDB', () => {
   }, 60_000);
 });
 
+describe('answers too large to read', () => {
+  it('reads a page too large in smaller pages, and passes by one document too large alone', async () => {
+    const url = newDbUrl();
+    const a = device(url, 'Ana');
+    await seed(a.db, ARTICLES, ANNOTATIONS);
+    await a.sync();
+    // A document no Claimmark writes, larger than the whole answer B will read.
+    const huge = { _id: 'note:huge', junk: 'x'.repeat(40_000) };
+    expect(
+      (
+        await fetch(`${url}/_bulk_docs`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ docs: [huge] }),
+        })
+      ).ok,
+    ).toBe(true);
+    const b = device(url, 'Ben');
+    const sizes: number[] = [];
+    const counting: Fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (input.includes('/_changes')) sizes.push((await response.clone().text()).length);
+      return response;
+    };
+    const client = createCouchClient({
+      dbUrl: url,
+      username: '',
+      password: '',
+      fetch: counting,
+      maxResponseBytes: 30_000,
+    });
+    const local = createLocalSide(b.db);
+    const report = await syncOnce(client, local, { dbUrl: url, deviceId: 'b', author: 'Ben' });
+    expect(report.refused).toEqual(
+      expect.arrayContaining([{ id: 'note:huge', reason: 'larger than the client reads' }]),
+    );
+    expect(await readAllNotes(b.db)).toHaveLength(ANNOTATIONS.length);
+    // The whole library in one answer is over the limit: it came in pages under it.
+    expect(Math.max(...sizes)).toBeGreaterThan(30_000);
+    const again = await syncOnce(client, local, { dbUrl: url, deviceId: 'b', author: 'Ben' });
+    // The checkpoint moved past it: the next sync does not read it again.
+    expect(again.refused).toEqual([]);
+  }, 60_000);
+
+  it('refuses an answer that says it is too large without reading it', async () => {
+    let read = false;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull() {
+          read = true;
+          throw new Error('read');
+        },
+      },
+      // Nothing is pulled until someone reads.
+      { highWaterMark: 0 },
+    );
+    const client = createCouchClient({
+      dbUrl: 'http://127.0.0.1:1/db',
+      username: '',
+      password: '',
+      fetch: () =>
+        Promise.resolve(new Response(body, { headers: { 'Content-Length': '99999999999' } })),
+    });
+    await expect(client.open()).rejects.toThrow(
+      'The server sent an answer larger than 64 MB; Claimmark did not read it.',
+    );
+    expect(read).toBe(false);
+
+    // Without a declared length, it stops reading once past the limit.
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          sent += 1;
+          controller.enqueue(new Uint8Array(1_000).fill(32));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const streaming = createCouchClient({
+      dbUrl: 'http://127.0.0.1:1/db',
+      username: '',
+      password: '',
+      maxResponseBytes: 10_000,
+      fetch: () => Promise.resolve(new Response(endless)),
+    });
+    await expect(streaming.open()).rejects.toThrow('larger than 10 KB');
+    expect(sent).toBeLessThan(20);
+  });
+});
+
 describe('what the review of sync found', () => {
   it('follows a note an import moved to another article, never deleting it on the server', async () => {
     const url = newDbUrl();
