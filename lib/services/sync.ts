@@ -2,7 +2,6 @@ import type { SyncSettings, SyncStatus } from '../model/sync-settings';
 import { SYNC_STATUS_OFF } from '../model/sync-settings';
 import type { ClaimmarkDatabase } from '../storage/database';
 import { watchQuery } from '../storage/live';
-import { adoptSignature } from '../storage/signature';
 import { createLocalSide, sealKey } from '../storage/sync';
 import { isSealed, sealSecret, unsealSecret } from '../sync/seal';
 import { createCouchClient, SyncError, type Fetch } from '../sync/couch';
@@ -124,11 +123,6 @@ export function createSyncService(deps: SyncDeps): SyncService {
     refused = (await deps.readStatus()).refused;
     while (!stopped()) {
       const settings = await deps.readSettings();
-      // A new name in Options (sync on or off) takes over the notes signed with the old one.
-      // Failing (a full disk), it is tried again next cycle; sync goes on either way.
-      await adoptSignature(db, settings.author).catch((error: unknown) => {
-        deps.log(`Sync: notes not signed with the new name: ${describe(error).message}`);
-      });
       if (!settings.enabled) {
         settle(await say({ ...SYNC_STATUS_OFF }));
         return;

@@ -13,14 +13,8 @@ export interface SyncStateRow {
   deleted?: true;
 }
 
-/** Sync's own records: its checkpoint, the key its password is sealed with, the reader's name. */
-export type SyncMetaRow = CheckpointRow | SealKeyRow | SignedAsRow;
-
-/** The name this device last signed the reader's notes with (lib/storage/signature.ts). */
-export interface SignedAsRow {
-  key: 'signedAs';
-  name: string;
-}
+/** Sync's own records: its checkpoint, and the key its password is sealed with. */
+export type SyncMetaRow = CheckpointRow | SealKeyRow;
 
 /** The key the sync password is sealed with in storage.local (lib/sync/seal.ts). */
 export interface SealKeyRow {

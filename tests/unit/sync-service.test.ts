@@ -4,7 +4,7 @@ import { SYNC_STATUS_OFF, type SyncSettings, type SyncStatus } from '@/lib/model
 import { createSyncService, type SyncDeps, type SyncService } from '@/lib/services/sync';
 import { isSealed, newSealKey, sealSecret, unsealSecret } from '@/lib/sync/seal';
 import { updateAnnotation } from '@/lib/storage/annotations';
-import { readAllNotes, writeNotes } from '@/lib/storage/notes';
+import { writeNotes } from '@/lib/storage/notes';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { ANNOTATIONS, ARTICLES, closeDatabases, freshDb } from './exchange-fixtures';
 
@@ -147,60 +147,6 @@ describe('the sync service', () => {
       },
       { timeout: 10_000, interval: 100 },
     );
-  });
-
-  it('signs the reader’s notes with a new name and sends them so, leaving others’ alone', async () => {
-    const url = `${server.origin}/sign${crypto.randomUUID().slice(0, 8)}`;
-    let current: Partial<SyncSettings> = { author: 'Ana' };
-    const { db, sync } = service(
-      {},
-      {
-        readSettings: () =>
-          Promise.resolve({
-            enabled: true,
-            url,
-            username: '',
-            password: '',
-            author: '',
-            ...current,
-          }),
-      },
-    );
-    const [a, b, c] = ANNOTATIONS as [AnnotationRecord, AnnotationRecord, AnnotationRecord];
-    const notes = [
-      { ...a, author: 'Ana' },
-      { ...b, author: 'Ben' },
-      { ...c, author: undefined },
-    ];
-    await db.articles.bulkPut(ARTICLES);
-    for (const url of new Set(notes.map((n) => n.articleUrl)))
-      await writeNotes(
-        db,
-        url,
-        notes.filter((n) => n.articleUrl === url),
-      );
-    const authors = async () => {
-      const all = new Map((await readAllNotes(db)).map((n) => [n.id, n.author]));
-      return [all.get(a.id), all.get(b.id), all.get(c.id)];
-    };
-    const onServer = async () =>
-      ((await (await fetch(`${url}/note:${a.id}`)).json()) as { author?: string }).author;
-
-    // The first push signs the note made here unsigned, as every push does.
-    await sync.now();
-    expect(await authors()).toEqual(['Ana', 'Ben', 'Ana']);
-    current = { author: 'Ana Marić' };
-    await sync.now();
-    expect(await authors()).toEqual(['Ana Marić', 'Ben', 'Ana Marić']);
-    expect(await onServer()).toBe('Ana Marić');
-    // A name cleared signs nothing again; the next name takes over from the last one.
-    current = { author: '' };
-    await sync.now();
-    expect(await authors()).toEqual(['Ana Marić', 'Ben', 'Ana Marić']);
-    // Renamed with sync turned off: the notes are still the reader's own here.
-    current = { author: 'A. Marić', enabled: false };
-    expect(await sync.now()).toEqual(SYNC_STATUS_OFF);
-    expect(await authors()).toEqual(['A. Marić', 'Ben', 'A. Marić']);
   });
 
   it('stays off when turned off, and says why it cannot start', async () => {
