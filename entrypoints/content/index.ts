@@ -128,8 +128,7 @@ export default defineContentScript({
       // A drag's selection is final now, so a shortcut pressed at once acts on it; a click may
       // still collapse it, so the toolbar waits for the click to update the selection.
       annotator.rememberSelection();
-      const mark = annotator.actionMark();
-      ctx.setTimeout(() => annotator.onSelectionEnd(mark), 0);
+      ctx.setTimeout(() => annotator.onSelectionEnd(), 0);
     });
     ctx.addEventListener(document, 'keyup', (event) => {
       if (!event.isTrusted) return;

@@ -7,7 +7,7 @@ import {
   type NoteAddress,
 } from '../messaging/editor-address';
 import type { AnnotationDraft } from '../model';
-import { openEditorFrame } from './editor-frame';
+import { openEditorFrame, type OpenFrame } from './editor-frame';
 import type { HighlightLayer } from './highlight-layer';
 import { annotatableSelection } from './selection';
 import { isOwnUi } from './ui-host';
@@ -52,15 +52,13 @@ function stillSelected(doc: Document, range: Range): boolean {
 /** The reader's side of annotating: the selection toolbar, shortcuts, and the editor frame. */
 export class Annotator {
   private hideToolbar: (() => void) | null = null;
-  private closeEditor: (() => void) | null = null;
+  private editor: OpenFrame | null = null;
   private editorAddress: EditorAddress | null = null;
   private peek: { id: string; close: () => void } | null = null;
   /** Actions under way: a toolbar for a selection already being acted on would linger. */
   private acting = 0;
   /** The selection as the reader's last own gesture (a mouseup, a key) left it. */
   private readerSelection: Range | null = null;
-  /** How many times the reader has acted on a selection; see `onSelectionEnd`. */
-  private acted = 0;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -76,7 +74,6 @@ export class Annotator {
     if (!this.readerSelection || !sameRange(range, this.readerSelection)) return false;
     const rect = range.getBoundingClientRect();
     this.acting++;
-    this.acted++;
     try {
       await this.actOn(range, action);
     } catch (error) {
@@ -141,7 +138,7 @@ export class Annotator {
     if (this.peek?.id === id) return;
     this.peek?.close();
     this.peek = null;
-    if (!id || this.closeEditor) return;
+    if (!id || this.editorShown()) return;
     // The frame opens once its token arrives, unless the pointer moved on or an editor opened.
     let close: (() => void) | null = null;
     let gone = false;
@@ -155,13 +152,14 @@ export class Annotator {
     const note = this.noteOf(id);
     this.deps.request('editor.grant', { view: 'peek', note }).then(
       ({ token }) => {
-        if (gone || this.closeEditor) return;
-        close = openEditorFrame(
+        if (gone || this.editorShown()) return;
+        const frame = openEditorFrame(
           this.deps.doc,
           this.deps.editorUrl(encodeEditorAddress({ view: 'peek', note, token })),
           new DOMRect(x, y + 12, 0, 0),
           { width: 280, height: 64 },
         );
+        close = () => frame.close();
       },
       // A peek is a courtesy: a note gone or refused shows nothing.
       () => undefined,
@@ -170,14 +168,19 @@ export class Annotator {
 
   /** Closes the editor frame, if one is open; given an address, only the editor it names. */
   closeEditorFrame(address?: EditorAddress): boolean {
-    if (!this.closeEditor) return false;
+    if (!this.editor) return false;
     // Only the editor that asked: not one the reader has opened since.
     const open = this.editorAddress;
     if (address !== undefined && (open === null || !sameEditorAddress(address, open))) return false;
-    this.closeEditor();
-    this.closeEditor = null;
+    this.editor.close();
+    this.editor = null;
     this.editorAddress = null;
     return true;
+  }
+
+  /** Whether the reader's editor is in the page: a page that removed it leaves none open. */
+  private editorShown(): boolean {
+    return this.editor?.shown() ?? false;
   }
 
   private openEditor(address: EditorAddress, rect: DOMRect | null): void {
@@ -185,7 +188,7 @@ export class Annotator {
     this.peekAt(null, 0, 0);
     this.editorAddress = address;
     const url = this.deps.editorUrl(encodeEditorAddress(address));
-    this.closeEditor = openEditorFrame(this.deps.doc, url, rect);
+    this.editor = openEditorFrame(this.deps.doc, url, rect);
   }
 
   /** Remembers the selection as the reader's own gesture left it (call on trusted events only). */
@@ -194,25 +197,18 @@ export class Annotator {
     return this.readerSelection;
   }
 
-  /** A mark of the actions taken so far, for a toolbar deferred past the gesture that asks for it. */
-  actionMark(): number {
-    return this.acted;
-  }
-
   /**
    * Shows the toolbar for the current selection, or hides it when there is none; called when the
-   * reader's own gesture ends a selection, so that selection is remembered too. A call deferred
-   * from a gesture passes `actionMark()` as it was then: when a shortcut acted on the selection
-   * in between (a busy page can run the reader's keys before a timer), no toolbar comes late.
-   * No toolbar is shown over an open editor: it would lie on top of it, and the editor refuses
-   * to act while anything covers it.
+   * reader's own gesture ends a selection, so that selection is remembered too. No toolbar is
+   * shown over an open editor: it could lie on top of it (a slow page can even run the reader's
+   * shortcut before the mouseup's deferred toolbar), and the editor refuses to act while
+   * anything covers it.
    */
-  onSelectionEnd(mark?: number): void {
-    if (mark !== undefined && mark !== this.acted) return;
+  onSelectionEnd(): void {
     this.hideToolbar?.();
     this.hideToolbar = null;
     const range = this.rememberSelection();
-    if (!range || this.acting > 0 || this.closeEditor) return;
+    if (!range || this.acting > 0 || this.editorShown()) return;
     this.hideToolbar = this.deps.showToolbar(
       this.deps.doc,
       range.getBoundingClientRect(),

@@ -8,6 +8,12 @@ export interface FrameSize {
 
 const EDITOR: FrameSize = { width: 360, height: 460 };
 
+/** A frame opened in the page: `close` removes it; `shown` is false once anything removed it. */
+export interface OpenFrame {
+  close(): void;
+  shown(): boolean;
+}
+
 /**
  * Opens an extension page (the note editor, or a peek at a note) in an iframe next to `rect`.
  * The reader reads and types in the extension's origin, so the page's scripts never see a
@@ -18,7 +24,7 @@ export function openEditorFrame(
   src: string,
   rect: DOMRect | null,
   size: FrameSize = EDITOR,
-): () => void {
+): OpenFrame {
   const { width: WIDTH, height: HEIGHT } = size;
   const ui = createUiHost(
     doc,
@@ -37,5 +43,6 @@ export function openEditorFrame(
   frame.title = 'Claimmark note editor';
   ui.shadow.append(frame);
   frame.focus();
-  return () => ui.remove();
+  // A page may remove Claimmark's element itself, or the UI may leave a page that fights it.
+  return { close: () => ui.remove(), shown: () => ui.host.isConnected };
 }
