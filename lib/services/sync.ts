@@ -194,7 +194,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
         const checkpoint = await local.checkpoint(server.dbUrl);
         if (stopped() || wake.signal.aborted || !checkpoint) continue;
         await client
-          .changes(checkpoint.since, 1, waitMs, AbortSignal.any([stop, wake.signal]))
+          // Only whether something changed: the next cycle reads it.
+          .changes(checkpoint.since, 1, waitMs, AbortSignal.any([stop, wake.signal]), false)
           .catch((error: unknown) => {
             // A long poll that failed is judged by the next cycle's requests.
             if (!(error instanceof SyncError)) throw error;

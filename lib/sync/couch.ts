@@ -17,9 +17,10 @@ export class SyncError extends Error {
 }
 
 /**
- * An answer larger than the client reads. No document Claimmark accepts is over 2 MB, so a page
- * of changes this large is read again in smaller pages, and one change alone this large is not
- * Claimmark's: a server that sends it is broken or hostile, and the extension's memory is kept.
+ * An answer larger than the client reads. No document Claimmark accepts is over 2,000,000
+ * characters, so a page of changes this large is read again in smaller pages, and a document
+ * this large alone is not Claimmark's: a server that sends it is broken or hostile, and the
+ * extension's memory is kept.
  */
 export class ResponseTooLarge extends SyncError {
   constructor(limitBytes: number) {
@@ -186,9 +187,15 @@ export function createCouchClient(options: CouchOptions): CouchClient {
     let text: string | null;
     try {
       text = await readBounded(response, maxBytes);
-    } catch {
+    } catch (error) {
       if (stop?.aborted) throw new SyncError('Stopped.', true);
-      throw new SyncError('The server’s answer was cut off; trying again later.', true);
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new SyncError(
+        timedOut
+          ? 'The server did not answer in time; trying again later.'
+          : 'The server’s answer was cut off; trying again later.',
+        true,
+      );
     }
     if (text === null) throw new ResponseTooLarge(maxBytes);
     let json: unknown = null;
@@ -222,7 +229,13 @@ export function createCouchClient(options: CouchOptions): CouchClient {
         return { updateSeq: 0 };
       }
       const json = expectOk(info, 'read the database');
-      const seq = isRecord(json) ? json.update_seq : null;
+      // A database says its name; a document's address (easy to paste) answers with the document.
+      if (!isRecord(json) || typeof json.db_name !== 'string')
+        throw new SyncError(
+          'That address is not a CouchDB database: it must end with the database’s name.',
+          false,
+        );
+      const seq = json.update_seq;
       return { updateSeq: typeof seq === 'string' || typeof seq === 'number' ? seq : null };
     },
 

@@ -155,6 +155,17 @@ async function pull(
 ): Promise<void> {
   let from = since;
   let size = batch;
+  const take = async (checked: CheckedDoc[], lastSeq: string | number, count: number) => {
+    // A feed that names changes but does not move on would be read for ever.
+    if (count > 0 && lastSeq === from)
+      throw new SyncError('The server’s changes feed does not move on.', false);
+    const docs = await withTheirArticles(client, local, checked);
+    for (const d of docs)
+      if (d.kind === 'refused') report.refused.push({ id: d.id, reason: d.reason });
+    report.refused.push(...(await local.apply(docs, lastSeq)));
+    report.pulled += count;
+    from = lastSeq;
+  };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let page: Awaited<ReturnType<CouchClient['changes']>>;
     try {
@@ -166,23 +177,35 @@ async function pull(
         size = Math.ceil(size / 2);
         continue;
       }
-      // One change alone is larger than any document Claimmark writes: passed by, refused.
+      // One change alone is too large with its document: it is named without it, then its
+      // document read by id. Only a document too large alone is passed by, refused.
       const named = await client.changes(from, 1, 0, undefined, false);
-      for (const row of named.results)
-        report.refused.push({ id: row.id, reason: 'larger than the client reads' });
-      await local.apply([], named.lastSeq);
-      from = named.lastSeq;
-      if (named.results.length === 0) return;
+      const row = named.results[0];
+      if (!row) return;
+      await take(await readAlone(client, row.id), named.lastSeq, 1);
       continue;
     }
-    const docs = await withTheirArticles(client, local, checkRows(page.results));
-    for (const d of docs)
-      if (d.kind === 'refused') report.refused.push({ id: d.id, reason: d.reason });
-    report.refused.push(...(await local.apply(docs, page.lastSeq)));
-    report.pulled += page.results.length;
-    from = page.lastSeq;
+    await take(checkRows(page.results), page.lastSeq, page.results.length);
     if (page.results.length < size) return;
+    // Back to full pages once the large changes are behind.
+    size = Math.min(batch, size * 2);
   }
+}
+
+/** One document read by id, as a change would bring it: refused when too large to read. */
+async function readAlone(client: CouchClient, id: string): Promise<CheckedDoc[]> {
+  let read: Awaited<ReturnType<CouchClient['read']>>;
+  try {
+    read = await client.read([id]);
+  } catch (error) {
+    if (!(error instanceof ResponseTooLarge)) throw error;
+    return [{ kind: 'refused', id: id.slice(0, 200), reason: 'larger than the client reads' }];
+  }
+  return read.flatMap((r): CheckedDoc[] => {
+    if ('doc' in r) return [checkDoc(r.doc)];
+    if ('deleted' in r) return [{ kind: 'deleted', id: r.id, rev: r.rev }];
+    return [];
+  });
 }
 
 /**

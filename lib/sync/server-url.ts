@@ -33,11 +33,21 @@ export function parseSyncServer(input: string): SyncServer | string {
   // A server behind a reverse proxy may sit under a path (https://host/couchdb/claimmark): every
   // request is made relative to the database, so only its last segment must be the database.
   // No segment may be one of CouchDB's own endpoints (/_users, /_utils …).
-  const segments = path.split('/').slice(1);
+  // Read as the server will read them: %5F is an underscore too.
+  const segments = path.split('/').slice(1).map(decodedSegment);
   if (segments.length === 0 || segments.some((s) => s === '' || s.startsWith('_'))) {
     return 'The address must end with the database’s name, such as /claimmark.';
   }
   if (url.search || url.hash) return 'The address must not have a query or a fragment.';
   // Match patterns take no port: the permission covers the host, the request names the port.
   return { dbUrl: `${url.origin}${path}`, originPattern: `${url.protocol}//${url.hostname}/*` };
+}
+
+/** A path segment decoded; one that cannot be decoded reads as empty, so it is refused. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
 }

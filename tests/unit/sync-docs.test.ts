@@ -294,6 +294,8 @@ describe('the server address', () => {
       'https://couch.example.org/_users',
       'https://couch.example.org/couchdb/_users',
       'https://couch.example.org/_utils/claimmark',
+      'https://couch.example.org/couchdb/%5Fusers',
+      'https://couch.example.org/couchdb/%E0%A4%A',
       'https://couch.example.org/db?x=1',
       'not a url',
       'ftp://127.0.0.1/db',

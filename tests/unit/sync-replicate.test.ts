@@ -8,7 +8,13 @@ import { applyImport } from '@/lib/storage/import';
 import { exportClaimmarkJson } from '@/lib/exchange/claimmark-json';
 import { parseImportFile } from '@/lib/exchange/parse-import';
 import { createLocalSide } from '@/lib/storage/sync';
-import { createCouchClient, SyncError, type Fetch } from '@/lib/sync/couch';
+import {
+  createCouchClient,
+  ResponseTooLarge,
+  SyncError,
+  type CouchClient,
+  type Fetch,
+} from '@/lib/sync/couch';
 import { parseSyncServer } from '@/lib/sync/server-url';
 import { syncOnce, type SyncReport } from '@/lib/sync/replicate';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
@@ -393,11 +399,19 @@ describe('answers too large to read', () => {
         })
       ).ok,
     ).toBe(true);
+    // Changes after it: the pull must go on past it, in full pages again.
+    const later = ANNOTATIONS.map((n) => ({ ...n, id: crypto.randomUUID(), note: 'later' }));
+    await seed(a.db, ARTICLES, [...ANNOTATIONS, ...later]);
+    await a.sync();
     const b = device(url, 'Ben');
     const sizes: number[] = [];
+    const limits: number[] = [];
     const counting: Fetch = async (input, init) => {
       const response = await fetch(input, init);
-      if (input.includes('/_changes')) sizes.push((await response.clone().text()).length);
+      if (input.includes('/_changes')) {
+        sizes.push((await response.clone().text()).length);
+        limits.push(Number(new URL(input).searchParams.get('limit')));
+      }
       return response;
     };
     const client = createCouchClient({
@@ -412,12 +426,69 @@ describe('answers too large to read', () => {
     expect(report.refused).toEqual(
       expect.arrayContaining([{ id: 'note:huge', reason: 'larger than the client reads' }]),
     );
-    expect(await readAllNotes(b.db)).toHaveLength(ANNOTATIONS.length);
-    // The whole library in one answer is over the limit: it came in pages under it.
+    expect(await readAllNotes(b.db)).toHaveLength(2 * ANNOTATIONS.length);
+    // A too-large answer was met, and after the one change passed by, pages grew again.
     expect(Math.max(...sizes)).toBeGreaterThan(30_000);
+    const passed = limits.lastIndexOf(1);
+    expect(Math.max(...limits.slice(passed + 1))).toBeGreaterThan(1);
     const again = await syncOnce(client, local, { dbUrl: url, deviceId: 'b', author: 'Ben' });
     // The checkpoint moved past it: the next sync does not read it again.
     expect(again.refused).toEqual([]);
+  }, 60_000);
+
+  it('applies a change whose document became small again, and stops on a feed that does not move', async () => {
+    const { url, a, b } = await twoDevicesInStep();
+    await updateAnnotation(a.db, ref, { ...fields(FIRST), note: 'read alone' });
+    await a.sync();
+    const real = createCouchClient({ dbUrl: url, username: '', password: '', fetch });
+    // The change was too large with its document, which another device then made small: it is
+    // read by id and applied, never passed by.
+    let thrown = false;
+    const racing: CouchClient = {
+      ...real,
+      changes: (since, limit, waitMs, signal, withDocs = true) => {
+        if (withDocs && !thrown) {
+          thrown = true;
+          return Promise.reject(new ResponseTooLarge(30_000));
+        }
+        return real.changes(since, limit, waitMs, signal, withDocs);
+      },
+    };
+    const local = createLocalSide(b.db);
+    const report = await syncOnce(racing, local, {
+      dbUrl: url,
+      deviceId: 'b',
+      author: 'Ana',
+      pullBatch: 1,
+    });
+    expect(thrown).toBe(true);
+    expect(report.refused).toEqual([]);
+    expect(byId(await readAllNotes(b.db)).get(FIRST.id)?.note).toBe('read alone');
+
+    // A hostile feed that names a change but hands back the same sequence.
+    const stuck: CouchClient = {
+      ...real,
+      changes: async (since) => {
+        const page = await real.changes(0, 1);
+        return { results: page.results, lastSeq: since };
+      },
+    };
+    await expect(
+      syncOnce(stuck, createLocalSide(freshDb()), { dbUrl: url, deviceId: 'c', author: 'Cy' }),
+    ).rejects.toThrow('The server’s changes feed does not move on.');
+  }, 60_000);
+
+  it('says so when the address names a document, not a database', async () => {
+    const { url } = await twoDevicesInStep();
+    const client = createCouchClient({
+      dbUrl: `${url}/note:${FIRST.id}`,
+      username: '',
+      password: '',
+      fetch,
+    });
+    await expect(client.open()).rejects.toThrow(
+      'That address is not a CouchDB database: it must end with the database’s name.',
+    );
   }, 60_000);
 
   it('refuses an answer that says it is too large without reading it', async () => {
