@@ -1,5 +1,6 @@
 import type { AnnotationFields } from '@/lib/model';
 import { CLAIM_STATUS_LABELS, HIGHLIGHT_COLOR_LABELS } from './palette';
+import './note-fields.css';
 
 /** One version of a note's reader fields as a list of terms, for reading (never editing). */
 export function NoteFieldList({ fields }: { fields: AnnotationFields }) {

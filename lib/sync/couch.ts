@@ -62,6 +62,16 @@ async function readBounded(response: Response, limit: number): Promise<string | 
   return parts.join('');
 }
 
+/** A request that failed on the way (stopped, timed out, or as `otherwise` says), to retry. */
+function failed(error: unknown, stop: AbortSignal | undefined, otherwise: string): SyncError {
+  if (stop?.aborted) return new SyncError('Stopped.', true);
+  const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+  return new SyncError(
+    timedOut ? 'The server did not answer in time; trying again later.' : otherwise,
+    true,
+  );
+}
+
 /** The fetch function the client uses (the browser's, or Node's in tests). */
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -175,27 +185,13 @@ export function createCouchClient(options: CouchOptions): CouchClient {
         signal: stop ? AbortSignal.any([timeout, stop]) : timeout,
       });
     } catch (error) {
-      if (stop?.aborted) throw new SyncError('Stopped.', true);
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      throw new SyncError(
-        timedOut
-          ? 'The server did not answer in time; trying again later.'
-          : 'The server cannot be reached; trying again later.',
-        true,
-      );
+      throw failed(error, stop, 'The server cannot be reached; trying again later.');
     }
     let text: string | null;
     try {
       text = await readBounded(response, maxBytes);
     } catch (error) {
-      if (stop?.aborted) throw new SyncError('Stopped.', true);
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      throw new SyncError(
-        timedOut
-          ? 'The server did not answer in time; trying again later.'
-          : 'The server’s answer was cut off; trying again later.',
-        true,
-      );
+      throw failed(error, stop, 'The server’s answer was cut off; trying again later.');
     }
     if (text === null) throw new ResponseTooLarge(maxBytes);
     let json: unknown = null;

@@ -18,7 +18,11 @@ import type { Page } from 'playwright-core';
 import type { AnnotationRecord } from '../../lib/model';
 import { packRow, type NotesRow } from '../../lib/storage/notes';
 import { startCouchServer } from '../../tests/support/couch-server';
-import { launchChromium, type ChromiumSession } from '../../tests/e2e/support/chromium';
+import {
+  launchChromium,
+  sendFromExtension,
+  type ChromiumSession,
+} from '../../tests/e2e/support/chromium';
 import { builtExtension } from '../../tests/e2e/support/paths';
 import { writeLibraryInExtension } from '../../tests/e2e/support/in-extension';
 import { generateLibrary } from '../library/generate-catalog';
@@ -308,21 +312,6 @@ function noteText(session: ChromiumSession, articleUrl: string, id: string): Pro
   );
 }
 
-/** Sends a message to the background from the extension's own page, as the library does. */
-function send(session: ChromiumSession, type: string, payload: unknown): Promise<unknown> {
-  return session.control.evaluate(
-    async ([t, p]) => {
-      const api = (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome;
-      return api.runtime.sendMessage({ type: t, payload: p });
-    },
-    [type, payload] as const,
-  );
-}
-
 async function dbInfo(dbUrl: string): Promise<Record<string, unknown> | null> {
   const response = await fetch(dbUrl).catch(() => null);
   if (!response?.ok) return null;
@@ -450,7 +439,7 @@ try {
     await sleep(500);
     const text = `Round trip ${String(i)} at ${new Date().toISOString()}`;
     const t = performance.now();
-    await send(a, 'annotation.save', {
+    await sendFromExtension(a, 'annotation.save', {
       target: { id: note.id, articleUrl: note.articleUrl },
       fields: {
         kind: note.kind,

@@ -5,6 +5,7 @@ import {
   launchFirefox,
   openExtensionPage,
   pressHighlightShortcut,
+  waitUntil,
   type FirefoxSession,
 } from './support/firefox';
 import { locatePassage, tintedShareOf, widestLine } from './support/page-text';
@@ -205,14 +206,6 @@ async function waitFor<T>(find: () => Promise<T | null>, timeoutMs = 15_000): Pr
   let found: T | null = null;
   await waitUntil(async () => (found = await find()) !== null, timeoutMs);
   return found as T;
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Share of tinted pixels in a base64 PNG, decoded in an extension page. */

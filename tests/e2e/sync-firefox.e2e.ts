@@ -7,6 +7,7 @@ import {
   launchFirefox,
   openExtensionPage,
   pressHighlightShortcut,
+  waitUntil,
   type FirefoxSession,
 } from './support/firefox';
 import { readStoreInExtension, reportedTabIdInExtension } from './support/in-extension';
@@ -30,13 +31,8 @@ afterAll(async () => {
   await couch.stop();
 });
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** How long a step of sync between two Firefox profiles may take on a loaded machine. */
+const SYNC_WAIT_MS = 30_000;
 
 async function quotesIn(control: Page): Promise<string[]> {
   return ((await control.evaluate(readStoreInExtension, 'notes')) as NotesRow[])
@@ -56,10 +52,12 @@ async function turnOnSync(session: FirefoxSession, dbUrl: string): Promise<Page>
   await url?.type(dbUrl);
   const button = await options.waitForSelector('::-p-aria(Sync now[role="button"])');
   await button?.click();
-  await waitUntil(async () =>
-    (await options.$eval('p[aria-live="polite"]', (p) => p.textContent)).includes(
-      'Syncing continuously',
-    ),
+  await waitUntil(
+    async () =>
+      (await options.$eval('p[aria-live="polite"]', (p) => p.textContent)).includes(
+        'Syncing continuously',
+      ),
+    SYNC_WAIT_MS,
   );
   return options;
 }
@@ -81,20 +79,20 @@ describe('sync in Firefox ESR', () => {
     await page.bringToFront();
     await page.evaluate(locatePassage, { quote, before: 'U.S. President Donald ', select: true });
     await pressHighlightShortcut(page);
-    await waitUntil(async () => (await quotesIn(control)).includes(quote));
+    await waitUntil(async () => (await quotesIn(control)).includes(quote), SYNC_WAIT_MS);
     // On the server once A's loop has pushed it.
     await waitUntil(async () => {
       const response = await fetch(`${dbUrl}/_all_docs?include_docs=true`);
       const body = (await response.json()) as { rows?: { doc?: { quote?: string } }[] };
       return (body.rows ?? []).some((r) => r.doc?.quote === quote);
-    });
+    }, SYNC_WAIT_MS);
 
     const b = await launchFirefox('firefox-mv2-e2e');
     open.push(b);
     await turnOnSync(b, dbUrl);
     const controlB = await b.browser.newPage();
     await openExtensionPage(controlB, `${b.extensionOrigin}/popup.html`, '.popup');
-    await waitUntil(async () => (await quotesIn(controlB)).includes(quote));
+    await waitUntil(async () => (await quotesIn(controlB)).includes(quote), SYNC_WAIT_MS);
     expect(await quotesIn(controlB)).toEqual([quote]);
   }, 180_000);
 });

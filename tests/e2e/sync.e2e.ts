@@ -6,6 +6,7 @@ import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import {
   launchChromium,
+  sendFromExtension,
   readAnnotations,
   readStore,
   type ChromiumSession,
@@ -54,21 +55,6 @@ async function turnOnSync(session: ChromiumSession, dbUrl: string, author: strin
   await options.getByRole('button', { name: 'Sync now' }).click();
   await expect.poll(() => syncStatus(options), SYNC_WAIT).toContain('Syncing continuously');
   return options;
-}
-
-/** Sends a message to the background from the extension's own page, as the library does. */
-function send(session: ChromiumSession, type: string, payload: unknown): Promise<unknown> {
-  return session.control.evaluate(
-    async ([t, p]) => {
-      const api = (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome;
-      return api.runtime.sendMessage({ type: t, payload: p });
-    },
-    [type, payload] as const,
-  );
 }
 
 async function noteOn(session: ChromiumSession, id: string): Promise<AnnotationRecord | undefined> {
@@ -144,13 +130,13 @@ describe('sync through CouchDB between two browsers', () => {
     await expect.poll(() => hashes(b), SYNC_WAIT).toEqual(onA);
     expect((await noteOn(b, note.id))?.version).toBe(note.version);
 
-    await send(b, 'annotation.save', {
+    await sendFromExtension(b, 'annotation.save', {
       target: { id: note.id, articleUrl: note.articleUrl },
       fields: { ...fieldsOf(note), note: 'Checked on B' },
     });
     await expect.poll(async () => (await noteOn(a, note.id))?.note, SYNC_WAIT).toBe('Checked on B');
 
-    await send(a, 'annotation.delete', { id: note.id, articleUrl: note.articleUrl });
+    await sendFromExtension(a, 'annotation.delete', { id: note.id, articleUrl: note.articleUrl });
     await expect.poll(() => noteOn(b, note.id), SYNC_WAIT).toBeUndefined();
     // The options page says how it went.
     await expect
@@ -166,14 +152,14 @@ describe('sync through CouchDB between two browsers', () => {
     await expect.poll(() => noteOn(b, note.id), SYNC_WAIT).toBeDefined();
 
     await couch.kill();
-    await send(a, 'annotation.save', {
+    await sendFromExtension(a, 'annotation.save', {
       target: { id: note.id, articleUrl: note.articleUrl },
       fields: { ...fieldsOf(note), note: 'A, offline', tags: ['from-a'] },
     });
     // B's edit is the later one: made once the clock has moved on.
     const editedOnA = Date.now();
     await expect.poll(() => Date.now()).toBeGreaterThan(editedOnA);
-    await send(b, 'annotation.save', {
+    await sendFromExtension(b, 'annotation.save', {
       target: { id: note.id, articleUrl: note.articleUrl },
       fields: { ...fieldsOf(note), note: 'B, offline', status: null },
     });

@@ -105,3 +105,22 @@ export async function readNoteRows(
     .map((row) => ({ articleUrl: row.articleUrl, ids: row.items.map((a) => a.id).sort() }))
     .sort((a, b) => a.articleUrl.localeCompare(b.articleUrl));
 }
+
+/** Sends a message to the background from the extension's own page, as the library does. */
+export function sendFromExtension(
+  session: ChromiumSession,
+  type: string,
+  payload: unknown,
+): Promise<unknown> {
+  return session.control.evaluate(
+    async ([t, p]) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        }
+      ).chrome;
+      return api.runtime.sendMessage({ type: t, payload: p });
+    },
+    [type, payload] as const,
+  );
+}

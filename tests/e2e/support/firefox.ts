@@ -158,3 +158,15 @@ export async function pressHighlightShortcut(page: Page): Promise<void> {
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
 }
+
+/**
+ * Waits until `check` holds, asking again every 100 ms (puppeteer has no polling assertion of
+ * its own here); throws once `timeoutMs` has passed.
+ */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
